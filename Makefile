@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make site` and `make test`. Every target that needs Python
+# builds .venv from requirements.lock first; nothing else needs to be installed beforehand.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready-$(shell cksum < requirements.lock | cut -d' ' -f1)
+
+.PHONY: site check serve test lint golden lock clean
+
+$(READY): requirements.lock
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
+	touch $@
+
+site: $(READY)
+	$(BIN)/python -m generator build
+
+check: $(READY)
+	$(BIN)/python -m generator check
+
+serve: $(READY)
+	$(BIN)/python -m generator serve
+
+test: $(READY) lint
+	$(BIN)/python -m pytest
+
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Rewrites the golden Markdown in tests/golden/ from tests/fixtures/; review the diff, then commit.
+golden: $(READY)
+	$(BIN)/python -m tests.golden
+
+# Re-resolves every dependency (direct and transitive) to the newest allowed by pyproject.toml.
+lock:
+	rm -rf .lockenv
+	$(PYTHON) -m venv .lockenv
+	.lockenv/bin/python -m pip install --quiet pip-tools
+	.lockenv/bin/pip-compile --quiet --upgrade --extra dev --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	rm -rf .lockenv
+
+clean:
+	rm -rf build site .site-* $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Turn sourced YAML facts about a news story into Markdown pages for MkDocs Material."""

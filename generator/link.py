@@ -1,0 +1,277 @@
+"""Stage 3, link: resolve every id, check every citation and quotation, and index the story.
+
+What comes out is a `Linked` story: records by id in file order, plus the reverse indexes the
+pages need (who said what, what cites a paragraph), so rendering holds no lookup logic.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+from pydantic.fields import FieldInfo
+
+from generator.load import Loaded, SeedText
+from generator.model import (
+    Article,
+    Country,
+    Event,
+    Group,
+    Person,
+    Question,
+    Record,
+    Ref,
+    Source,
+    Statement,
+    Story,
+    Tag,
+    Term,
+    Topic,
+)
+from generator.problems import Problem
+from generator.validate import Entry, Validated
+from generator.yamlsource import Loc
+
+QUOTE_MARKS = '"“”„«»'
+Speaker = Person | Group | Country
+
+
+@dataclass
+class Linked:
+    story: Story
+    articles: dict[str, Article]
+    texts: dict[str, SeedText]
+    people: dict[str, Person]
+    groups: dict[str, Group]
+    countries: dict[str, Country]
+    statements: dict[str, Statement]
+    questions: dict[str, Question]
+    events: dict[str, Event]
+    terms: dict[str, Term]
+    topics: dict[str, Topic]
+    tags: dict[str, Tag]
+    by_speaker: dict[str, list[Statement]] = field(default_factory=dict)
+    by_topic: dict[str, list[Statement]] = field(default_factory=dict)
+    members: dict[str, list[Person | Group]] = field(default_factory=dict)
+    questions_of: dict[str, list[Question]] = field(default_factory=dict)
+    citations: dict[str, dict[int, list[Statement]]] = field(default_factory=dict)
+    cited: dict[str, set[int]] = field(default_factory=dict)
+
+    def speaker(self, entity_id: str) -> Speaker:
+        return self.people.get(entity_id) or self.groups.get(entity_id) or self.countries[entity_id]
+
+
+def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
+    problems: list[Problem] = []
+    articles = _unique(validated.articles, "article", problems)
+    for entry in validated.articles:
+        stem = Path(entry.document.path).stem
+        if entry.record.id != stem:
+            problems.append(entry.problem(("id",), f"the id must match the file name: '{stem}'"))
+    names = {name: _unique(entries, name, problems) for name, entries in validated.entries.items()}
+    entities = _unique(
+        [*validated.entries["people"], *validated.entries["groups"], *validated.entries["countries"]],
+        "person, group or country",
+        problems,
+    )
+    namespaces: dict[str, dict[str, Any]] = {
+        "article": articles,
+        "entity": entities,
+        "country": names["countries"],
+        "statement": names["statements"],
+        "topic": names["topics"],
+    }
+    for entries in validated.entries.values():
+        for entry in entries:
+            problems.extend(_check_entry(entry, namespaces, loaded.texts))
+    stories = validated.entries["story"]
+    if problems or validated.problems or loaded.problems or not stories:
+        return None, problems
+    linked = Linked(
+        story=stories[0].record,
+        articles=articles,
+        texts={key: loaded.texts[key] for key in articles},
+        **{key: names[name] for key, name in _FIELDS.items()},
+    )
+    _index(linked)
+    return linked, problems
+
+
+_FIELDS = {
+    "people": "people",
+    "groups": "groups",
+    "countries": "countries",
+    "statements": "statements",
+    "questions": "questions",
+    "events": "events",
+    "terms": "glossary",
+    "topics": "topics",
+    "tags": "tags",
+}
+
+
+def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> dict[str, Any]:
+    """Records by id; a second record with a taken id is a problem at the second one."""
+    seen: dict[str, Entry[Any]] = {}
+    for entry in entries:
+        record_id = getattr(entry.record, "id", None)
+        if record_id is None:
+            continue
+        if record_id in seen:
+            first = seen[record_id]
+            mark = first.document.mark((*first.loc, "id"))
+            problems.append(
+                entry.problem(
+                    ("id",),
+                    f"the {what} id '{record_id}' is already used at "
+                    f"{first.document.path}:{mark.line}: give this record another id",
+                )
+            )
+            continue
+        seen[record_id] = entry
+    return {key: entry.record for key, entry in seen.items()}
+
+
+def _check_entry(
+    entry: Entry[Any], namespaces: dict[str, dict[str, Any]], texts: dict[str, SeedText]
+) -> Iterator[Problem]:
+    record = entry.record
+    for loc, value, ref in _leaves(record, ()):
+        if ref is not None and value not in namespaces[ref.namespace]:
+            yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
+        elif isinstance(value, Source) and value.article in texts:
+            count = len(texts[value.article].paragraphs)
+            if value.paragraph > count:
+                yield entry.problem(
+                    (*loc, "paragraph"),
+                    f"article '{value.article}' has {count} paragraphs, so there is no "
+                    f"paragraph {value.paragraph}: count its non-empty lines",
+                )
+        elif isinstance(value, str) and ref is None and any(m in value for m in QUOTE_MARKS):
+            if not (isinstance(record, Statement) and record.kind == "direct"):
+                yield entry.problem(
+                    loc,
+                    "quotation marks belong only in the text of a `direct` statement, where the "
+                    "build proves them against the source: paraphrase without them, or make a "
+                    "direct statement",
+                )
+    if isinstance(record, Statement) and record.kind == "direct":
+        problem = _quotation_problem(record, texts)
+        if problem:
+            yield entry.problem(("text",), problem)
+
+
+def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
+    """Every value in a record, with its location and the reference namespace it belongs to."""
+    for name, info in type(record).model_fields.items():
+        yield from _visit(getattr(record, name), (*loc, name), _ref_of(info))
+
+
+def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:
+    if isinstance(value, Record):
+        yield loc, value, None
+        yield from _leaves(value, loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _visit(item, (*loc, index), ref)
+    elif value is not None:
+        yield loc, value, ref
+
+
+def _ref_of(info: FieldInfo) -> Ref | None:
+    found = [m for m in info.metadata if isinstance(m, Ref)]
+    stack: list[object] = [info.annotation]
+    while stack and not found:
+        annotation = stack.pop()
+        found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
+        stack.extend(typing.get_args(annotation))
+    return found[0] if found else None
+
+
+_WHERE = {
+    "article": "seeds/ (an ID.txt with its ID.yaml)",
+    "entity": "content/people.yaml, groups.yaml or countries.yaml",
+    "country": "content/countries.yaml",
+    "statement": "content/statements.yaml",
+    "topic": "content/topics.yaml",
+}
+
+
+def _unknown_ref(namespace: str, value: str, namespaces: dict[str, dict[str, Any]]) -> str:
+    known = {"entity": "person, group or country"}.get(namespace, namespace)
+    guess = get_close_matches(value, list(namespaces[namespace]), n=1, cutoff=0.6)
+    hint = f"did you mean '{guess[0]}'? Otherwise add" if guess else "add"
+    return f"unknown {known} '{value}': {hint} it to {_WHERE[namespace]}"
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str | None:
+    text = texts.get(statement.source.article)
+    if text is None or statement.source.paragraph > len(text.paragraphs):
+        return None  # already reported as a bad citation
+    quote = normalise_space(statement.text)
+    if quote in normalise_space(text.paragraphs[statement.source.paragraph - 1]):
+        return None
+    where = f"article '{statement.source.article}' paragraph {statement.source.paragraph}"
+    others = [
+        number
+        for number, paragraph in enumerate(text.paragraphs, start=1)
+        if quote in normalise_space(paragraph)
+    ]
+    if others:
+        return f"this quotation is not in {where} but is in paragraph {others[0]}: fix the source"
+    if _plain(quote) in _plain(text.paragraphs[statement.source.paragraph - 1]):
+        hint = "the words match but apostrophes or quotation marks differ: copy them from the source"
+    else:
+        hint = "copy it word for word from the source (only spacing may differ)"
+    return f"this quotation is not found verbatim in {where}: {hint}"
+
+
+def _plain(text: str) -> str:
+    return normalise_space(text.translate(str.maketrans("‘’“”", "''\"\"")))
+
+
+def _index(linked: Linked) -> None:
+    by_speaker: dict[str, list[Statement]] = defaultdict(list)
+    by_topic: dict[str, list[Statement]] = defaultdict(list)
+    citations: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for statement in linked.statements.values():
+        for speaker in statement.speakers:
+            by_speaker[speaker].append(statement)
+        for topic in statement.topics:
+            by_topic[topic].append(statement)
+        citations[statement.source.article][statement.source.paragraph].append(statement)
+    members: dict[str, list[Person | Group]] = defaultdict(list)
+    for member in [*linked.people.values(), *linked.groups.values()]:
+        if member.affiliation:
+            members[member.affiliation].append(member)
+    questions_of: dict[str, list[Question]] = defaultdict(list)
+    for question in linked.questions.values():
+        for statement_id in question.statements:
+            questions_of[statement_id].append(question)
+    cited: dict[str, set[int]] = defaultdict(set)
+    for collection in _records(linked):
+        for record in collection:
+            for _loc, value, _ref in _leaves(record, ()):
+                if isinstance(value, Source):
+                    cited[value.article].add(value.paragraph)
+    for summary_source in linked.story.sources:
+        cited[summary_source.article].add(summary_source.paragraph)
+    linked.by_speaker = dict(by_speaker)
+    linked.by_topic = dict(by_topic)
+    linked.members = dict(members)
+    linked.questions_of = dict(questions_of)
+    linked.citations = {key: dict(value) for key, value in citations.items()}
+    linked.cited = dict(cited)
+
+
+def _records(linked: Linked) -> list[Any]:
+    return [getattr(linked, key).values() for key in _FIELDS]

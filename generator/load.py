@@ -1,0 +1,120 @@
+"""Stage 1, load: find every content and seed file, and parse it without judging it yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from pathlib import Path
+
+from generator.model import COLLECTIONS
+from generator.problems import Problem, display_path
+from generator.yamlsource import Document, decode, parse
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """An article's text, split into the numbered paragraphs that citations point at."""
+
+    id: str
+    path: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass
+class Loaded:
+    documents: dict[str, list[Document]] = field(default_factory=dict)
+    sidecars: list[Document] = field(default_factory=list)
+    texts: dict[str, SeedText] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def paragraphs_of(text: str) -> tuple[str, ...]:
+    """Paragraph N is the Nth non-empty line: the citation scheme of the whole project."""
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def load(content_dir: Path, seeds_dir: Path, root: Path) -> Loaded:
+    loaded = Loaded(documents={c.name: [] for c in COLLECTIONS})
+    for path in _files(content_dir):
+        _load_content_file(path, content_dir, root, loaded)
+    for path in _files(seeds_dir):
+        _load_seed_file(path, root, loaded)
+    loaded.problems.extend(_unpaired_seeds(_files(seeds_dir), root))
+    return loaded
+
+
+def _unpaired_seeds(paths: list[Path], root: Path) -> list[Problem]:
+    """Each article text needs its sidecar and each sidecar its text."""
+    stems = {suffix: {p.stem for p in paths if p.suffix == suffix} for suffix in (".txt", ".yaml")}
+    problems = []
+    for path in paths:
+        if path.suffix == ".txt" and path.stem not in stems[".yaml"]:
+            message = f"no metadata sidecar for this article: add {path.stem}.yaml beside it"
+        elif path.suffix == ".yaml" and path.stem not in stems[".txt"]:
+            message = f"no article text beside this sidecar: add {path.stem}.txt"
+        else:
+            continue
+        problems.append(Problem(display_path(path, root), 0, 0, message))
+    return problems
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _collection_of(path: Path, content_dir: Path) -> str | None:
+    parts = path.relative_to(content_dir).parts
+    if path.suffix != ".yaml":
+        return None
+    if len(parts) == 1:
+        return path.stem
+    if len(parts) == 2:  # noqa: PLR2004 - content/NAME/any.yaml
+        return parts[0]
+    return None
+
+
+def _load_content_file(path: Path, content_dir: Path, root: Path, loaded: Loaded) -> None:
+    shown = display_path(path, root)
+    name = _collection_of(path, content_dir)
+    if name not in loaded.documents or (name == "story" and path.parent != content_dir):
+        loaded.problems.append(Problem(shown, 0, 0, _unknown_place_message(path, content_dir)))
+        return
+    document, problems = parse(path.read_bytes(), shown)
+    loaded.problems.extend(problems)
+    if document is not None:
+        loaded.documents[name].append(document)
+
+
+def _unknown_place_message(path: Path, content_dir: Path) -> str:
+    known = [f"{c.name}.yaml" for c in COLLECTIONS]
+    message = "this file is in no known place, so nothing would read it"
+    if path.suffix == ".yml":
+        return f"{message}: name it with `.yaml`, not `.yml`"
+    guess = get_close_matches(path.name, known, n=1)
+    if guess:
+        return f"{message}: did you mean content/{guess[0]}?"
+    return f"{message}: content files are {', '.join(known)} (or a folder of that name)"
+
+
+def _load_seed_file(path: Path, root: Path, loaded: Loaded) -> None:
+    shown = display_path(path, root)
+    if path.suffix == ".txt":
+        text, problems = decode(path.read_bytes(), shown)
+        loaded.problems.extend(problems)
+        if text is not None:
+            loaded.texts[path.stem] = SeedText(path.stem, shown, paragraphs_of(text))
+    elif path.suffix == ".yaml":
+        document, problems = parse(path.read_bytes(), shown)
+        loaded.problems.extend(problems)
+        if document is not None:
+            loaded.sidecars.append(document)
+    else:
+        loaded.problems.append(
+            Problem(shown, 0, 0, "seeds/ holds only article texts (ID.txt) and sidecars (ID.yaml)")
+        )

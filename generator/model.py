@@ -1,0 +1,288 @@
+"""The content model: one definition per record type, and where each type's files live.
+
+Validation, the JSON Schema and the contributor guide's field tables all derive from these
+classes, so a field's name, type and description are written exactly once: here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # pydantic then reports the wrong type
+    if not _ISO_DATE.fullmatch(value):
+        raise PydanticCustomError(
+            "iso_date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "iso_date", "'{value}' is not a real calendar date", {"value": value}
+        ) from None
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be blank")
+    return value
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
+    `entity` (people, groups, countries and organisations share one), `country`, `statement`,
+    `topic`."""
+
+    namespace: str
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+Text = Annotated[str, AfterValidator(_no_blank)]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+ArticleRef = Annotated[Id, Ref("article")]
+EntityRef = Annotated[Id, Ref("entity")]
+CountryRef = Annotated[Id, Ref("country")]
+StatementRef = Annotated[Id, Ref("statement")]
+TopicRef = Annotated[Id, Ref("topic")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+Stance = Literal[
+    "deploys troops",
+    "contributes from outside",
+    "will not contribute",
+    "backs without troops",
+    "opposes",
+    "unclear",
+]
+QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
+
+
+class Record(BaseModel):
+    """Strict: no unknown keys, no silent type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Record):
+    """Where a fact comes from: one numbered paragraph of one article in `seeds/`."""
+
+    article: ArticleRef = Field(description="The article's id: its file name in `seeds/` without `.txt`.")
+    paragraph: int = Field(
+        ge=1, description="The paragraph number, counting non-empty lines of the text from 1."
+    )
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Article(Record):
+    """The sidecar `seeds/ID.yaml` beside each article `seeds/ID.txt`: what is known about it."""
+
+    id: Id = Field(description="Same as the file name without extension.")
+    label: Text = Field(
+        description="A short description of the article written by the editors, shown "
+        "wherever the real headline is not known."
+    )
+    title: Text | None = Field(description="The published headline, or `null` if not known.")
+    outlet: Text | None = Field(description="Who published it, or `null` if not known.")
+    url: Url | None = Field(description="Where it was published, or `null` if not known.")
+    published: IsoDate | None = Field(
+        description="Publication date (YYYY-MM-DD), or `null` if not known."
+    )
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+        description="Language code of the text, such as `en`."
+    )
+    full_text_allowed: bool = Field(
+        description="`true` only if the licence lets the site show the whole text; otherwise "
+        "only the paragraphs that facts cite are shown."
+    )
+
+
+class Story(Record):
+    """`content/story.yaml`: the story as a whole."""
+
+    title: Text = Field(description="The explainer's title.")
+    summary: Text = Field(description="One paragraph: what happened, in the editors' words.")
+    sources: Sources = Field(description="The paragraphs the summary rests on.")
+    updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
+
+
+class Person(Record):
+    """`content/people.yaml`: a person who speaks or is spoken of."""
+
+    id: Id = Field(description="Stable short id, lower case, such as `starmer`.")
+    name: Text = Field(description="Canonical full name.")
+    role: Text | None = Field(description="Role at the time, or `null` if not known.")
+    affiliation: CountryRef | None = Field(
+        description="Id of the country or organisation they belong to, or `null`."
+    )
+    aliases: list[Text] = Field(
+        default=[], description="Other spellings, including the source's own misspellings."
+    )
+    sources: Sources = Field(description="Paragraphs that name the person or their role.")
+
+
+class Group(Record):
+    """`content/groups.yaml`: a group or institution that speaks as one, such as a ministry."""
+
+    id: Id = Field(description="Stable short id.")
+    name: Text = Field(description="The name as a reader would know it.")
+    affiliation: CountryRef | None = Field(
+        description="Id of the country or organisation it belongs to, or `null`."
+    )
+    sources: Sources = Field(description="Paragraphs that mention the group.")
+
+
+class Position(Record):
+    """One dated, sourced stance of a country or organisation."""
+
+    stance: Stance = Field(description="The stance, from the fixed list.")
+    summary: Text = Field(description="The stance in one sentence, faithful to the source.")
+    date: IsoDate | None = Field(description="When it was taken (YYYY-MM-DD), or `null`.")
+    sources: Sources = Field(description="The paragraphs that state it.")
+
+
+class Country(Record):
+    """`content/countries.yaml`: a country or organisation and its stance on the issue."""
+
+    id: Id = Field(description="Stable short id, such as `uk`.")
+    name: Text = Field(description="Common English name.")
+    kind: Literal["country", "organisation"] = Field(description="`country` or `organisation`.")
+    aliases: list[Text] = Field(default=[], description="Other names used in the sources.")
+    positions: list[Position] = Field(
+        description="Its stances, oldest first; the last is current, earlier ones are history. "
+        "An empty list means the sources do not say."
+    )
+    sources: Sources = Field(description="Paragraphs that mention it.")
+
+
+class Statement(Record):
+    """`content/statements.yaml`: one thing someone said, quoted or reported."""
+
+    id: Id = Field(description="Stable short id, such as `starmer-military-hubs`.")
+    kind: Literal["direct", "reported"] = Field(
+        description="`direct`: `text` is the exact quotation. `reported`: `text` is a faithful "
+        "paraphrase of indirect speech."
+    )
+    speakers: Annotated[list[EntityRef], Field(min_length=1)] = Field(
+        description="Ids of who said it (people, groups, countries or organisations)."
+    )
+    text: Text = Field(
+        description="For `direct`, the words exactly as in the cited paragraph; for `reported`, "
+        "the paraphrase."
+    )
+    context: Text | None = Field(
+        default=None, description="Optional: the question or occasion, in the editors' words."
+    )
+    source: Source = Field(description="The paragraph that holds the statement.")
+    topics: list[TopicRef] = Field(default=[], description="Ids of topics from `topics.yaml`.")
+    attribution: Literal["clear", "ambiguous"] = Field(
+        default="clear",
+        description="`ambiguous` when the source leaves unclear who said it; explain in "
+        "`attribution_note`.",
+    )
+    attribution_note: Text | None = Field(
+        default=None, description="Why the attribution is uncertain (needed when ambiguous)."
+    )
+
+    @model_validator(mode="after")
+    def _ambiguity_is_explained(self) -> Statement:
+        if self.attribution == "ambiguous" and self.attribution_note is None:
+            raise PydanticCustomError(
+                "note_needed", "an ambiguous attribution needs an `attribution_note` saying why"
+            )
+        return self
+
+
+class Question(Record):
+    """`content/questions.yaml`: a question the sources leave open, and what is known."""
+
+    id: Id = Field(description="Stable short id, such as `force-size`.")
+    question: Text = Field(description="The question, as a reader would ask it.")
+    status: QuestionStatus = Field(description="`open`, `partly answered`, `answered` or `moot`.")
+    known: Text = Field(description="What the sources say so far, in the editors' words.")
+    last_changed: IsoDate = Field(description="When the status or `known` last changed.")
+    statements: list[StatementRef] = Field(default=[], description="Ids of statements that bear on it.")
+    sources: Sources = Field(description="The paragraphs that `known` rests on.")
+
+
+class Event(Record):
+    """`content/events.yaml`: one event on the timeline, listed in the order they happened."""
+
+    id: Id = Field(description="Stable short id.")
+    title: Text = Field(description="What happened, in a few words.")
+    when: Text = Field(description="When, as the source puts it (such as 'Tuesday evening').")
+    date: IsoDate | None = Field(description="The calendar date (YYYY-MM-DD), or `null`.")
+    description: Text = Field(description="One or two sentences, faithful to the source.")
+    participants: list[EntityRef] = Field(
+        default=[], description="Ids of people, groups, countries or organisations involved."
+    )
+    sources: Sources = Field(description="The paragraphs that report it.")
+
+
+class Term(Record):
+    """`content/glossary.yaml`: a term a reader may not know; shown as a tooltip where it occurs."""
+
+    id: Id = Field(description="Stable short id.")
+    term: Text = Field(description="The term as it appears in text.")
+    aliases: list[Text] = Field(default=[], description="Other forms that get the same tooltip.")
+    definition: Text = Field(description="What it means in this story, from the sources.")
+    sources: Sources = Field(description="The paragraphs the definition rests on.")
+
+
+class Topic(Record):
+    """`content/topics.yaml`: a theme to browse statements by."""
+
+    id: Id = Field(description="Stable short id.")
+    name: Text = Field(description="Short name.")
+    description: Text = Field(description="One sentence on what it covers.")
+
+
+class Tag(Record):
+    """`content/tags.yaml`: a tag (hashtag) that an article itself carries."""
+
+    id: Id = Field(description="Stable short id.")
+    tag: Text = Field(description="The tag as the article writes it, without `#`.")
+    sources: Sources = Field(description="The paragraphs where the article carries it.")
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A record type and where its files live: `content/NAME.yaml` or `content/NAME/*.yaml`."""
+
+    name: str
+    model: type[Record]
+    many: bool = True
+
+
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("story", Story, many=False),
+    Collection("people", Person),
+    Collection("groups", Group),
+    Collection("countries", Country),
+    Collection("statements", Statement),
+    Collection("questions", Question),
+    Collection("events", Event),
+    Collection("glossary", Term),
+    Collection("topics", Topic),
+    Collection("tags", Tag),
+)

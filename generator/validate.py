@@ -1,0 +1,214 @@
+"""Stage 2, validate: check every parsed record against the content model, field by field.
+
+Each record is checked on its own and all its field errors are reported; a record that fails
+here is left out of the later stages, so one mistake is not reported again as a broken link.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from difflib import get_close_matches
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.load import Loaded
+from generator.model import COLLECTIONS, Article, Record
+from generator.problems import Problem
+from generator.yamlsource import Document, Loc
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[R]):
+    """A valid record and where it was written, for locating later problems."""
+
+    record: R
+    document: Document
+    loc: Loc
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return self.document.problem((*self.loc, *loc), message)
+
+
+@dataclass
+class Validated:
+    entries: dict[str, list[Entry[Any]]] = field(default_factory=dict)
+    articles: list[Entry[Article]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def validate(loaded: Loaded) -> Validated:
+    result = Validated(entries={c.name: [] for c in COLLECTIONS})
+    for collection in COLLECTIONS:
+        documents = loaded.documents[collection.name]
+        for document in documents:
+            if collection.many:
+                _validate_list(document, collection.model, result.entries[collection.name], result)
+            else:
+                _validate_one(document, (), collection.model, result.entries[collection.name], result)
+        if not collection.many and not documents:
+            result.problems.append(
+                Problem(f"content/{collection.name}.yaml", 0, 0, "this required file is missing")
+            )
+        if not collection.many and len(documents) > 1:
+            for document in documents[1:]:
+                result.problems.append(
+                    document.problem((), f"only one {collection.name} file is allowed")
+                )
+    for document in loaded.sidecars:
+        _validate_one(document, (), Article, result.articles, result)
+    return result
+
+
+def _validate_list(
+    document: Document, model: type[Record], into: list[Entry[Any]], result: Validated
+) -> None:
+    if not isinstance(document.data, list):
+        result.problems.append(
+            document.problem(
+                (), "this file must be a list of records, each one starting with '- ' at the margin"
+            )
+        )
+        return
+    for index in range(len(document.data)):
+        _validate_one(document, (index,), model, into, result)
+
+
+def _validate_one(
+    document: Document, loc: Loc, model: type[Record], into: list[Entry[Any]], result: Validated
+) -> None:
+    data = document.data
+    for step in loc:
+        data = data[step]
+    if not isinstance(data, dict):
+        result.problems.append(
+            document.problem(loc, f"expected a record with fields (key: value), got {_kind(data)}")
+        )
+        return
+    try:
+        record = model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            result.problems.append(_problem(document, loc, model, detail))
+        return
+    into.append(Entry(record, document, loc))
+
+
+def _problem(document: Document, base: Loc, model: type[Record], detail: ErrorDetails) -> Problem:
+    loc = tuple(step for step in detail["loc"] if not _is_union_branch(step))
+    where = (*base, *loc)
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return document.problem(where, _unknown_key(model, loc), key=True)
+    return document.problem(where, _message(model, loc, detail))
+
+
+def _is_union_branch(step: str | int) -> bool:
+    # pydantic names the branch of a union in the loc (e.g. 'str'); it is no key in the file
+    return isinstance(step, str) and ("[" in step or step in {"str", "int", "bool", "none"})
+
+
+def _field_name(loc: Loc) -> str:
+    names = [str(step) for step in loc if isinstance(step, str)]
+    return names[-1] if names else "record"
+
+
+def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    name = _field_name(loc)
+    value = detail.get("input")
+    if kind == "missing":
+        parent = _model_at(model, loc[:-1])
+        nullable = parent is not None and _allows_none(parent, name)
+        hint = " (write `null` if the sources do not say)" if nullable else ""
+        return f"missing required field '{name}': add `{name}:` to this record{hint}"
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        guess = get_close_matches(str(value), _literal_options(expected), n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        return f"'{name}' must be one of {expected}, not '{value}'{hint}"
+    if kind == "string_pattern_mismatch" and name != "url":
+        return (
+            f"'{value}' is not a valid id for '{name}': use lower-case letters, digits, '-' "
+            "and '_', starting with a letter or digit (such as `keir-starmer`)"
+        )
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a web address: it must start with http:// or https://"
+    return f"'{name}' {_type_message(kind, value, detail)}"
+
+
+def _type_message(kind: str, value: object, detail: ErrorDetails) -> str:
+    messages = {
+        "string_type": f"must be text, not {_kind(value)}",
+        "int_type": f"must be a whole number, not {_kind(value)}",
+        "bool_type": f"must be true or false, not {_kind(value)}",
+        "list_type": f"must be a list (items starting with '- ', or [a, b]), not {_kind(value)}",
+        "model_type": f"must be a record of fields (key: value), not {_kind(value)}",
+        "dict_type": f"must be a record of fields (key: value), not {_kind(value)}",
+        "date_type": f"must be a date written as YYYY-MM-DD, not {_kind(value)}",
+        "greater_than_equal": "must be 1 or more",
+        "too_short": "must list at least one item",
+        "string_too_long": "is too long",
+    }
+    return messages.get(kind, detail["msg"])
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a record"
+
+
+def _literal_options(expected: str) -> list[str]:
+    return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip()]
+
+
+def _unknown_key(model: type[Record], loc: Loc) -> str:
+    key = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    guess = get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if guess:
+        return f"unknown field '{key}': did you mean '{guess[0]}'?"
+    return f"unknown field '{key}': the fields here are {', '.join(allowed)}"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model that a nested location (fields and list indexes) belongs to."""
+    current: object = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        found = _submodel(current)
+        if found is None or step not in found.model_fields:
+            return None
+        current = found.model_fields[step].annotation
+    return _submodel(current)
+
+
+def _submodel(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _allows_none(model: type[BaseModel], name: str) -> bool:
+    annotation = model.model_fields[name].annotation
+    return isinstance(annotation, types.UnionType) and type(None) in typing.get_args(annotation)

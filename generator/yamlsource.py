@@ -1,0 +1,185 @@
+"""Read one YAML file into plain Python values, remembering where every key and value stands.
+
+The YAML 1.1 traps are closed here: only `true`/`false` are booleans, only decimal digits are
+integers, and everything else plain (`NO`, `yes`, `2026-01-06`, `1:20`) stays text. Aliases are
+refused, so an alias bomb costs nothing; size and nesting depth are capped before and while parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.problems import Mark, Problem
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = re.compile(r"[-+]?[0-9]+")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUES = {"true", "True", "TRUE"}
+_FALSES = {"false", "False", "FALSE"}
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, and the mark of each value and each mapping key by path."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: Loc, *, key: bool = False) -> Mark:
+        """The mark of `loc`, or of its nearest ancestor that exists (a missing field's record)."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        while loc not in self.values and loc:
+            loc = loc[:-1]
+        return self.values.get(loc, Mark(1, 1))
+
+    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
+        mark = self.mark(loc, key=key)
+        return Problem(self.path, mark.line, mark.column, message)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or the problem that stops it being read as text."""
+    if len(raw) > MAX_BYTES:
+        return None, [
+            Problem(
+                path,
+                0,
+                0,
+                f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit: "
+                "split its records into several files in a folder of the same name",
+            )
+        ]
+    if b"\0" in raw:
+        return None, [
+            Problem(path, 0, 0, "the file is binary (it contains NUL bytes): save it as UTF-8 text")
+        ]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        byte = raw[error.start]
+        return None, [
+            Problem(
+                path,
+                line,
+                column,
+                f"the file is not valid UTF-8 (byte 0x{byte:02x} here): "
+                "re-save it with UTF-8 encoding",
+            )
+        ]
+
+
+def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a YAML file's bytes into a Document, or return the problems that prevent it."""
+    text, problems = decode(raw, path)
+    if text is None:
+        return None, problems
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, path)]
+    except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
+        return None, [Problem(path, 0, 0, f"YAML could not be read: {error}")]
+    if node is None:
+        return None, [
+            Problem(path, 0, 0, "the file is empty: add its records, or delete the file")
+        ]
+    document = Document(path, None)
+    try:
+        document.data = _Builder(document).build(node, (), 0)
+    except _Refused as refusal:
+        return None, [Problem(path, refusal.mark.line, refusal.mark.column, refusal.message)]
+    return document, []
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = error.problem or "invalid YAML"
+    if "'\\t'" in problem:
+        message = "a tab is used for indentation, but YAML allows only spaces: replace it with spaces"
+    else:
+        context = f" ({error.context})" if error.context else ""
+        message = (
+            f"YAML syntax error: {problem}{context}: check the indentation, colons and "
+            "quotes on this line and the one above (text with ': ' or ' #' needs quotes)"
+        )
+    return Problem(path, line, column, message)
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(
+                _mark(node),
+                "YAML aliases (*name) are not allowed in content: write the value out in full",
+            )
+        if depth > MAX_DEPTH:
+            raise _Refused(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep")
+        self.seen.add(id(node))
+        self.document.values[loc] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._mapping(node, loc, depth)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(_mark(key_node), "a key must be a plain word such as `name:`")
+            key = key_node.value
+            if key in result:
+                first = self.document.keys[(*loc, key)]
+                raise _Refused(
+                    _mark(key_node),
+                    f"the key '{key}' appears twice in this record (first on line {first.line}): "
+                    "keep one",
+                )
+            self.document.keys[(*loc, key)] = _mark(key_node)
+            result[key] = self.build(value_node, (*loc, key), depth + 1)
+        return result
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    value = node.value
+    if node.style not in (None, ""):  # quoted or block scalars are always text
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    return value
