@@ -1,0 +1,62 @@
+"""`python -m generator check|generate|build|serve`: a thin shell over the pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.build import Project, build_site, check, generate
+from generator.problems import Problem, format_problems
+
+OK, PROBLEMS, BUILD_FAILED = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate content/ and seeds/ and report every problem")
+    commands.add_parser("generate", help="check, then write the Markdown pages to build/docs/")
+    commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict")
+    serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
+    serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
+    args = parser.parse_args(argv)
+    project = Project.at(args.root.resolve())
+    if args.command == "check":
+        return _check(project)
+    if args.command == "serve":
+        from generator.serve import serve as run_serve  # noqa: PLC0415 - only serve needs it
+
+        return run_serve(project, args.address)
+    written, problems = generate(project)
+    if problems:
+        return _report(problems, project)
+    print(f"Generated {len(written)} changed page(s) in {project.docs.relative_to(project.root)}/")
+    if args.command == "generate":
+        return OK
+    if not build_site(project):
+        print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
+        return BUILD_FAILED
+    print(f"Built the site in {project.site.relative_to(project.root)}/")
+    return OK
+
+
+def _check(project: Project) -> int:
+    linked, problems = check(project)
+    if problems or linked is None:
+        return _report(problems, project)
+    print(
+        f"Content OK: {len(linked.articles)} article(s), {len(linked.statements)} statements, "
+        f"{len(linked.people)} people, {len(linked.countries)} countries and organisations, "
+        f"{len(linked.questions)} questions."
+    )
+    return OK
+
+
+def _report(problems: list[Problem], project: Project) -> int:
+    sys.stderr.write(format_problems(problems, project.root))
+    sys.stderr.write("Nothing was written: the last good pages and site/ are unchanged.\n")
+    return PROBLEMS

@@ -1,0 +1,58 @@
+"""Where each page lives, and relative links between pages that work under any sub-path.
+
+Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed here for
+`use_directory_urls: true`: `people/x.md` is served at `people/x/`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.model import Country, Group, Person, Question, Source, Statement, Topic
+
+
+def url_of(page: str) -> str:
+    """The served directory of a Markdown page, relative to the site root ('' for the home)."""
+    stem = page.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    here = url_of(from_page) or "."
+    target = url_of(to_page) or "."
+    path = posixpath.relpath(target, here)
+    path = "./" if path == "." else path + "/"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def entity_page(entity: Person | Group | Country) -> str:
+    folder = "countries" if isinstance(entity, Country) else "people"
+    return f"{folder}/{entity.id}.md"
+
+
+def article_page(article_id: str) -> str:
+    return f"sources/{article_id}.md"
+
+
+def question_page(question: Question) -> str:
+    return f"questions/{question.id}.md"
+
+
+def topic_page(topic: Topic) -> str:
+    return f"topics/{topic.id}.md"
+
+
+def statement_anchor(statement: Statement) -> str:
+    return f"s-{statement.id}"
+
+
+def paragraph_anchor(paragraph: int) -> str:
+    return f"p-{paragraph}"
+
+
+def source_target(source: Source) -> tuple[str, str]:
+    return article_page(source.article), paragraph_anchor(source.paragraph)

@@ -1,0 +1,35 @@
+"""Stage 5, write: put the rendered pages on disk, touching only files whose bytes change.
+
+Unchanged pages keep their modification time, so `mkdocs serve` reloads only what changed and
+a second build with nothing changed rewrites nothing. Pages no longer rendered are removed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write(pages: dict[str, str], out: Path) -> list[str]:
+    """Write `pages` under `out`; return the paths that were created, changed or removed."""
+    touched = []
+    for relative, text in sorted(pages.items()):
+        target = out / relative
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)  # readers never see a half-written page
+        touched.append(relative)
+    if out.is_dir():
+        for stale in sorted(out.rglob("*")):
+            relative = stale.relative_to(out).as_posix()
+            if stale.is_file() and relative not in pages:
+                stale.unlink()
+                touched.append(relative)
+        for folder in sorted((p for p in out.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    return touched
