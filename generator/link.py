@@ -27,6 +27,7 @@ from generator.model import (
     Record,
     Ref,
     Source,
+    StanceOption,
     Statement,
     Story,
     Tag,
@@ -48,6 +49,7 @@ class Linked:
     texts: dict[str, SeedText]
     people: dict[str, Person]
     groups: dict[str, Group]
+    stances: dict[str, StanceOption]
     countries: dict[str, Country]
     statements: dict[str, Statement]
     questions: dict[str, Question]
@@ -61,6 +63,7 @@ class Linked:
     questions_of: dict[str, list[Question]] = field(default_factory=dict)
     citations: dict[str, dict[int, list[Statement]]] = field(default_factory=dict)
     cited: dict[str, set[int]] = field(default_factory=dict)
+    by_stance: dict[str | None, list[Country]] = field(default_factory=dict)
 
     def speaker(self, entity_id: str) -> Speaker:
         return self.people.get(entity_id) or self.groups.get(entity_id) or self.countries[entity_id]
@@ -85,6 +88,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "country": names["countries"],
         "statement": names["statements"],
         "topic": names["topics"],
+        "stance": names["stances"],
     }
     for entries in validated.entries.values():
         for entry in entries:
@@ -105,6 +109,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
 _FIELDS = {
     "people": "people",
     "groups": "groups",
+    "stances": "stances",
     "countries": "countries",
     "statements": "statements",
     "questions": "questions",
@@ -199,6 +204,7 @@ _WHERE = {
     "country": "content/countries.yaml",
     "statement": "content/statements.yaml",
     "topic": "content/topics.yaml",
+    "stance": "content/stances.yaml",
 }
 
 
@@ -265,6 +271,11 @@ def _index(linked: Linked) -> None:
                     cited[value.article].add(value.paragraph)
     for summary_source in linked.story.sources:
         cited[summary_source.article].add(summary_source.paragraph)
+    by_stance: dict[str | None, list[Country]] = {key: [] for key in linked.stances}
+    by_stance[None] = []  # no position reported
+    for country in linked.countries.values():
+        by_stance[country.positions[-1].stance if country.positions else None].append(country)
+    linked.by_stance = by_stance
     linked.by_speaker = dict(by_speaker)
     linked.by_topic = dict(by_topic)
     linked.members = dict(members)

@@ -50,7 +50,7 @@ def _no_blank(value: str) -> str:
 class Ref:
     """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
     `entity` (people, groups, countries and organisations share one), `country`, `statement`,
-    `topic`."""
+    `topic`, `stance`."""
 
     namespace: str
 
@@ -63,16 +63,9 @@ EntityRef = Annotated[Id, Ref("entity")]
 CountryRef = Annotated[Id, Ref("country")]
 StatementRef = Annotated[Id, Ref("statement")]
 TopicRef = Annotated[Id, Ref("topic")]
+StanceRef = Annotated[Id, Ref("stance")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
-Stance = Literal[
-    "deploys troops",
-    "contributes from outside",
-    "will not contribute",
-    "backs without troops",
-    "opposes",
-    "unclear",
-]
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
 
 
@@ -121,6 +114,10 @@ class Story(Record):
     """`content/story.yaml`: the story as a whole."""
 
     title: Text = Field(description="The explainer's title.")
+    issue: Text = Field(
+        description="What the countries' positions are about, such as 'Sending troops after a "
+        "ceasefire'."
+    )
     summary: Text = Field(description="One paragraph: what happened, in the editors' words.")
     sources: Sources = Field(description="The paragraphs the summary rests on.")
     updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
@@ -155,10 +152,22 @@ class Group(Record):
 class Position(Record):
     """One dated, sourced stance of a country or organisation."""
 
-    stance: Stance = Field(description="The stance, from the fixed list.")
+    stance: StanceRef = Field(description="Id of the stance, from `stances.yaml`.")
     summary: Text = Field(description="The stance in one sentence, faithful to the source.")
     date: IsoDate | None = Field(description="When it was taken (YYYY-MM-DD), or `null`.")
     sources: Sources = Field(description="The paragraphs that state it.")
+
+
+class StanceOption(Record):
+    """`content/stances.yaml`: one possible stance on the story's issue, in display order."""
+
+    id: Id = Field(description="Stable short id, such as `deploys-troops`.")
+    label: Text = Field(description="Short label shown on badges, such as 'Deploys troops'.")
+    description: Text = Field(description="One sentence on what the stance means.")
+    tone: Literal["for", "partly", "against", "opposed", "unclear"] = Field(
+        description="Sets the badge colour (the label is always shown too): `for`, `partly`, "
+        "`against`, `opposed` or `unclear`."
+    )
 
 
 class Country(Record):
@@ -278,6 +287,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("story", Story, many=False),
     Collection("people", Person),
     Collection("groups", Group),
+    Collection("stances", StanceOption),
     Collection("countries", Country),
     Collection("statements", Statement),
     Collection("questions", Question),

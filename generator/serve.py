@@ -1,0 +1,65 @@
+"""Live preview: `mkdocs serve` on the generated pages, regenerated whenever content changes.
+
+The generator watches content/ and seeds/ and writes only pages whose bytes change into
+build/docs/; MkDocs watches build/docs/ and reloads the browser. MkDocs never writes where the
+generator reads, so there is no rebuild loop. Bad content is reported here and the last good
+pages keep being served.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from generator.build import Project, generate
+from generator.problems import format_problems
+
+POLL_SECONDS = 0.2
+
+
+def serve(project: Project, address: str) -> int:
+    if not _regenerate(project) and not project.docs.is_dir():
+        print("Fix the problems above, then run serve again.", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme"]
+    command += ["--config-file", str(project.config), "--dev-addr", address]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(command, cwd=project.root, env=env)
+    print(f"Serving on http://{address}/ — edit content/ or seeds/ and the page reloads.")
+    seen = _snapshot(project)
+    try:
+        while server.poll() is None:
+            time.sleep(POLL_SECONDS)
+            now = _snapshot(project)
+            if now != seen:
+                seen = now
+                _regenerate(project)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+def _regenerate(project: Project) -> bool:
+    written, problems = generate(project)
+    if problems:
+        sys.stderr.write(format_problems(problems, project.root))
+        sys.stderr.write("Still serving the last good pages.\n")
+        return False
+    print(f"Regenerated {len(written)} page(s).", flush=True)
+    return True
+
+
+def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
+    state = {}
+    for folder in (project.content, project.seeds):
+        for path in folder.rglob("*"):
+            if path.is_file():
+                stat = path.stat()
+                state[path] = (stat.st_mtime_ns, stat.st_size)
+    return state
