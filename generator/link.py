@@ -82,17 +82,18 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "person, group or country",
         problems,
     )
-    namespaces: dict[str, dict[str, Any]] = {
-        "article": articles,
-        "entity": entities,
-        "country": names["countries"],
-        "statement": names["statements"],
-        "topic": names["topics"],
-        "stance": names["stances"],
+    invalid = validated.invalid_ids
+    known: dict[str, set[str]] = {
+        "article": {*articles, *loaded.texts},
+        "entity": {*entities, *invalid["people"], *invalid["groups"], *invalid["countries"]},
+        "country": {*names["countries"], *invalid["countries"]},
+        "statement": {*names["statements"], *invalid["statements"]},
+        "topic": {*names["topics"], *invalid["topics"]},
+        "stance": {*names["stances"], *invalid["stances"]},
     }
     for entries in validated.entries.values():
         for entry in entries:
-            problems.extend(_check_entry(entry, namespaces, loaded.texts))
+            problems.extend(_check_entry(entry, known, loaded.texts))
     stories = validated.entries["story"]
     if problems or validated.problems or loaded.problems or not stories:
         return None, problems
@@ -143,7 +144,7 @@ def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> di
 
 
 def _check_entry(
-    entry: Entry[Any], namespaces: dict[str, dict[str, Any]], texts: dict[str, SeedText]
+    entry: Entry[Any], namespaces: dict[str, set[str]], texts: dict[str, SeedText]
 ) -> Iterator[Problem]:
     record = entry.record
     for loc, value, ref in _leaves(record, ()):
@@ -208,9 +209,9 @@ _WHERE = {
 }
 
 
-def _unknown_ref(namespace: str, value: str, namespaces: dict[str, dict[str, Any]]) -> str:
+def _unknown_ref(namespace: str, value: str, namespaces: dict[str, set[str]]) -> str:
     known = {"entity": "person, group or country"}.get(namespace, namespace)
-    guess = get_close_matches(value, list(namespaces[namespace]), n=1, cutoff=0.6)
+    guess = get_close_matches(value, sorted(namespaces[namespace]), n=1, cutoff=0.6)
     hint = f"did you mean '{guess[0]}'? Otherwise add" if guess else "add"
     return f"unknown {known} '{value}': {hint} it to {_WHERE[namespace]}"
 

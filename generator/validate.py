@@ -40,6 +40,8 @@ class Validated:
     entries: dict[str, list[Entry[Any]]] = field(default_factory=dict)
     articles: list[Entry[Article]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Ids of records that failed validation: references to them are not reported again.
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
 
 
 def validate(loaded: Loaded) -> Validated:
@@ -47,6 +49,7 @@ def validate(loaded: Loaded) -> Validated:
     for collection in COLLECTIONS:
         documents = loaded.documents[collection.name]
         for document in documents:
+            result.invalid_ids.setdefault(collection.name, set()).update(_raw_ids(document.data))
             if collection.many:
                 _validate_list(document, collection.model, result.entries[collection.name], result)
             else:
@@ -62,7 +65,14 @@ def validate(loaded: Loaded) -> Validated:
                 )
     for document in loaded.sidecars:
         _validate_one(document, (), Article, result.articles, result)
+    for name, entries in result.entries.items():
+        result.invalid_ids[name] -= {getattr(entry.record, "id", None) for entry in entries}
     return result
+
+
+def _raw_ids(data: object) -> set[str]:
+    records = data if isinstance(data, list) else [data]
+    return {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
 
 
 def _validate_list(
@@ -139,10 +149,11 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
         )
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a web address: it must start with http:// or https://"
-    return f"'{name}' {_type_message(kind, value, detail)}"
+    message = _type_message(kind, value)
+    return f"'{name}' {message}" if message else detail["msg"]
 
 
-def _type_message(kind: str, value: object, detail: ErrorDetails) -> str:
+def _type_message(kind: str, value: object) -> str | None:
     messages = {
         "string_type": f"must be text, not {_kind(value)}",
         "int_type": f"must be a whole number, not {_kind(value)}",
@@ -155,7 +166,7 @@ def _type_message(kind: str, value: object, detail: ErrorDetails) -> str:
         "too_short": "must list at least one item",
         "string_too_long": "is too long",
     }
-    return messages.get(kind, detail["msg"])
+    return messages.get(kind)
 
 
 def _kind(value: object) -> str:
@@ -211,4 +222,5 @@ def _submodel(annotation: object) -> type[BaseModel] | None:
 
 def _allows_none(model: type[BaseModel], name: str) -> bool:
     annotation = model.model_fields[name].annotation
-    return isinstance(annotation, types.UnionType) and type(None) in typing.get_args(annotation)
+    is_union = typing.get_origin(annotation) in (typing.Union, types.UnionType)
+    return is_union and type(None) in typing.get_args(annotation)

@@ -50,10 +50,11 @@ class Document:
 
 
 class _Refused(Exception):
-    def __init__(self, mark: Mark, message: str) -> None:
+    def __init__(self, mark: Mark, message: str, *, alias: bool = False) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
+        self.alias = alias
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -97,7 +98,7 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, path)]
+        return None, [_syntax_problem(error, text, path)]
     except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
         return None, [Problem(path, 0, 0, f"YAML could not be read: {error}")]
     if node is None:
@@ -108,15 +109,26 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     try:
         document.data = _Builder(document).build(node, (), 0)
     except _Refused as refusal:
-        return None, [Problem(path, refusal.mark.line, refusal.mark.column, refusal.message)]
+        mark = _first_alias(text) if refusal.alias else refusal.mark
+        return None, [Problem(path, mark.line, mark.column, refusal.message)]
     return document, []
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+def _first_alias(text: str) -> Mark:
+    """Where the first alias is used (a reused node only knows where it was defined)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+    return Mark(1, 1)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = error.problem or "invalid YAML"
-    if "'\\t'" in problem:
+    source_lines = text.splitlines()
+    source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    if "\t" in source[: len(source) - len(source.lstrip())]:
         message = "a tab is used for indentation, but YAML allows only spaces: replace it with spaces"
     else:
         context = f" ({error.context})" if error.context else ""
@@ -141,6 +153,7 @@ class _Builder:
             raise _Refused(
                 _mark(node),
                 "YAML aliases (*name) are not allowed in content: write the value out in full",
+                alias=True,
             )
         if depth > MAX_DEPTH:
             raise _Refused(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep")

@@ -1,0 +1,57 @@
+"""Shared fixtures: a small fictional story to break in controlled ways, and CLI helpers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, check
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+
+
+def make_project(source: Path, into: Path) -> Path:
+    """A copy of a story with the site configuration beside it, ready to check or build."""
+    into.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(source / "content", into / "content")
+    shutil.copytree(source / "seeds", into / "seeds")
+    shutil.copy(ROOT / "mkdocs.yml", into / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", into / "site_overrides")
+    return into
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    return make_project(MINI, tmp_path / "mini")
+
+
+def problems(root: Path) -> list[str]:
+    """Every problem `check` finds, as `path:line:column: message` headlines."""
+    _linked, found = check(Project.at(root))
+    return [problem.headline() for problem in sorted(found)]
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace one exact piece of text in a file, failing loudly if it is not there."""
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def run_cli(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )

@@ -1,0 +1,148 @@
+"""Cross-record checks: ids, references, citations and, above all, quotations."""
+
+from __future__ import annotations
+
+from tests.conftest import edit, problems
+
+
+def test_duplicate_id(mini):
+    edit(mini, "content/people.yaml", "id: stoker-lee", "id: quill")
+    assert (
+        "content/people.yaml:6:7: the person, group or country id 'quill' is already used at "
+        "content/people.yaml:1: give this record another id"
+    ) in problems(mini)
+
+
+def test_ids_are_shared_by_people_groups_and_countries(mini):
+    edit(mini, "content/groups.yaml", "id: council", "id: norland")
+    assert problems(mini)[0].startswith(
+        "content/countries.yaml:10:7: the person, group or country id 'norland' is already used "
+        "at content/groups.yaml:1"
+    )
+
+
+def test_unknown_person_with_suggestion(mini):
+    edit(mini, "content/statements.yaml", "speakers: [quill]", "speakers: [quil]")
+    assert problems(mini) == [
+        "content/statements.yaml:3:14: unknown person, group or country 'quil': did you mean "
+        "'quill'? Otherwise add it to content/people.yaml, groups.yaml or countries.yaml"
+    ]
+
+
+def test_unknown_country(mini):
+    edit(mini, "content/people.yaml", "affiliation: exampleton\n  sources: [{article: fic-bridge, paragraph: 2}]",
+         "affiliation: atlantis\n  sources: [{article: fic-bridge, paragraph: 2}]")
+    assert problems(mini) == [
+        "content/people.yaml:4:16: unknown country 'atlantis': add it to content/countries.yaml"
+    ]
+
+
+def test_unknown_article(mini):
+    edit(mini, "content/events.yaml", "sources: [{article: fic-bridge,", "sources: [{article: fic-brige,")
+    assert problems(mini) == [
+        "content/events.yaml:7:23: unknown article 'fic-brige': did you mean 'fic-bridge'? "
+        "Otherwise add it to seeds/ (an ID.txt with its ID.yaml)"
+    ]
+
+
+def test_unknown_question_statement(mini):
+    edit(mini, "content/questions.yaml", "statements: [stoker-lee-too-expensive]",
+         "statements: [too-expensive]")
+    assert problems(mini) == [
+        "content/questions.yaml:6:16: unknown statement 'too-expensive': did you mean "
+        "'stoker-lee-too-expensive'? Otherwise add it to content/statements.yaml"
+    ]
+
+
+def test_paragraph_out_of_range(mini):
+    edit(mini, "content/glossary.yaml", "paragraph: 1}", "paragraph: 9}")
+    assert problems(mini) == [
+        "content/glossary.yaml:4:46: article 'fic-bridge' has 4 paragraphs, so there is no "
+        "paragraph 9: count its non-empty lines"
+    ]
+
+
+def test_paragraph_zero(mini):
+    edit(mini, "content/glossary.yaml", "paragraph: 1}", "paragraph: 0}")
+    assert problems(mini) == ["content/glossary.yaml:4:46: 'paragraph' must be 1 or more"]
+
+
+def test_quotation_not_verbatim(mini):
+    edit(mini, "content/statements.yaml", "text: far too expensive", "text: much too expensive")
+    assert problems(mini) == [
+        "content/statements.yaml:10:9: this quotation is not found verbatim in article "
+        "'fic-bridge' paragraph 3: copy it word for word from the source (only spacing may differ)"
+    ]
+
+
+def test_quotation_in_another_paragraph(mini):
+    edit(mini, "content/statements.yaml", "  source: {article: fic-bridge, paragraph: 3}\n  topics",
+         "  source: {article: fic-bridge, paragraph: 2}\n  topics")
+    assert problems(mini) == [
+        "content/statements.yaml:10:9: this quotation is not in article 'fic-bridge' paragraph 2 "
+        "but is in paragraph 3: fix the source"
+    ]
+
+
+def test_quotation_with_straight_apostrophes_is_explained(tmp_path, mini):
+    edit(mini, "seeds/fic-bridge.txt", "We will open", "We’ll open")
+    edit(mini, "content/statements.yaml", "text: We will open", "text: We'll open")
+    assert problems(mini) == [
+        "content/statements.yaml:4:9: this quotation is not found verbatim in article "
+        "'fic-bridge' paragraph 2: the words match but apostrophes or quotation marks differ: "
+        "copy them from the source"
+    ]
+
+
+def test_quotation_may_differ_only_in_spacing(mini):
+    edit(mini, "content/statements.yaml", "text: We will open the bridge before winter",
+         "text: >-\n    We will open the\n    bridge  before winter")
+    assert problems(mini) == []
+
+
+def test_quotation_marks_outside_a_direct_statement(mini):
+    edit(mini, "content/questions.yaml", "known: The opposition says it is too expensive;",
+         "known: The opposition says it is “too expensive”;")
+    assert problems(mini) == [
+        "content/questions.yaml:4:10: quotation marks belong only in the text of a `direct` "
+        "statement, where the build proves them against the source: paraphrase without them, or "
+        "make a direct statement"
+    ]
+
+
+def test_a_reported_statement_may_not_carry_quotation_marks(mini):
+    edit(mini, "content/statements.yaml", "text: It will not pay", 'text: It "will not pay"')
+    assert len(problems(mini)) == 1
+
+
+def test_a_file_in_no_known_place(mini):
+    (mini / "content" / "peple.yaml").write_text("- id: x\n", encoding="utf-8")
+    (mini / "content" / "notes.yml").write_text("- id: x\n", encoding="utf-8")
+    assert problems(mini) == [
+        "content/notes.yml:0:0: this file is in no known place, so nothing would read it: name it "
+        "with `.yaml`, not `.yml`",
+        "content/peple.yaml:0:0: this file is in no known place, so nothing would read it: did you "
+        "mean content/people.yaml?",
+    ]
+
+
+def test_a_collection_may_be_a_folder_of_files(mini):
+    people = (mini / "content" / "people.yaml").read_text(encoding="utf-8")
+    first, second = people.split("- id: stoker-lee")
+    (mini / "content" / "people.yaml").unlink()
+    (mini / "content" / "people").mkdir()
+    (mini / "content" / "people" / "a.yaml").write_text(first, encoding="utf-8")
+    (mini / "content" / "people" / "b.yaml").write_text("- id: stoker-lee" + second, encoding="utf-8")
+    assert problems(mini) == []
+
+
+def test_an_article_needs_its_sidecar(mini):
+    (mini / "seeds" / "other.txt").write_text("One paragraph.\n", encoding="utf-8")
+    assert problems(mini) == [
+        "seeds/other.txt:0:0: no metadata sidecar for this article: add other.yaml beside it"
+    ]
+
+
+def test_sidecar_id_must_match_its_file(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "id: fic-bridge", "id: bridge")
+    assert problems(mini) == ["seeds/fic-bridge.yaml:1:5: the id must match the file name: 'fic-bridge'"]

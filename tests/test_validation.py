@@ -1,0 +1,121 @@
+"""Each way a contributor can get a record wrong gets one located, actionable message."""
+
+from __future__ import annotations
+
+from tests.conftest import edit, problems
+
+
+def test_the_fixture_story_is_valid(mini):
+    assert problems(mini) == []
+
+
+def test_wrong_type(mini):
+    edit(mini, "content/people.yaml", "name: Ada Quill", "name: 42")
+    assert problems(mini) == ["content/people.yaml:2:9: 'name' must be text, not the number 42"]
+
+
+def test_missing_required_field(mini):
+    edit(mini, "content/people.yaml", "  role: Mayor of Exampleton\n", "")
+    assert problems(mini) == [
+        "content/people.yaml:1:3: missing required field 'role': add `role:` to this record "
+        "(write `null` if the sources do not say)"
+    ]
+
+
+def test_unknown_key_suggests_the_right_one(mini):
+    edit(mini, "content/people.yaml", "  role: Mayor", "  rol: Mayor")
+    assert problems(mini) == [
+        "content/people.yaml:1:3: missing required field 'role': add `role:` to this record "
+        "(write `null` if the sources do not say)",
+        "content/people.yaml:3:3: unknown field 'rol': did you mean 'role'?",
+    ]
+
+
+def test_unknown_key_without_a_near_match_lists_the_fields(mini):
+    edit(mini, "content/topics.yaml", "  name: Cost", "  name: Cost\n  colour: red")
+    assert problems(mini) == [
+        "content/topics.yaml:3:3: unknown field 'colour': the fields here are id, name, description"
+    ]
+
+
+def test_unknown_key_in_a_nested_record(mini):
+    edit(mini, "content/statements.yaml", "source: {article: fic-bridge, paragraph: 2}",
+         "source: {article: fic-bridge, paragrph: 2}")
+    assert problems(mini) == [
+        "content/statements.yaml:5:11: missing required field 'paragraph': add `paragraph:` to "
+        "this record",
+        "content/statements.yaml:5:33: unknown field 'paragrph': did you mean 'paragraph'?",
+    ]
+
+
+def test_value_not_in_the_fixed_list(mini):
+    edit(mini, "content/statements.yaml", "kind: reported", "kind: reportd")
+    assert problems(mini) == [
+        "content/statements.yaml:15:9: 'kind' must be one of 'direct' or 'reported', not "
+        "'reportd'; did you mean 'reported'?"
+    ]
+
+
+def test_malformed_date(mini):
+    edit(mini, "content/story.yaml", "updated: 2026-11-20", "updated: 20/11/2026")
+    assert problems(mini) == [
+        "content/story.yaml:5:10: '20/11/2026' is not a date: write it as YYYY-MM-DD"
+    ]
+
+
+def test_impossible_date(mini):
+    edit(mini, "content/story.yaml", "updated: 2026-11-20", "updated: 2026-02-30")
+    assert problems(mini) == [
+        "content/story.yaml:5:10: '2026-02-30' is not a real calendar date"
+    ]
+
+
+def test_yes_is_not_a_boolean(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "full_text_allowed: true", "full_text_allowed: yes")
+    assert problems(mini) == [
+        "seeds/fic-bridge.yaml:8:20: 'full_text_allowed' must be true or false, not the text 'yes'"
+    ]
+
+
+def test_bad_id(mini):
+    edit(mini, "content/topics.yaml", "id: cost", "id: Cost Of It")
+    assert problems(mini) == [
+        "content/statements.yaml:6:12: unknown topic 'cost': add it to content/topics.yaml",
+        "content/statements.yaml:13:12: unknown topic 'cost': add it to content/topics.yaml",
+        "content/topics.yaml:1:7: 'Cost Of It' is not a valid id for 'id': use lower-case "
+        "letters, digits, '-' and '_', starting with a letter or digit (such as `keir-starmer`)",
+    ]
+
+
+def test_a_list_file_that_is_a_mapping(mini):
+    (mini / "content" / "topics.yaml").write_text("id: cost\nname: Cost\n", encoding="utf-8")
+    assert problems(mini)[0] == (
+        "content/topics.yaml:1:1: this file must be a list of records, each one starting with "
+        "'- ' at the margin"
+    )
+
+
+def test_empty_list_where_one_is_required(mini):
+    edit(mini, "content/events.yaml", "  sources: [{article: fic-bridge, paragraph: 1}]",
+         "  sources: []")
+    assert problems(mini) == ["content/events.yaml:7:12: 'sources' must list at least one item"]
+
+
+def test_ambiguous_attribution_needs_a_note(mini):
+    edit(mini, "content/statements.yaml", "  topics: [cost]\n- id: stoker-lee",
+         "  topics: [cost]\n  attribution: ambiguous\n- id: stoker-lee")
+    assert problems(mini) == [
+        "content/statements.yaml:1:3: an ambiguous attribution needs an `attribution_note` "
+        "saying why"
+    ]
+
+
+def test_all_problems_are_reported_together_sorted_by_file_and_line(mini):
+    edit(mini, "content/topics.yaml", "name: Cost", "name: [Cost]")
+    edit(mini, "content/people.yaml", "name: Ada Quill", "name: 42")
+    edit(mini, "content/people.yaml", "name: Bram Stoker-Lee", "name: true")
+    assert problems(mini) == [
+        "content/people.yaml:2:9: 'name' must be text, not the number 42",
+        "content/people.yaml:7:9: 'name' must be text, not `true`",
+        "content/topics.yaml:2:9: 'name' must be text, not a list",
+    ]

@@ -1,0 +1,119 @@
+"""Reading YAML: plain values stay text, locations survive, hostile files are refused quickly."""
+
+from __future__ import annotations
+
+import time
+
+from generator.yamlsource import MAX_BYTES, parse
+
+
+def parsed(text: str | bytes):
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    return parse(raw, "f.yaml")
+
+
+def messages(text: str | bytes) -> list[str]:
+    return [p.headline() for p in parsed(text)[1]]
+
+
+def test_yaml_1_1_booleans_and_dates_stay_text():
+    document, _ = parsed("a: NO\nb: yes\nc: off\nd: 2026-01-06\ne: 1:20\nf: 0x1F\n")
+    assert document.data == {
+        "a": "NO",
+        "b": "yes",
+        "c": "off",
+        "d": "2026-01-06",
+        "e": "1:20",
+        "f": "0x1F",
+    }
+
+
+def test_core_schema_values_keep_their_types():
+    document, _ = parsed("a: true\nb: false\nc: 12\nd: null\ne: ~\nf: '12'\n")
+    assert document.data == {"a": True, "b": False, "c": 12, "d": None, "e": None, "f": "12"}
+
+
+def test_every_value_and_key_keeps_its_line_and_column():
+    document, _ = parsed("- id: x\n  speakers:\n    - a\n    - b\n")
+    assert document.mark((0, "speakers", 1)) == (document.values[(0, "speakers", 1)])
+    assert (document.values[(0, "speakers", 1)].line, document.values[(0, "speakers", 1)].column) == (4, 7)
+    assert (document.keys[(0, "speakers")].line, document.keys[(0, "speakers")].column) == (2, 3)
+
+
+def test_a_missing_location_falls_back_to_its_record():
+    document, _ = parsed("- id: x\n- id: y\n")
+    mark = document.mark((1, "name"))
+    assert (mark.line, mark.column) == (2, 3)
+
+
+def test_tab_indentation_is_explained():
+    assert messages("a:\n\t- b\n") == [
+        "f.yaml:2:1: a tab is used for indentation, but YAML allows only spaces: "
+        "replace it with spaces"
+    ]
+
+
+def test_syntax_error_is_located():
+    assert messages("a: [1, 2\nb: c\n") == [
+        "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']' "
+        "(while parsing a flow sequence): check the indentation, colons and quotes on this line "
+        "and the one above (text with ': ' or ' #' needs quotes)"
+    ]
+
+
+def test_duplicate_keys_are_refused():
+    assert messages("a: 1\nb: 2\na: 3\n") == [
+        "f.yaml:3:1: the key 'a' appears twice in this record (first on line 1): keep one"
+    ]
+
+
+def test_aliases_are_refused():
+    assert messages("a: &x hello\nb: *x\n") == [
+        "f.yaml:2:4: YAML aliases (*name) are not allowed in content: write the value out in full"
+    ]
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [{', '.join(['*' + previous] * 9)}]")
+    started = time.perf_counter()
+    found = messages("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 1
+    assert len(found) == 1
+    assert "aliases" in found[0]
+
+
+def test_empty_file_is_refused():
+    assert messages("# only a comment\n") == [
+        "f.yaml:0:0: the file is empty: add its records, or delete the file"
+    ]
+
+
+def test_non_utf8_is_located():
+    assert messages(b"a: ok\nb: caf\xe9\n") == [
+        "f.yaml:2:7: the file is not valid UTF-8 (byte 0xe9 here): re-save it with UTF-8 encoding"
+    ]
+
+
+def test_binary_is_refused():
+    assert messages(b"\x89PNG\r\n\x1a\n\0\0") == [
+        "f.yaml:0:0: the file is binary (it contains NUL bytes): save it as UTF-8 text"
+    ]
+
+
+def test_huge_file_is_refused_before_parsing():
+    started = time.perf_counter()
+    found = messages("a: " + "x" * (MAX_BYTES + 1))
+    assert time.perf_counter() - started < 1
+    assert found == [
+        f"f.yaml:0:0: the file is {MAX_BYTES + 4:,} bytes, over the {MAX_BYTES:,}-byte limit: "
+        "split its records into several files in a folder of the same name"
+    ]
+
+
+def test_deep_nesting_is_refused():
+    assert messages("a: " + "[" * 100 + "]" * 100 + "\n") == [
+        "f.yaml:1:44: values are nested more than 40 levels deep"
+    ]
