@@ -91,6 +91,9 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "topic": {*names["topics"], *invalid["topics"]},
         "stance": {*names["stances"], *invalid["stances"]},
     }
+    for namespace, collections in _NAMESPACE_SOURCES.items():
+        if collections & loaded.unreadable:
+            known.pop(namespace)  # its ids are unknowable this run: do not guess
     for entries in validated.entries.values():
         for entry in entries:
             problems.extend(_check_entry(entry, known, loaded.texts))
@@ -143,12 +146,22 @@ def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> di
     return {key: entry.record for key, entry in seen.items()}
 
 
+_NAMESPACE_SOURCES = {
+    "article": {"seeds"},
+    "entity": {"people", "groups", "countries"},
+    "country": {"countries"},
+    "statement": {"statements"},
+    "topic": {"topics"},
+    "stance": {"stances"},
+}
+
+
 def _check_entry(
     entry: Entry[Any], namespaces: dict[str, set[str]], texts: dict[str, SeedText]
 ) -> Iterator[Problem]:
     record = entry.record
     for loc, value, ref in _leaves(record, ()):
-        if ref is not None and value not in namespaces[ref.namespace]:
+        if ref is not None and value not in namespaces.get(ref.namespace, {value}):
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
         elif isinstance(value, Source) and value.article in texts:
             count = len(texts[value.article].paragraphs)

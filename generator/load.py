@@ -26,6 +26,9 @@ class Loaded:
     sidecars: list[Document] = field(default_factory=list)
     texts: dict[str, SeedText] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Collections with a file that could not be parsed ("seeds" for articles): references into
+    # them cannot be checked this run, and are not reported as unknown.
+    unreadable: set[str] = field(default_factory=set)
 
 
 def paragraphs_of(text: str) -> tuple[str, ...]:
@@ -87,7 +90,9 @@ def _load_content_file(path: Path, content_dir: Path, root: Path, loaded: Loaded
         return
     document, problems = parse(path.read_bytes(), shown)
     loaded.problems.extend(problems)
-    if document is not None:
+    if document is None:
+        loaded.unreadable.add(name)
+    else:
         loaded.documents[name].append(document)
 
 
@@ -107,7 +112,9 @@ def _load_seed_file(path: Path, root: Path, loaded: Loaded) -> None:
     if path.suffix == ".txt":
         text, problems = decode(path.read_bytes(), shown)
         loaded.problems.extend(problems)
-        if text is not None:
+        if text is None:
+            loaded.unreadable.add("seeds")
+        else:
             loaded.texts[path.stem] = SeedText(path.stem, shown, paragraphs_of(text))
     elif path.suffix == ".yaml":
         document, problems = parse(path.read_bytes(), shown)

@@ -45,11 +45,13 @@ class Validated:
 
 
 def validate(loaded: Loaded) -> Validated:
-    result = Validated(entries={c.name: [] for c in COLLECTIONS})
+    result = Validated(
+        entries={c.name: [] for c in COLLECTIONS}, invalid_ids={c.name: set() for c in COLLECTIONS}
+    )
     for collection in COLLECTIONS:
         documents = loaded.documents[collection.name]
         for document in documents:
-            result.invalid_ids.setdefault(collection.name, set()).update(_raw_ids(document.data))
+            result.invalid_ids[collection.name].update(_raw_ids(document.data))
             if collection.many:
                 _validate_list(document, collection.model, result.entries[collection.name], result)
             else:

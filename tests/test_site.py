@@ -1,0 +1,142 @@
+"""A real `mkdocs build --strict` of the real content, read back as a reader's browser would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, check
+from generator.link import normalise_space
+from tests.conftest import ROOT, make_project, run_cli
+from tests.htmlscan import read, resolve, site_pages, under
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_project(ROOT, tmp_path_factory.mktemp("real"))
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def story(built):
+    linked, found = check(Project.at(built))
+    assert found == []
+    return linked
+
+
+def page(built: Path, url: str):
+    return read(built / "site" / url / "index.html")
+
+
+def test_key_pages_exist(built):
+    for url in ["", "statements", "people", "countries", "questions", "topics", "timeline",
+                "glossary", "tags", "sources", "people/starmer", "countries/uk",
+                "questions/force-size", "sources/000_2fea662c6618083a"]:
+        assert (built / "site" / url / "index.html").is_file(), url
+
+
+def test_every_quotation_is_on_each_speakers_page_linked_to_its_paragraph(built, story):
+    direct = [s for s in story.statements.values() if s.kind == "direct"]
+    assert len(direct) == 18
+    for statement in direct:
+        for speaker_id in statement.speakers:
+            folder = "countries" if speaker_id in story.countries else "people"
+            speaker_page = built / "site" / folder / speaker_id / "index.html"
+            html = read(speaker_page)
+            card = html.by_id(f"s-{statement.id}")
+            assert normalise_space(statement.text) in normalise_space(card.text)
+            cite = next(
+                e for e in html.elements
+                if e.tag == "a" and "xp-cite" in e.attrs.get("class", "")
+                and e.attrs["title"].endswith(f"paragraph {statement.source.paragraph}")
+                and f"s-{statement.id}" in _card_ids_before(html, e)
+            )
+            target, fragment = resolve(built / "site", speaker_page, cite.attrs["href"])
+            paragraph = read(target).by_id(fragment)
+            assert fragment == f"p-{statement.source.paragraph}"
+            assert normalise_space(statement.text) in normalise_space(paragraph.text)
+
+
+def _card_ids_before(html, element) -> list[str]:
+    """Ids of the statement cards that open before `element` (the last is its own card)."""
+    ids = []
+    for candidate in html.elements:
+        if candidate is element:
+            return ids[-1:]
+        if candidate.tag == "article" and candidate.attrs.get("id", "").startswith("s-"):
+            ids.append(candidate.attrs["id"])
+    return ids[-1:]
+
+
+def test_no_broken_internal_link_or_anchor(built):
+    site = (built / "site").resolve()
+    cache: dict[Path, set[str]] = {}
+    broken = []
+    # 404.html is served at any address, so MkDocs gives it root-relative links on purpose.
+    for path in [p for p in site_pages(site) if p.name != "404.html"]:
+        for href in read(path).links():
+            resolved = resolve(site, path, href)
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if not under(site, target) or not target.is_file():
+                broken.append(f"{path.relative_to(site)} -> {href}")
+                continue
+            if fragment and target.suffix == ".html":
+                ids = cache.setdefault(target, read(target).ids)
+                if fragment not in ids:
+                    broken.append(f"{path.relative_to(site)} -> {href} (no such anchor)")
+    assert broken == []
+
+
+def test_search_index_finds_people_countries_questions_and_quotations(built, story):
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    text = normalise_space(" ".join(f"{d['title']} {d['text']}" for d in index["docs"]))
+    for person in story.people.values():
+        assert person.name in text
+    for country in story.countries.values():
+        assert country.name in text
+    for question in story.questions.values():
+        assert question.question in text
+    for statement in story.statements.values():
+        if statement.kind == "direct":
+            assert normalise_space(statement.text).replace("’", "'") in text.replace("’", "'")
+
+
+def test_unknown_facts_are_shown_as_unknown(built):
+    elements = page(built, "sources/000_2fea662c6618083a").elements
+    facts = {
+        term.text: elements[index + 1].text
+        for index, term in enumerate(elements)
+        if term.tag == "dt" and elements[index + 1].tag == "dd"
+    }
+    assert facts["Headline"] == "not known"
+    assert facts["Outlet"] == "not known"
+    assert facts["Published"] == "date not known"
+    assert facts["Original"] == "address not known"
+
+
+def test_uncited_paragraphs_are_not_shown_when_the_licence_is_unknown(built, story):
+    article = page(built, "sources/000_2fea662c6618083a")
+    cited = story.cited["000_2fea662c6618083a"]
+    for number, text in enumerate(story.texts["000_2fea662c6618083a"].paragraphs, start=1):
+        shown = normalise_space(text) in normalise_space(article.text)
+        assert shown == (number in cited), number
+
+
+def test_entity_pages_stay_out_of_the_navigation(built):
+    home = read(built / "site" / "index.html")
+    nav_links = [e.attrs["href"] for e in home.elements
+                 if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")]
+    assert any("countries/" in href for href in nav_links)
+    assert not any("people/starmer" in href for href in nav_links)
+
+
+def test_a_second_build_with_nothing_changed_rewrites_no_page(built):
+    result = run_cli(built, "generate")
+    assert result.returncode == 0
+    assert "Generated 0 changed page(s)" in result.stdout
