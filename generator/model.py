@@ -115,8 +115,8 @@ class Story(Record):
 
     title: Text = Field(description="The explainer's title.")
     issue: Text = Field(
-        description="What the countries' positions are about, such as 'Sending troops after a "
-        "ceasefire'."
+        description="What the countries' positions are about, such as 'Funding the new "
+        "bridge'."
     )
     summary: Text = Field(description="One paragraph: what happened, in the editors' words.")
     sources: Sources = Field(description="The paragraphs the summary rests on.")
@@ -126,7 +126,7 @@ class Story(Record):
 class Person(Record):
     """`content/people.yaml`: a person who speaks or is spoken of."""
 
-    id: Id = Field(description="Stable short id, lower case, such as `starmer`.")
+    id: Id = Field(description="Stable short id, lower case, such as `jane-doe`.")
     name: Text = Field(description="Canonical full name.")
     role: Text | None = Field(description="Role at the time, or `null` if not known.")
     affiliation: CountryRef | None = Field(
@@ -161,8 +161,8 @@ class Position(Record):
 class StanceOption(Record):
     """`content/stances.yaml`: one possible stance on the story's issue, in display order."""
 
-    id: Id = Field(description="Stable short id, such as `deploys-troops`.")
-    label: Text = Field(description="Short label shown on badges, such as 'Deploys troops'.")
+    id: Id = Field(description="Stable short id, such as `will-pay`.")
+    label: Text = Field(description="Short label shown on badges, such as 'Will pay'.")
     description: Text = Field(description="One sentence on what the stance means.")
     tone: Literal["for", "partly", "against", "opposed", "unclear"] = Field(
         description="Sets the badge colour (the label is always shown too): `for`, `partly`, "
@@ -173,7 +173,7 @@ class StanceOption(Record):
 class Country(Record):
     """`content/countries.yaml`: a country or organisation and its stance on the issue."""
 
-    id: Id = Field(description="Stable short id, such as `uk`.")
+    id: Id = Field(description="Stable short id, such as `ruritania`.")
     name: Text = Field(description="Common English name.")
     kind: Literal["country", "organisation"] = Field(description="`country` or `organisation`.")
     aliases: list[Text] = Field(default=[], description="Other names used in the sources.")
@@ -187,7 +187,7 @@ class Country(Record):
 class Statement(Record):
     """`content/statements.yaml`: one thing someone said, quoted or reported."""
 
-    id: Id = Field(description="Stable short id, such as `starmer-military-hubs`.")
+    id: Id = Field(description="Stable short id, such as `doe-bridge-cost`.")
     kind: Literal["direct", "reported"] = Field(
         description="`direct`: `text` is the exact quotation. `reported`: `text` is a faithful "
         "paraphrase of indirect speech."
@@ -225,7 +225,7 @@ class Statement(Record):
 class Question(Record):
     """`content/questions.yaml`: a question the sources leave open, and what is known."""
 
-    id: Id = Field(description="Stable short id, such as `force-size`.")
+    id: Id = Field(description="Stable short id, such as `bridge-cost`.")
     question: Text = Field(description="The question, as a reader would ask it.")
     status: QuestionStatus = Field(description="`open`, `partly answered`, `answered` or `moot`.")
     known: Text = Field(description="What the sources say so far, in the editors' words.")

@@ -9,6 +9,7 @@ pages keep being served.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -28,6 +29,7 @@ def serve(project: Project, address: str) -> int:
     command += ["--config-file", str(project.config), "--dev-addr", address]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(command, cwd=project.root, env=env)
+    signal.signal(signal.SIGTERM, _interrupt)  # stop MkDocs too when we are stopped
     print(f"Serving on http://{address}/ — edit content/ or seeds/ and the page reloads.")
     seen = _snapshot(project)
     try:
@@ -43,6 +45,10 @@ def serve(project: Project, address: str) -> int:
         server.terminate()
         server.wait(timeout=10)
     return 0
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _regenerate(project: Project) -> bool:

@@ -147,7 +147,7 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch" and name != "url":
         return (
             f"'{value}' is not a valid id for '{name}': use lower-case letters, digits, '-' "
-            "and '_', starting with a letter or digit (such as `keir-starmer`)"
+            "and '_', starting with a letter or digit (such as `jane-doe`)"
         )
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a web address: it must start with http:// or https://"

@@ -83,7 +83,7 @@ def test_bad_id(mini):
         "content/statements.yaml:6:12: unknown topic 'cost': add it to content/topics.yaml",
         "content/statements.yaml:13:12: unknown topic 'cost': add it to content/topics.yaml",
         "content/topics.yaml:1:7: 'Cost Of It' is not a valid id for 'id': use lower-case "
-        "letters, digits, '-' and '_', starting with a letter or digit (such as `keir-starmer`)",
+        "letters, digits, '-' and '_', starting with a letter or digit (such as `jane-doe`)",
     ]
 
 
