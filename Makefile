@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready-$(shell cksum < requirements.lock | cut -d' ' -f1)
 
-.PHONY: site check serve test lint golden lock clean
+.PHONY: site check serve test lint format golden docs lock clean
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -28,6 +28,14 @@ test: $(READY) lint
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+format: $(READY)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Rewrites the content-model reference in CONTRIBUTING.md from generator/model.py.
+docs: $(READY)
+	$(BIN)/python -m generator docs
 
 # Rewrites the golden Markdown in tests/golden/ from tests/fixtures/; review the diff, then commit.
 golden: $(READY)

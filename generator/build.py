@@ -68,7 +68,13 @@ def build_site(project: Project) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site.parent))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]  # --quiet would hide warnings from --strict
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+    ]  # --quiet would hide warnings from --strict
     command += ["--config-file", str(project.config), "--site-dir", str(fresh)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
     result = subprocess.run(command, cwd=project.root, env=env, check=False)

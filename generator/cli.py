@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator.build import Project, build_site, check, generate
+from generator.docs import update
 from generator.problems import Problem, format_problems
 
 OK, PROBLEMS, BUILD_FAILED = 0, 1, 2
@@ -21,26 +22,41 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate content/ and seeds/ and report every problem")
     commands.add_parser("generate", help="check, then write the Markdown pages to build/docs/")
     commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict")
+    commands.add_parser("docs", help="rewrite the content-model reference in CONTRIBUTING.md")
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
     project = Project.at(args.root.resolve())
-    if args.command == "check":
-        return _check(project)
     if args.command == "serve":
-        from generator.serve import serve as run_serve  # noqa: PLC0415 - only serve needs it
+        from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
 
-        return run_serve(project, args.address)
+        return serve(project, args.address)
+    commands_by_name = {"check": _check, "docs": _docs, "generate": _generate, "build": _build}
+    return commands_by_name[args.command](project)
+
+
+def _generate(project: Project) -> int:
     written, problems = generate(project)
     if problems:
         return _report(problems, project)
     print(f"Generated {len(written)} changed page(s) in {project.docs.relative_to(project.root)}/")
-    if args.command == "generate":
-        return OK
+    return OK
+
+
+def _build(project: Project) -> int:
+    status = _generate(project)
+    if status != OK:
+        return status
     if not build_site(project):
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
     print(f"Built the site in {project.site.relative_to(project.root)}/")
+    return OK
+
+
+def _docs(project: Project) -> int:
+    changed = update(project.root / "CONTRIBUTING.md")
+    print("CONTRIBUTING.md " + ("updated." if changed else "was already up to date."))
     return OK
 
 

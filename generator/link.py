@@ -6,15 +6,12 @@ pages need (who said what, what cites a paragraph), so rendering holds no lookup
 
 from __future__ import annotations
 
-import typing
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
-
-from pydantic.fields import FieldInfo
+from typing import Any, TypeVar
 
 from generator.load import Loaded, SeedText
 from generator.model import (
@@ -33,11 +30,14 @@ from generator.model import (
     Tag,
     Term,
     Topic,
+    ref_of,
 )
 from generator.problems import Problem
 from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
 
+R = TypeVar("R")
+K = TypeVar("K")
 QUOTE_MARKS = '"“”„«»'
 Speaker = Person | Group | Country
 
@@ -78,7 +78,11 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
             problems.append(entry.problem(("id",), f"the id must match the file name: '{stem}'"))
     names = {name: _unique(entries, name, problems) for name, entries in validated.entries.items()}
     entities = _unique(
-        [*validated.entries["people"], *validated.entries["groups"], *validated.entries["countries"]],
+        [
+            *validated.entries["people"],
+            *validated.entries["groups"],
+            *validated.entries["countries"],
+        ],
         "person, group or country",
         problems,
     )
@@ -171,24 +175,28 @@ def _check_entry(
                     f"article '{value.article}' has {count} paragraphs, so there is no "
                     f"paragraph {value.paragraph}: count its non-empty lines",
                 )
-        elif isinstance(value, str) and ref is None and any(m in value for m in QUOTE_MARKS):
-            if not (isinstance(record, Statement) and record.kind == "direct"):
-                yield entry.problem(
-                    loc,
-                    "quotation marks belong only in the text of a `direct` statement, where the "
-                    "build proves them against the source: paraphrase without them, or make a "
-                    "direct statement",
-                )
+        elif isinstance(value, str) and ref is None and _unproven_quotation(record, value):
+            yield entry.problem(
+                loc,
+                "quotation marks belong only in the text of a `direct` statement, where the "
+                "build proves them against the source: paraphrase without them, or make a "
+                "direct statement",
+            )
     if isinstance(record, Statement) and record.kind == "direct":
         problem = _quotation_problem(record, texts)
         if problem:
             yield entry.problem(("text",), problem)
 
 
+def _unproven_quotation(record: Record, value: str) -> bool:
+    is_quotation = isinstance(record, Statement) and record.kind == "direct"
+    return not is_quotation and any(mark in value for mark in QUOTE_MARKS)
+
+
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
     """Every value in a record, with its location and the reference namespace it belongs to."""
     for name, info in type(record).model_fields.items():
-        yield from _visit(getattr(record, name), (*loc, name), _ref_of(info))
+        yield from _visit(getattr(record, name), (*loc, name), ref_of(info))
 
 
 def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:
@@ -200,16 +208,6 @@ def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Re
             yield from _visit(item, (*loc, index), ref)
     elif value is not None:
         yield loc, value, ref
-
-
-def _ref_of(info: FieldInfo) -> Ref | None:
-    found = [m for m in info.metadata if isinstance(m, Ref)]
-    stack: list[object] = [info.annotation]
-    while stack and not found:
-        annotation = stack.pop()
-        found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
-        stack.extend(typing.get_args(annotation))
-    return found[0] if found else None
 
 
 _WHERE = {
@@ -249,7 +247,9 @@ def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str 
     if others:
         return f"this quotation is not in {where} but is in paragraph {others[0]}: fix the source"
     if _plain(quote) in _plain(text.paragraphs[statement.source.paragraph - 1]):
-        hint = "the words match but apostrophes or quotation marks differ: copy them from the source"
+        hint = (
+            "the words match but apostrophes or quotation marks differ: copy them from the source"
+        )
     else:
         hint = "copy it word for word from the source (only spacing may differ)"
     return f"this quotation is not found verbatim in {where}: {hint}"
@@ -260,42 +260,42 @@ def _plain(text: str) -> str:
 
 
 def _index(linked: Linked) -> None:
-    by_speaker: dict[str, list[Statement]] = defaultdict(list)
-    by_topic: dict[str, list[Statement]] = defaultdict(list)
-    citations: dict[str, dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
-    for statement in linked.statements.values():
-        for speaker in statement.speakers:
-            by_speaker[speaker].append(statement)
-        for topic in statement.topics:
-            by_topic[topic].append(statement)
-        citations[statement.source.article][statement.source.paragraph].append(statement)
-    members: dict[str, list[Person | Group]] = defaultdict(list)
-    for member in [*linked.people.values(), *linked.groups.values()]:
-        if member.affiliation:
-            members[member.affiliation].append(member)
-    questions_of: dict[str, list[Question]] = defaultdict(list)
-    for question in linked.questions.values():
-        for statement_id in question.statements:
-            questions_of[statement_id].append(question)
-    cited: dict[str, set[int]] = defaultdict(set)
-    for collection in _records(linked):
-        for record in collection:
-            for _loc, value, _ref in _leaves(record, ()):
-                if isinstance(value, Source):
-                    cited[value.article].add(value.paragraph)
-    for summary_source in linked.story.sources:
-        cited[summary_source.article].add(summary_source.paragraph)
-    by_stance: dict[str | None, list[Country]] = {key: [] for key in linked.stances}
-    by_stance[None] = []  # no position reported
+    statements = list(linked.statements.values())
+    linked.by_speaker = _group(statements, lambda st: st.speakers)
+    linked.by_topic = _group(statements, lambda st: st.topics)
+    members = [*linked.people.values(), *linked.groups.values()]
+    linked.members = _group(members, lambda m: [m.affiliation] if m.affiliation else [])
+    linked.questions_of = _group(list(linked.questions.values()), lambda q: q.statements)
+    linked.citations = {
+        article: _group(
+            [st for st in statements if st.source.article == article],
+            lambda st: [st.source.paragraph],
+        )
+        for article in linked.articles
+    }
+    linked.cited = _cited_paragraphs(linked)
+    linked.by_stance = {key: [] for key in [*linked.stances, None]}  # None: no position
     for country in linked.countries.values():
-        by_stance[country.positions[-1].stance if country.positions else None].append(country)
-    linked.by_stance = by_stance
-    linked.by_speaker = dict(by_speaker)
-    linked.by_topic = dict(by_topic)
-    linked.members = dict(members)
-    linked.questions_of = dict(questions_of)
-    linked.citations = {key: dict(value) for key, value in citations.items()}
-    linked.cited = dict(cited)
+        current = country.positions[-1].stance if country.positions else None
+        linked.by_stance[current].append(country)
+
+
+def _group(records: list[R], keys: Callable[[R], list[K]]) -> dict[K, list[R]]:
+    """Records under each of their keys, in record order."""
+    groups: dict[K, list[R]] = defaultdict(list)
+    for record in records:
+        for key in keys(record):
+            groups[key].append(record)
+    return dict(groups)
+
+
+def _cited_paragraphs(linked: Linked) -> dict[str, set[int]]:
+    cited: dict[str, set[int]] = defaultdict(set)
+    for record in [linked.story, *(r for group in _records(linked) for r in group)]:
+        for _loc, value, _ref in _leaves(record, ()):
+            if isinstance(value, Source):
+                cited[value.article].add(value.paragraph)
+    return dict(cited)
 
 
 def _records(linked: Linked) -> list[Any]:

@@ -77,7 +77,7 @@ def _collection_of(path: Path, content_dir: Path) -> str | None:
         return None
     if len(parts) == 1:
         return path.stem
-    if len(parts) == 2:  # noqa: PLR2004 - content/NAME/any.yaml
+    if len(parts) == 2:
         return parts[0]
     return None
 

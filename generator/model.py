@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -20,6 +21,7 @@ from pydantic import (
     StringConstraints,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -55,6 +57,17 @@ class Ref:
     namespace: str
 
 
+def ref_of(info: FieldInfo) -> Ref | None:
+    """The reference namespace of a field, wherever its `Ref` sits (list item, optional)."""
+    found = [m for m in info.metadata if isinstance(m, Ref)]
+    stack: list[object] = [info.annotation]
+    while stack and not found:
+        annotation = stack.pop()
+        found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
+        stack.extend(typing.get_args(annotation))
+    return found[0] if found else None
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_no_blank)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
@@ -78,7 +91,9 @@ class Record(BaseModel):
 class Source(Record):
     """Where a fact comes from: one numbered paragraph of one article in `seeds/`."""
 
-    article: ArticleRef = Field(description="The article's id: its file name in `seeds/` without `.txt`.")
+    article: ArticleRef = Field(
+        description="The article's id: its file name in `seeds/` without `.txt`."
+    )
     paragraph: int = Field(
         ge=1, description="The paragraph number, counting non-empty lines of the text from 1."
     )
@@ -115,8 +130,7 @@ class Story(Record):
 
     title: Text = Field(description="The explainer's title.")
     issue: Text = Field(
-        description="What the countries' positions are about, such as 'Funding the new "
-        "bridge'."
+        description="What the countries' positions are about, such as 'Funding the new bridge'."
     )
     summary: Text = Field(description="One paragraph: what happened, in the editors' words.")
     sources: Sources = Field(description="The paragraphs the summary rests on.")
@@ -230,7 +244,9 @@ class Question(Record):
     status: QuestionStatus = Field(description="`open`, `partly answered`, `answered` or `moot`.")
     known: Text = Field(description="What the sources say so far, in the editors' words.")
     last_changed: IsoDate = Field(description="When the status or `known` last changed.")
-    statements: list[StatementRef] = Field(default=[], description="Ids of statements that bear on it.")
+    statements: list[StatementRef] = Field(
+        default=[], description="Ids of statements that bear on it."
+    )
     sources: Sources = Field(description="The paragraphs that `known` rests on.")
 
 

@@ -21,9 +21,20 @@ from generator.problems import Problem
 from generator.text import Glossary, finalize, front_matter, heading_id, markdown_inline
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,9 @@ def validate(loaded: Loaded) -> Validated:
             if collection.many:
                 _validate_list(document, collection.model, result.entries[collection.name], result)
             else:
-                _validate_one(document, (), collection.model, result.entries[collection.name], result)
+                _validate_one(
+                    document, (), collection.model, result.entries[collection.name], result
+                )
         if not collection.many and not documents:
             result.problems.append(
                 Problem(f"content/{collection.name}.yaml", 0, 0, "this required file is missing")

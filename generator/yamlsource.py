@@ -102,9 +102,7 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
         return None, [Problem(path, 0, 0, f"YAML could not be read: {error}")]
     if node is None:
-        return None, [
-            Problem(path, 0, 0, "the file is empty: add its records, or delete the file")
-        ]
+        return None, [Problem(path, 0, 0, "the file is empty: add its records, or delete the file")]
     document = Document(path, None)
     try:
         document.data = _Builder(document).build(node, (), 0)
@@ -129,7 +127,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str) -> Proble
     source_lines = text.splitlines()
     source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
     if "\t" in source[: len(source) - len(source.lstrip())]:
-        message = "a tab is used for indentation, but YAML allows only spaces: replace it with spaces"
+        message = (
+            "a tab is used for indentation, but YAML allows only spaces: replace it with spaces"
+        )
     else:
         context = f" ({error.context})" if error.context else ""
         message = (

@@ -40,7 +40,9 @@ def test_every_quotation_in_the_seed_is_a_direct_statement_or_a_named_term(story
         words = normalise_space(span).rstrip(",")
         if words.casefold() in terms:
             continue
-        if not any(s.source.paragraph == number and normalise_space(s.text) == words for s in direct):
+        if not any(
+            s.source.paragraph == number and normalise_space(s.text) == words for s in direct
+        ):
             missing.append((number, span))
     assert missing == []
 
@@ -48,7 +50,9 @@ def test_every_quotation_in_the_seed_is_a_direct_statement_or_a_named_term(story
 def test_every_direct_statement_is_verbatim_in_its_paragraph(story):
     for statement in story.statements.values():
         if statement.kind == "direct":
-            paragraph = story.texts[statement.source.article].paragraphs[statement.source.paragraph - 1]
+            paragraph = story.texts[statement.source.article].paragraphs[
+                statement.source.paragraph - 1
+            ]
             assert normalise_space(statement.text) in normalise_space(paragraph), statement.id
 
 

@@ -16,13 +16,21 @@ FIELDS = [
     ("content/people.yaml", "name: Ada Quill", "people/quill"),
     ("content/people.yaml", "role: Mayor of Exampleton", "people/quill"),
     ("content/statements.yaml", "context: On the bridge.", "people/stoker-lee"),
-    ("content/statements.yaml", "text: It will not pay for any part of the bridge.", "countries/norland"),
+    (
+        "content/statements.yaml",
+        "text: It will not pay for any part of the bridge.",
+        "countries/norland",
+    ),
     ("content/questions.yaml", "question: How much will the bridge cost?", "questions/bridge-cost"),
     ("content/glossary.yaml", "definition: The river the bridge would cross.", "glossary"),
     ("content/topics.yaml", "name: Cost", "topics/cost"),
     ("content/events.yaml", "title: Council votes for the bridge", "timeline"),
     ("content/story.yaml", "title: Exampleton votes for a bridge", ""),
-    ("seeds/fic-bridge.yaml", "label: Fictional report on the Exampleton bridge vote", "sources/fic-bridge"),
+    (
+        "seeds/fic-bridge.yaml",
+        "label: Fictional report on the Exampleton bridge vote",
+        "sources/fic-bridge",
+    ),
 ]
 
 
@@ -40,7 +48,9 @@ def dangerous(pages: list[Path]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(("path", "line", "url"), FIELDS, ids=[f[1].split(":")[0] + "@" + f[0] for f in FIELDS])
+@pytest.mark.parametrize(
+    ("path", "line", "url"), FIELDS, ids=[f[1].split(":")[0] + "@" + f[0] for f in FIELDS]
+)
 def test_markup_in_a_field_is_shown_as_text(mini, path, line, url):
     key, value = line.split(": ", 1)
     payload = f"{value} {PAYLOAD}{LINE_START}"

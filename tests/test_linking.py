@@ -30,15 +30,24 @@ def test_unknown_person_with_suggestion(mini):
 
 
 def test_unknown_country(mini):
-    edit(mini, "content/people.yaml", "affiliation: exampleton\n  sources: [{article: fic-bridge, paragraph: 2}]",
-         "affiliation: atlantis\n  sources: [{article: fic-bridge, paragraph: 2}]")
+    edit(
+        mini,
+        "content/people.yaml",
+        "affiliation: exampleton\n  sources: [{article: fic-bridge, paragraph: 2}]",
+        "affiliation: atlantis\n  sources: [{article: fic-bridge, paragraph: 2}]",
+    )
     assert problems(mini) == [
         "content/people.yaml:4:16: unknown country 'atlantis': add it to content/countries.yaml"
     ]
 
 
 def test_unknown_article(mini):
-    edit(mini, "content/events.yaml", "sources: [{article: fic-bridge,", "sources: [{article: fic-brige,")
+    edit(
+        mini,
+        "content/events.yaml",
+        "sources: [{article: fic-bridge,",
+        "sources: [{article: fic-brige,",
+    )
     assert problems(mini) == [
         "content/events.yaml:7:23: unknown article 'fic-brige': did you mean 'fic-bridge'? "
         "Otherwise add it to seeds/ (an ID.txt with its ID.yaml)"
@@ -46,8 +55,12 @@ def test_unknown_article(mini):
 
 
 def test_unknown_question_statement(mini):
-    edit(mini, "content/questions.yaml", "statements: [stoker-lee-too-expensive]",
-         "statements: [too-expensive]")
+    edit(
+        mini,
+        "content/questions.yaml",
+        "statements: [stoker-lee-too-expensive]",
+        "statements: [too-expensive]",
+    )
     assert problems(mini) == [
         "content/questions.yaml:6:16: unknown statement 'too-expensive': did you mean "
         "'stoker-lee-too-expensive'? Otherwise add it to content/statements.yaml"
@@ -76,8 +89,12 @@ def test_quotation_not_verbatim(mini):
 
 
 def test_quotation_in_another_paragraph(mini):
-    edit(mini, "content/statements.yaml", "  source: {article: fic-bridge, paragraph: 3}\n  topics",
-         "  source: {article: fic-bridge, paragraph: 2}\n  topics")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "  source: {article: fic-bridge, paragraph: 3}\n  topics",
+        "  source: {article: fic-bridge, paragraph: 2}\n  topics",
+    )
     assert problems(mini) == [
         "content/statements.yaml:10:9: this quotation is not in article 'fic-bridge' paragraph 2 "
         "but is in paragraph 3: fix the source"
@@ -95,14 +112,22 @@ def test_quotation_with_straight_apostrophes_is_explained(tmp_path, mini):
 
 
 def test_quotation_may_differ_only_in_spacing(mini):
-    edit(mini, "content/statements.yaml", "text: We will open the bridge before winter",
-         "text: >-\n    We will open the\n    bridge  before winter")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "text: We will open the bridge before winter",
+        "text: >-\n    We will open the\n    bridge  before winter",
+    )
     assert problems(mini) == []
 
 
 def test_quotation_marks_outside_a_direct_statement(mini):
-    edit(mini, "content/questions.yaml", "known: The opposition says it is too expensive;",
-         "known: The opposition says it is “too expensive”;")
+    edit(
+        mini,
+        "content/questions.yaml",
+        "known: The opposition says it is too expensive;",
+        "known: The opposition says it is “too expensive”;",
+    )
     assert problems(mini) == [
         "content/questions.yaml:4:10: quotation marks belong only in the text of a `direct` "
         "statement, where the build proves them against the source: paraphrase without them, or "
@@ -132,7 +157,9 @@ def test_a_collection_may_be_a_folder_of_files(mini):
     (mini / "content" / "people.yaml").unlink()
     (mini / "content" / "people").mkdir()
     (mini / "content" / "people" / "a.yaml").write_text(first, encoding="utf-8")
-    (mini / "content" / "people" / "b.yaml").write_text("- id: stoker-lee" + second, encoding="utf-8")
+    (mini / "content" / "people" / "b.yaml").write_text(
+        "- id: stoker-lee" + second, encoding="utf-8"
+    )
     assert problems(mini) == []
 
 
@@ -145,4 +172,6 @@ def test_an_article_needs_its_sidecar(mini):
 
 def test_sidecar_id_must_match_its_file(mini):
     edit(mini, "seeds/fic-bridge.yaml", "id: fic-bridge", "id: bridge")
-    assert problems(mini) == ["seeds/fic-bridge.yaml:1:5: the id must match the file name: 'fic-bridge'"]
+    assert problems(mini) == [
+        "seeds/fic-bridge.yaml:1:5: the id must match the file name: 'fic-bridge'"
+    ]

@@ -45,8 +45,16 @@ def wait_for(url: str, text: str, seconds: float) -> float | None:
 def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(mini), "serve", "--address",
-         f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(mini),
+            "serve",
+            "--address",
+            f"127.0.0.1:{port}",
+        ],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -33,9 +33,22 @@ def page(built: Path, url: str):
 
 
 def test_key_pages_exist(built):
-    for url in ["", "statements", "people", "countries", "questions", "topics", "timeline",
-                "glossary", "tags", "sources", "people/starmer", "countries/uk",
-                "questions/force-size", "sources/000_2fea662c6618083a"]:
+    for url in [
+        "",
+        "statements",
+        "people",
+        "countries",
+        "questions",
+        "topics",
+        "timeline",
+        "glossary",
+        "tags",
+        "sources",
+        "people/starmer",
+        "countries/uk",
+        "questions/force-size",
+        "sources/000_2fea662c6618083a",
+    ]:
         assert (built / "site" / url / "index.html").is_file(), url
 
 
@@ -50,8 +63,10 @@ def test_every_quotation_is_on_each_speakers_page_linked_to_its_paragraph(built,
             card = html.by_id(f"s-{statement.id}")
             assert normalise_space(statement.text) in normalise_space(card.text)
             cite = next(
-                e for e in html.elements
-                if e.tag == "a" and "xp-cite" in e.attrs.get("class", "")
+                e
+                for e in html.elements
+                if e.tag == "a"
+                and "xp-cite" in e.attrs.get("class", "")
                 and e.attrs["title"].endswith(f"paragraph {statement.source.paragraph}")
                 and f"s-{statement.id}" in _card_ids_before(html, e)
             )
@@ -130,8 +145,11 @@ def test_uncited_paragraphs_are_not_shown_when_the_licence_is_unknown(built, sto
 
 def test_entity_pages_stay_out_of_the_navigation(built):
     home = read(built / "site" / "index.html")
-    nav_links = [e.attrs["href"] for e in home.elements
-                 if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")]
+    nav_links = [
+        e.attrs["href"]
+        for e in home.elements
+        if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")
+    ]
     assert any("countries/" in href for href in nav_links)
     assert not any("people/starmer" in href for href in nav_links)
 

@@ -7,8 +7,19 @@ import re
 from generator.build import Project, check
 from tests.conftest import MINI, ROOT
 
-ALWAYS = ["ukrain", "macron", "starmer", "zelensk", "witkoff", "kremlin", "kushner", "meloni",
-          "putin", "exampleton", "norland"]
+ALWAYS = [
+    "ukrain",
+    "macron",
+    "starmer",
+    "zelensk",
+    "witkoff",
+    "kremlin",
+    "kushner",
+    "meloni",
+    "putin",
+    "exampleton",
+    "norland",
+]
 
 
 def story_names() -> set[str]:

@@ -39,8 +39,12 @@ def test_unknown_key_without_a_near_match_lists_the_fields(mini):
 
 
 def test_unknown_key_in_a_nested_record(mini):
-    edit(mini, "content/statements.yaml", "source: {article: fic-bridge, paragraph: 2}",
-         "source: {article: fic-bridge, paragrph: 2}")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "source: {article: fic-bridge, paragraph: 2}",
+        "source: {article: fic-bridge, paragrph: 2}",
+    )
     assert problems(mini) == [
         "content/statements.yaml:5:11: missing required field 'paragraph': add `paragraph:` to "
         "this record",
@@ -65,9 +69,7 @@ def test_malformed_date(mini):
 
 def test_impossible_date(mini):
     edit(mini, "content/story.yaml", "updated: 2026-11-20", "updated: 2026-02-30")
-    assert problems(mini) == [
-        "content/story.yaml:5:10: '2026-02-30' is not a real calendar date"
-    ]
+    assert problems(mini) == ["content/story.yaml:5:10: '2026-02-30' is not a real calendar date"]
 
 
 def test_yes_is_not_a_boolean(mini):
@@ -96,14 +98,22 @@ def test_a_list_file_that_is_a_mapping(mini):
 
 
 def test_empty_list_where_one_is_required(mini):
-    edit(mini, "content/events.yaml", "  sources: [{article: fic-bridge, paragraph: 1}]",
-         "  sources: []")
+    edit(
+        mini,
+        "content/events.yaml",
+        "  sources: [{article: fic-bridge, paragraph: 1}]",
+        "  sources: []",
+    )
     assert problems(mini) == ["content/events.yaml:7:12: 'sources' must list at least one item"]
 
 
 def test_ambiguous_attribution_needs_a_note(mini):
-    edit(mini, "content/statements.yaml", "  topics: [cost]\n- id: stoker-lee",
-         "  topics: [cost]\n  attribution: ambiguous\n- id: stoker-lee")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "  topics: [cost]\n- id: stoker-lee",
+        "  topics: [cost]\n  attribution: ambiguous\n- id: stoker-lee",
+    )
     assert problems(mini) == [
         "content/statements.yaml:1:3: an ambiguous attribution needs an `attribution_note` "
         "saying why"

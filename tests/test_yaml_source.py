@@ -36,7 +36,10 @@ def test_core_schema_values_keep_their_types():
 def test_every_value_and_key_keeps_its_line_and_column():
     document, _ = parsed("- id: x\n  speakers:\n    - a\n    - b\n")
     assert document.mark((0, "speakers", 1)) == (document.values[(0, "speakers", 1)])
-    assert (document.values[(0, "speakers", 1)].line, document.values[(0, "speakers", 1)].column) == (4, 7)
+    assert (
+        document.values[(0, "speakers", 1)].line,
+        document.values[(0, "speakers", 1)].column,
+    ) == (4, 7)
     assert (document.keys[(0, "speakers")].line, document.keys[(0, "speakers")].column) == (2, 3)
 
 
