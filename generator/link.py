@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from generator.load import Loaded, SeedText
 from generator.model import (
     Article,
+    Correction,
     Country,
     Event,
     Group,
@@ -57,6 +58,7 @@ class Linked:
     terms: dict[str, Term]
     topics: dict[str, Topic]
     tags: dict[str, Tag]
+    corrections: dict[str, Correction]
     by_speaker: dict[str, list[Statement]] = field(default_factory=dict)
     by_topic: dict[str, list[Statement]] = field(default_factory=dict)
     members: dict[str, list[Person | Group]] = field(default_factory=dict)
@@ -125,6 +127,7 @@ _FIELDS = {
     "terms": "glossary",
     "topics": "topics",
     "tags": "tags",
+    "corrections": "corrections",
 }
 
 

@@ -290,6 +290,17 @@ class Tag(Record):
     sources: Sources = Field(description="The paragraphs where the article carries it.")
 
 
+class Correction(Record):
+    """`content/corrections.yaml`: a fact the site got wrong, and what was changed."""
+
+    id: Id = Field(description="Stable short id, such as `2026-11-25-role`.")
+    date: IsoDate = Field(description="When the correction was made (YYYY-MM-DD).")
+    summary: Text = Field(description="What was wrong and what it says now.")
+    sources: list[Source] = Field(
+        default=[], description="The paragraphs that show the corrected fact, if any."
+    )
+
+
 @dataclass(frozen=True)
 class Collection:
     """A record type and where its files live: `content/NAME.yaml` or `content/NAME/*.yaml`."""
@@ -311,4 +322,5 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("glossary", Term),
     Collection("topics", Topic),
     Collection("tags", Tag),
+    Collection("corrections", Correction),
 )

@@ -7,18 +7,29 @@ gives each page a `Links` object that knows how to reach everything else from wh
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from generator import urls
+from generator import structured, urls
+from generator.chart import positions_svg
+from generator.export import VERSION, data_files
 from generator.link import Linked, Speaker
-from generator.model import Article, Country, Question, Source, Statement, Topic
+from generator.model import Article, Question, Source, Statement, Topic
 from generator.problems import Problem
-from generator.text import Glossary, finalize, front_matter, heading_id, markdown_inline
+from generator.text import (
+    Glossary,
+    finalize,
+    front_matter,
+    heading_id,
+    json_front_matter,
+    markdown_inline,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 MONTHS = [
@@ -63,6 +74,10 @@ class Links:
         home = urls.entity_page(self.story.speaker(statement.speakers[0]))
         return self.page(home, urls.statement_anchor(statement))
 
+    def file(self, path: str) -> str:
+        """A static file (not a page), such as a download."""
+        return posixpath.relpath(path, urls.url_of(self.here) or ".")
+
     def question(self, question: Question) -> str:
         return self.page(urls.question_page(question))
 
@@ -81,6 +96,22 @@ def article_name(article: Article) -> str:
     return article.title or article.label
 
 
+def speaker_detail(entity: Speaker) -> str | None:
+    """What a card says under a speaker's name: a person's role, else what they belong to."""
+    role = getattr(entity, "role", None)
+    return role or None
+
+
+def text_fragment(url: str, text: str) -> str:
+    """A link to the exact words in the original (`#:~:text=start,end` for long quotations)."""
+    words = text.split()
+    if len(words) <= 8:
+        target = quote(" ".join(words), safe="")
+    else:
+        target = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
+    return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
+
+
 def environment(story: Linked) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -93,63 +124,90 @@ def environment(story: Linked) -> Environment:
     )
     glossary = Glossary(([t.term, *t.aliases], t.definition) for t in story.terms.values())
     env.filters.update(
-        md=markdown_inline, fm=front_matter, gloss=glossary, long_date=long_date, anchor=heading_id
+        md=markdown_inline,
+        fm=front_matter,
+        fm_json=json_front_matter,
+        gloss=glossary,
+        long_date=long_date,
+        anchor=heading_id,
     )
     env.globals.update(
         s=story,
         article_name=article_name,
+        speaker_detail=speaker_detail,
+        text_fragment=text_fragment,
+        article_number=lambda article_id: list(story.articles).index(article_id) + 1,
         slug=lambda text: "-".join(str(text).split()),
-        is_country=lambda entity: isinstance(entity, Country),
+        data_version=VERSION,
     )
     return env
 
 
 def render(story: Linked) -> tuple[dict[str, str], list[Problem]]:
-    """All pages by their path under the docs folder; two records claiming one path is a problem."""
+    """All files by their path under the docs folder: pages from templates, then data files.
+    Two records claiming one path is a problem, never a silent overwrite."""
     env = environment(story)
     pages: dict[str, str] = {}
     owners: dict[str, str] = {}
     problems: list[Problem] = []
     for path, template, owner, context in _pages(story):
-        if path in pages:
-            problems.append(
-                Problem(
-                    "content",
-                    0,
-                    0,
-                    f"{owner} and {owners[path]} would both be written to {path}: rename one id",
-                )
-            )
+        if path in owners:
+            message = f"{owner} and {owners[path]} would both be written to {path}: rename one id"
+            problems.append(Problem("content", 0, 0, message))
             continue
         owners[path] = owner
-        links = Links(path, story)
-        pages[path] = env.get_template(template).render(links=links, **context)
+        pages[path] = env.get_template(template).render(links=Links(path, story), **context)
+    pages.update(data_files(story))
     return pages, problems
 
 
-def _pages(story: Linked) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+Page = tuple[str, str, str, dict[str, Any]]
+
+
+def _pages(story: Linked) -> Iterator[Page]:
     """(page path, template, what owns it, template context) for every page of the site."""
-    yield "index.md", "home.md.j2", "the home page", {}
-    yield "statements/index.md", "statements.md.j2", "who said what", {}
-    yield "people/index.md", "people.md.j2", "the people index", {}
-    yield "countries/index.md", "countries.md.j2", "the countries index", {}
-    yield "questions/index.md", "questions.md.j2", "the questions index", {}
-    yield "topics/index.md", "topics.md.j2", "the topics index", {}
-    yield "sources/index.md", "sources.md.j2", "the sources index", {}
-    yield "timeline.md", "timeline.md.j2", "the timeline", {}
-    yield "glossary.md", "glossary.md.j2", "the glossary", {}
-    yield "tags.md", "tags.md.j2", "the tags page", {}
+    yield from _section_pages(story)
     for entity in [*story.people.values(), *story.groups.values()]:
-        yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", {"entity": entity}
+        context = {"entity": entity, "ld": structured.entity_page(story, entity)}
+        yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context
     for country in story.countries.values():
-        yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", {"country": country}
+        context = {"country": country, "ld": structured.entity_page(story, country)}
+        yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", context
     for question in story.questions.values():
-        page = urls.question_page(question)
         related = [story.statements[statement_id] for statement_id in question.statements]
-        context = {"question": question, "related": related}
-        yield page, "question.md.j2", f"question '{question.id}'", context
+        ld = structured.question_page(story, question)
+        context = {"question": question, "related": related, "ld": ld}
+        yield urls.question_page(question), "question.md.j2", f"question '{question.id}'", context
     for topic in story.topics.values():
-        yield urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", {"topic": topic}
+        context = {"topic": topic, "ld": structured.listing_page(story, "topic")}
+        yield urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", context
     for article in story.articles.values():
-        page = urls.article_page(article.id)
-        yield page, "article.md.j2", f"article '{article.id}'", {"article": article}
+        context = {"article": article, "ld": structured.graph(structured.news_article(article))}
+        yield urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
+
+
+_SECTIONS = {
+    "index.md": ("home.md.j2", "home"),
+    "statements/index.md": ("statements.md.j2", "statements"),
+    "people/index.md": ("people.md.j2", "people"),
+    "countries/index.md": ("countries.md.j2", "countries"),
+    "questions/index.md": ("questions.md.j2", "questions"),
+    "topics/index.md": ("topics.md.j2", "topics"),
+    "sources/index.md": ("sources.md.j2", "sources"),
+    "timeline.md": ("timeline.md.j2", "timeline"),
+    "glossary.md": ("glossary.md.j2", "glossary"),
+    "tags.md": ("tags.md.j2", "tags"),
+    "methodology.md": ("methodology.md.j2", "methodology"),
+    "corrections.md": ("corrections.md.j2", "corrections"),
+    "data.md": ("data.md.j2", "data"),
+}
+
+
+def _section_pages(story: Linked) -> Iterator[Page]:
+    for path, (template, kind) in _SECTIONS.items():
+        context: dict[str, Any] = {"ld": structured.listing_page(story, kind)}
+        if kind in ("home", "countries"):
+            links = Links(path, story)
+            hrefs = {key: links.entity(country) for key, country in story.countries.items()}
+            context["chart"] = positions_svg(story, hrefs)
+        yield path, template, f"the {kind} page", context

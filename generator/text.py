@@ -45,6 +45,12 @@ def front_matter(value: str) -> Markup:
     return Markup(json.dumps(str(escape(one_line(value))), ensure_ascii=False))
 
 
+def json_front_matter(value: str) -> Markup:
+    """A front-matter scalar printed raw inside `<script>`: quoted for YAML, never HTML-escaped
+    (the value must already be safe there, as `structured.script_json` makes it)."""
+    return Markup(json.dumps(value, ensure_ascii=False))
+
+
 class Glossary:
     """Wraps the first mention of each glossary term in a text with an `<abbr>` tooltip."""
 

@@ -26,7 +26,7 @@ def main() -> None:
         target = GOLDEN / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"Wrote {len(list(GOLDEN.rglob('*.md')))} golden pages to {GOLDEN.relative_to(ROOT)}/")
+    print(f"Wrote {len(list(GOLDEN.rglob('*.*')))} golden files to {GOLDEN.relative_to(ROOT)}/")
 
 
 if __name__ == "__main__":

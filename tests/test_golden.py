@@ -7,7 +7,7 @@ from tests.golden import GOLDEN, rendered
 
 def test_rendered_pages_match_the_golden_files():
     pages = rendered()
-    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*") if p.is_file()}
     assert set(pages) == golden, "pages were added or removed: run `make golden` and review"
     for relative, text in pages.items():
         expected = (GOLDEN / relative).read_text(encoding="utf-8")

@@ -1,0 +1,92 @@
+"""The positions picture: who stands where, as an inline SVG drawn at build time.
+
+One row per stance, in the order `stances.yaml` gives: its label, then each country as a
+labelled chip. Colour
+comes from the stance's tone through CSS classes (so both palettes work), and every chip and
+row carries its text: colour is never the only signal. No script, no external asset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from generator.link import Linked
+from generator.model import Country
+
+WIDTH = 360  # narrow enough to read on a phone; CSS caps how wide it grows on a desktop
+LABEL_HEIGHT = 20
+ROW_GAP = 12
+CHIP_HEIGHT = 26
+CHAR_WIDTH = 7.2  # average advance of the bold 13px sans-serif used, generous so text fits
+PADDING = 4
+
+
+@dataclass(frozen=True)
+class Chip:
+    x: float
+    y: float
+    width: float
+    country: Country
+    href: str
+
+
+def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
+    """`href_of` maps country ids to links from the page the picture appears on."""
+    rows: list[str] = []
+    descriptions: list[str] = []
+    y = PADDING
+    for stance_id, countries in story.by_stance.items():
+        if not countries:
+            continue
+        option = story.stances[stance_id] if stance_id else None
+        label = option.label if option else "Not stated"
+        tone = option.tone if option else "unknown"
+        chips, height = _layout(countries, href_of, y)
+        rows.append(_row(label, tone, chips, y, height))
+        descriptions.append(f"{label}: {', '.join(c.name for c in countries)}.")
+        y += height + ROW_GAP
+    total = y - ROW_GAP + PADDING
+    title = f"Where each country and organisation stands on {story.story.issue}"
+    return Markup(
+        f'<svg class="xp-chart" viewBox="0 0 {WIDTH} {total:.0f}" role="img" '
+        f'aria-labelledby="xp-chart-title xp-chart-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="xp-chart-title">{escape(title)}</title>'
+        f'<desc id="xp-chart-desc">{escape(" ".join(descriptions))}</desc>'
+        f"{''.join(rows)}</svg>"
+    )
+
+
+def _layout(
+    countries: list[Country], href_of: dict[str, str], top: float
+) -> tuple[list[Chip], float]:
+    """Chips under the row's label, wrapping onto new lines as needed; returns the row height."""
+    chips: list[Chip] = []
+    x, y = PADDING, top + LABEL_HEIGHT
+    for country in countries:
+        width = min(len(country.name) * CHAR_WIDTH + 20, WIDTH - 2 * PADDING)
+        if x + width > WIDTH - PADDING and x > PADDING:
+            x, y = PADDING, y + CHIP_HEIGHT + 6
+        chips.append(Chip(x, y, width, country, href_of[country.id]))
+        x += width + 8
+    return chips, y - top + CHIP_HEIGHT
+
+
+def _row(label: str, tone: str, chips: list[Chip], top: float, height: float) -> str:
+    parts = [
+        f'<g class="xp-chart__row xp-tone--{escape(tone)}">',
+        f'<text class="xp-chart__label" x="{PADDING}" y="{top + 14:.1f}">{escape(label)}</text>',
+        f'<line class="xp-chart__rule" x1="0" x2="{WIDTH}" y1="{top + height + ROW_GAP / 2:.1f}" '
+        f'y2="{top + height + ROW_GAP / 2:.1f}"/>',
+    ]
+    for chip in chips:
+        parts.append(
+            f'<a href="{escape(chip.href)}"><rect class="xp-chart__chip" x="{chip.x:.1f}" '
+            f'y="{chip.y:.1f}" width="{chip.width:.1f}" height="{CHIP_HEIGHT}" rx="13"/>'
+            f'<text class="xp-chart__name" x="{chip.x + chip.width / 2:.1f}" '
+            f'y="{chip.y + CHIP_HEIGHT / 2 + 4:.1f}" text-anchor="middle">'
+            f"{escape(chip.country.name)}</text></a>"
+        )
+    parts.append("</g>")
+    return "".join(parts)

@@ -1,0 +1,116 @@
+"""The facts as data for re-use: `data/facts.json` (versioned) and CSV tables.
+
+The JSON carries every record as the content model defines it, plus where each fact sits on
+the site; the CSVs flatten what people most often load into a notebook or Datasette.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator import urls
+from generator.link import Linked
+
+FORMAT = "explainer-facts"
+VERSION = 1
+
+
+def data_files(story: Linked) -> dict[str, str]:
+    return {
+        "data/facts.json": facts_json(story),
+        "data/statements.csv": _csv(_statement_rows(story)),
+        "data/positions.csv": _csv(_position_rows(story)),
+        "data/questions.csv": _csv(_question_rows(story)),
+    }
+
+
+def facts_json(story: Linked) -> str:
+    def dump(records: dict[str, Any]) -> list[dict[str, Any]]:
+        return [record.model_dump(mode="json") for record in records.values()]
+
+    statements = dump(story.statements)
+    for item, statement in zip(statements, story.statements.values(), strict=True):
+        home = urls.entity_page(story.speaker(statement.speakers[0]))
+        item["permalink"] = urls.url_of(home) + "#" + urls.statement_anchor(statement)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "story": story.story.model_dump(mode="json"),
+        "articles": dump(story.articles),
+        "people": dump(story.people),
+        "groups": dump(story.groups),
+        "countries": dump(story.countries),
+        "stances": dump(story.stances),
+        "statements": statements,
+        "questions": dump(story.questions),
+        "events": dump(story.events),
+        "glossary": dump(story.terms),
+        "topics": dump(story.topics),
+        "tags": dump(story.tags),
+        "corrections": dump(story.corrections),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _statement_rows(story: Linked) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": s.id,
+            "kind": s.kind,
+            "speaker_ids": ";".join(s.speakers),
+            "speakers": ";".join(story.speaker(x).name for x in s.speakers),
+            "text": " ".join(s.text.split()),
+            "context": s.context or "",
+            "article": s.source.article,
+            "paragraph": s.source.paragraph,
+            "topics": ";".join(s.topics),
+            "attribution": s.attribution,
+        }
+        for s in story.statements.values()
+    ]
+
+
+def _position_rows(story: Linked) -> list[dict[str, Any]]:
+    rows = []
+    for country in story.countries.values():
+        for index, position in enumerate(country.positions):
+            rows.append(
+                {
+                    "country_id": country.id,
+                    "country": country.name,
+                    "kind": country.kind,
+                    "current": index == len(country.positions) - 1,
+                    "stance": position.stance,
+                    "stance_label": story.stances[position.stance].label,
+                    "summary": " ".join(position.summary.split()),
+                    "date": position.date.isoformat() if position.date else "",
+                    "sources": ";".join(f"{s.article}#{s.paragraph}" for s in position.sources),
+                }
+            )
+    return rows
+
+
+def _question_rows(story: Linked) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": q.id,
+            "question": q.question,
+            "status": q.status,
+            "last_changed": q.last_changed.isoformat(),
+            "known": " ".join(q.known.split()),
+            "statements": ";".join(q.statements),
+            "sources": ";".join(f"{s.article}#{s.paragraph}" for s in q.sources),
+        }
+        for q in story.questions.values()
+    ]

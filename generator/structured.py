@@ -1,0 +1,104 @@
+"""JSON-LD (schema.org) for each page's head, built from the linked story.
+
+The JSON is made safe to sit inside a `<script>` element: `<`, `>` and `&` are escaped as
+unicode sequences, so no value can close the element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.link import Linked, Speaker
+from generator.model import Article, Country, Group, Person, Question, Statement
+
+CONTEXT = "https://schema.org"
+
+
+def script_json(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def graph(*nodes: dict[str, Any]) -> str:
+    return script_json({"@context": CONTEXT, "@graph": list(nodes)})
+
+
+def news_article(article: Article) -> dict[str, Any]:
+    node: dict[str, Any] = {"@type": "NewsArticle", "name": article.title or article.label}
+    node["inLanguage"] = article.language
+    if article.title:
+        node["headline"] = article.title
+    if article.url:
+        node["url"] = article.url
+    if article.published:
+        node["datePublished"] = article.published.isoformat()
+    if article.outlet:
+        node["publisher"] = {"@type": "Organization", "name": article.outlet}
+    return node
+
+
+def agent(story: Linked, entity: Speaker) -> dict[str, Any]:
+    if isinstance(entity, Person):
+        node: dict[str, Any] = {"@type": "Person", "name": entity.name}
+        if entity.role:
+            node["jobTitle"] = entity.role
+        if entity.aliases:
+            node["alternateName"] = list(entity.aliases)
+        if entity.affiliation:
+            node["affiliation"] = agent(story, story.countries[entity.affiliation])
+        return node
+    if isinstance(entity, Country) and entity.kind == "country":
+        return {"@type": "Country", "name": entity.name}
+    node = {"@type": "Organization", "name": entity.name}
+    if isinstance(entity, Group) and entity.affiliation:
+        node["parentOrganization"] = agent(story, story.countries[entity.affiliation])
+    return node
+
+
+def quotation(story: Linked, statement: Statement) -> dict[str, Any]:
+    creators = [agent(story, story.speaker(s)) for s in statement.speakers]
+    return {
+        "@type": "Quotation",
+        "text": " ".join(statement.text.split()),
+        "creator": creators[0] if len(creators) == 1 else creators,
+        "isBasedOn": news_article(story.articles[statement.source.article]),
+    }
+
+
+def question(item: Question) -> dict[str, Any]:
+    return {
+        "@type": "Question",
+        "name": item.question,
+        "text": item.question,
+        "dateModified": item.last_changed.isoformat(),
+        "answerCount": 0,
+        "description": " ".join(item.known.split()),
+    }
+
+
+def entity_page(story: Linked, entity: Speaker) -> str:
+    quotes = [
+        quotation(story, s) for s in story.by_speaker.get(entity.id, []) if s.kind == "direct"
+    ]
+    return graph(agent(story, entity), *quotes)
+
+
+def question_page(story: Linked, item: Question) -> str:
+    related = [story.statements[s] for s in item.statements]
+    return graph(question(item), *(quotation(story, s) for s in related if s.kind == "direct"))
+
+
+def listing_page(story: Linked, kind: str) -> str:
+    """A section page: the records it lists; any other page: the sources it rests on."""
+    if kind == "people":
+        entities = [*story.people.values(), *story.groups.values()]
+        return graph(*(agent(story, entity) for entity in entities))
+    if kind == "countries":
+        return graph(*(agent(story, country) for country in story.countries.values()))
+    if kind == "questions":
+        return graph(*(question(item) for item in story.questions.values()))
+    if kind == "statements":
+        direct = [s for s in story.statements.values() if s.kind == "direct"]
+        return graph(*(quotation(story, statement) for statement in direct))
+    return graph(*(news_article(article) for article in story.articles.values()))
