@@ -4,8 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready-$(shell cksum < requirements.lock | cut -d' ' -f1)
+# Browser checks use Debian's chromium (never a downloaded browser) and npm's axe-core/lighthouse.
+CHROMIUM := /usr/bin/chromium
+NODE_READY := node_modules/.ready-$(shell cksum < package-lock.json | cut -d' ' -f1)
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site check serve test lint format golden docs lock clean
+.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -22,8 +26,27 @@ check: $(READY)
 serve: $(READY)
 	$(BIN)/python -m generator serve
 
-test: $(READY) lint
+test: $(READY) browser-deps lint
 	$(BIN)/python -m pytest
+
+browser-deps: $(CHROMIUM) $(NODE_READY)
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+$(NODE_READY): package-lock.json
+	rm -rf node_modules
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Home, a person, a country and the positions picture at 1280 and 375 px, in screenshots/.
+screenshots: site browser-deps
+	$(BIN)/python -m tools.screenshots
+
+# Lighthouse on the built site; writes QUALITY.md and fails below 95 in any category.
+audit: site browser-deps
+	$(BIN)/python -m tools.audit
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -51,4 +74,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf build site .site-* $(VENV) .pytest_cache .ruff_cache
+	rm -rf build site .site-* $(VENV) node_modules screenshots .pytest_cache .ruff_cache

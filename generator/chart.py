@@ -50,7 +50,7 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
     total = y - ROW_GAP + PADDING
     title = f"Where each country and organisation stands on {story.story.issue}"
     return Markup(
-        f'<svg class="xp-chart" viewBox="0 0 {WIDTH} {total:.0f}" role="img" '
+        f'<svg class="xp-chart" viewBox="0 0 {WIDTH} {total:.0f}" role="group" '
         f'aria-labelledby="xp-chart-title xp-chart-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="xp-chart-title">{escape(title)}</title>'
         f'<desc id="xp-chart-desc">{escape(" ".join(descriptions))}</desc>'

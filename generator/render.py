@@ -70,9 +70,15 @@ class Links:
         return self.page(urls.article_page(article_id))
 
     def statement(self, statement: Statement) -> str:
-        """The permalink: the statement on its first speaker's page."""
-        home = urls.entity_page(self.story.speaker(statement.speakers[0]))
-        return self.page(home, urls.statement_anchor(statement))
+        """The permalink: the statement on its home, its first speaker's page."""
+        return self.page(self._home(statement), urls.statement_anchor(statement))
+
+    def is_home(self, statement: Statement) -> bool:
+        """Whether this page is the statement's home, the one place search indexes it."""
+        return self.here == self._home(statement)
+
+    def _home(self, statement: Statement) -> str:
+        return urls.entity_page(self.story.speaker(statement.speakers[0]))
 
     def file(self, path: str) -> str:
         """A static file (not a page), such as a download."""

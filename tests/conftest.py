@@ -26,6 +26,15 @@ def make_project(source: Path, into: Path) -> Path:
     return into
 
 
+@pytest.fixture(scope="session")
+def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real story, built once per test session with `python -m generator build`."""
+    root = make_project(ROOT, tmp_path_factory.mktemp("real"))
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return make_project(MINI, tmp_path / "mini")

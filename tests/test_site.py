@@ -9,16 +9,13 @@ import pytest
 
 from generator.build import Project, check
 from generator.link import normalise_space
-from tests.conftest import ROOT, make_project, run_cli
+from tests.conftest import run_cli
 from tests.htmlscan import read, resolve, site_pages, under
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = make_project(ROOT, tmp_path_factory.mktemp("real"))
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stderr
-    return root
+def built(real_project) -> Path:
+    return real_project
 
 
 @pytest.fixture(scope="module")

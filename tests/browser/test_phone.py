@@ -1,0 +1,44 @@
+"""The reader's tasks on a 375 px phone: find what a person said, see who sends troops at a
+glance, and jump from a quote to its paragraph."""
+
+from __future__ import annotations
+
+from generator.link import normalise_space
+
+
+def test_find_what_a_person_said_by_searching_their_name(phone, base_url, story):
+    phone.goto(base_url, wait_until="networkidle")
+    phone.locator("label.md-header__button[for='__search']").click()
+    phone.locator("input.md-search__input").press_sequentially("Meloni", delay=20)
+    result = phone.locator(
+        ".md-search-result__item > a.md-search-result__link[href*='people/meloni/']"
+    )
+    result.first.click()
+    statement = story.statements["meloni-tusk-no-troops"]
+    card = phone.locator(f"#s-{statement.id}")
+    card.wait_for(state="visible")
+    assert normalise_space(statement.text) in normalise_space(card.inner_text())
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_see_at_a_glance_who_will_send_troops(phone, base_url, story):
+    phone.goto(base_url + "countries/")
+    chart = phone.locator("svg.xp-chart")
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] >= 300  # legible, not shrunk into a corner
+    first_stance = next(iter(story.stances.values()))
+    row = chart.locator("g.xp-chart__row").first
+    assert first_stance.label in row.inner_html()
+    for country in story.by_stance[first_stance.id]:
+        assert country.name in row.inner_html()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_jump_from_a_quote_to_its_paragraph(phone, base_url, story):
+    statement = story.statements["starmer-military-hubs"]
+    phone.goto(base_url + "people/starmer/")
+    phone.locator(f"#s-{statement.id} a.xp-cite").tap()
+    target = phone.locator(":target")
+    target.wait_for(state="visible")
+    assert normalise_space(statement.text) in normalise_space(target.inner_text())

@@ -1,0 +1,67 @@
+"""Each page's JSON-LD is valid JSON-LD of the schema.org types the page is about."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pyld import jsonld
+
+SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+SCHEMA_CONTEXT = {"@context": {"@vocab": "https://schema.org/"}}
+
+
+def offline_loader(url: str, _options: dict | None = None) -> dict:
+    """schema.org's context, without fetching it: every term maps into its vocabulary."""
+    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": SCHEMA_CONTEXT,
+    }
+
+
+def types_on(site: Path, url: str) -> set[str]:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    blocks = SCRIPT.findall(html)
+    assert len(blocks) == 1, url
+    expanded = jsonld.expand(json.loads(blocks[0]), {"documentLoader": offline_loader})
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            found.update(t.removeprefix("https://schema.org/") for t in node.get("@type", []))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(expanded)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sources/000_2fea662c6618083a", {"NewsArticle"}),
+        ("people/starmer", {"Person", "Quotation", "Country", "NewsArticle"}),
+        ("people/kremlin", {"Organization"}),
+        ("countries/uk", {"Country"}),
+        ("countries/nato", {"Organization"}),
+        ("questions/force-size", {"Question", "Quotation"}),
+        ("questions", {"Question"}),
+        ("", {"NewsArticle"}),
+    ],
+)
+def test_pages_carry_valid_json_ld(real_project, url, expected):
+    assert expected <= types_on(real_project / "site", url)
+
+
+def test_json_ld_cannot_close_its_script_element(real_project):
+    for page in (real_project / "site").rglob("index.html"):
+        for block in SCRIPT.findall(page.read_text(encoding="utf-8")):
+            assert "<" not in block
