@@ -102,10 +102,12 @@ def article_name(article: Article) -> str:
     return article.title or article.label
 
 
-def speaker_detail(entity: Speaker) -> str | None:
-    """What a card says under a speaker's name: a person's role, else what they belong to."""
+def speaker_detail(story: Linked, entity: Speaker) -> str | None:
+    """What a card says beside a speaker's name: role and country, where known."""
     role = getattr(entity, "role", None)
-    return role or None
+    affiliation = getattr(entity, "affiliation", None)
+    country = story.countries[affiliation].name if affiliation else None
+    return " · ".join(part for part in (role, country) if part) or None
 
 
 def text_fragment(url: str, text: str) -> str:
@@ -140,7 +142,7 @@ def environment(story: Linked) -> Environment:
     env.globals.update(
         s=story,
         article_name=article_name,
-        speaker_detail=speaker_detail,
+        speaker_detail=lambda entity: speaker_detail(story, entity),
         text_fragment=text_fragment,
         article_number=lambda article_id: list(story.articles).index(article_id) + 1,
         slug=lambda text: "-".join(str(text).split()),

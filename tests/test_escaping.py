@@ -64,3 +64,11 @@ def test_markup_in_a_field_is_shown_as_text(mini, path, line, url):
     assert "<script>alert(1)</script><img src=x onerror=alert(1)>" in page.text
     assert "{{ 7*7 }}" in page.text
     assert "!!! note --- {: onclick=alert(1) } <!--" in page.text
+
+
+def test_a_known_original_gets_a_link_to_the_exact_words(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "url: null", "url: https://news.example/bridge")
+    result = run_cli(mini, "generate")
+    assert result.returncode == 0, result.stderr
+    page = (mini / "build" / "docs" / "people" / "stoker-lee.md").read_text(encoding="utf-8")
+    assert 'href="https://news.example/bridge#:~:text=far%20too%20expensive"' in page
