@@ -9,7 +9,7 @@ CHROMIUM := /usr/bin/chromium
 NODE_READY := node_modules/.ready-$(shell cksum < package-lock.json | cut -d' ' -f1)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit
+.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -56,13 +56,18 @@ format: $(READY)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rewrites the content-model reference in CONTRIBUTING.md from generator/model.py.
+# Rewrites what derives from generator/model.py: the reference in CONTRIBUTING.md and schemas/.
 docs: $(READY)
 	$(BIN)/python -m generator docs
+	$(BIN)/python -m generator schemas
 
 # Rewrites the golden Markdown in tests/golden/ from tests/fixtures/; review the diff, then commit.
 golden: $(READY)
 	$(BIN)/python -m tests.golden
+
+# Installs the git pre-commit hooks (ruff, schemas, content check) from .pre-commit-config.yaml.
+hooks: $(READY)
+	$(BIN)/pre-commit install
 
 # Re-resolves every dependency (direct and transitive) to the newest allowed by pyproject.toml.
 lock:

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.build import Project, build_site, check, generate
 from generator.docs import update
 from generator.problems import Problem, format_problems
+from generator.schema import write_schemas
 
 OK, PROBLEMS, BUILD_FAILED = 0, 1, 2
 
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="check, then write the Markdown pages to build/docs/")
     commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict")
     commands.add_parser("docs", help="rewrite the content-model reference in CONTRIBUTING.md")
+    commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the model")
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
@@ -31,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
         from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
 
         return serve(project, args.address)
-    commands_by_name = {"check": _check, "docs": _docs, "generate": _generate, "build": _build}
+    commands_by_name = {
+        "check": _check,
+        "docs": _docs,
+        "schemas": _schemas,
+        "generate": _generate,
+        "build": _build,
+    }
     return commands_by_name[args.command](project)
 
 
@@ -57,6 +65,12 @@ def _build(project: Project) -> int:
 def _docs(project: Project) -> int:
     changed = update(project.root / "CONTRIBUTING.md")
     print("CONTRIBUTING.md " + ("updated." if changed else "was already up to date."))
+    return OK
+
+
+def _schemas(project: Project) -> int:
+    changed = write_schemas(project.root / "schemas")
+    print(f"schemas/: {len(changed)} file(s) changed.")
     return OK
 
 

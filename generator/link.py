@@ -66,6 +66,12 @@ class Linked:
     citations: dict[str, dict[int, list[Statement]]] = field(default_factory=dict)
     cited: dict[str, set[int]] = field(default_factory=dict)
     by_stance: dict[str | None, list[Country]] = field(default_factory=dict)
+    # Where each record was written, for "edit these facts": (collection, id) → (path, line).
+    origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    files: dict[str, list[str]] = field(default_factory=dict)
+
+    def origin(self, collection: str, record_id: str) -> tuple[str, int]:
+        return self.origins[(collection, record_id)]
 
     def speaker(self, entity_id: str) -> Speaker:
         return self.people.get(entity_id) or self.groups.get(entity_id) or self.countries[entity_id]
@@ -96,6 +102,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "statement": {*names["statements"], *invalid["statements"]},
         "topic": {*names["topics"], *invalid["topics"]},
         "stance": {*names["stances"], *invalid["stances"]},
+        "question": {*names["questions"], *invalid["questions"]},
     }
     for namespace, collections in _NAMESPACE_SOURCES.items():
         if collections & loaded.unreadable:
@@ -113,6 +120,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         **{key: names[name] for key, name in _FIELDS.items()},
     )
     _index(linked)
+    _remember_origins(linked, validated)
     return linked, problems
 
 
@@ -160,6 +168,7 @@ _NAMESPACE_SOURCES = {
     "statement": {"statements"},
     "topic": {"topics"},
     "stance": {"stances"},
+    "question": {"questions"},
 }
 
 
@@ -220,6 +229,7 @@ _WHERE = {
     "statement": "content/statements.yaml",
     "topic": "content/topics.yaml",
     "stance": "content/stances.yaml",
+    "question": "content/questions.yaml",
 }
 
 
@@ -260,6 +270,18 @@ def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str 
 
 def _plain(text: str) -> str:
     return normalise_space(text.translate(str.maketrans("‘’“”", "''\"\"")))
+
+
+def _remember_origins(linked: Linked, validated: Validated) -> None:
+    named = [("seeds", validated.articles), *validated.entries.items()]
+    for collection, entries in named:
+        for entry in entries:
+            mark = entry.document.mark(entry.loc)
+            record_id = getattr(entry.record, "id", "")
+            linked.origins[(collection, record_id)] = (entry.document.path, mark.line)
+            paths = linked.files.setdefault(collection, [])
+            if entry.document.path not in paths:
+                paths.append(entry.document.path)
 
 
 def _index(linked: Linked) -> None:

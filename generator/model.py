@@ -52,7 +52,7 @@ def _no_blank(value: str) -> str:
 class Ref:
     """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
     `entity` (people, groups, countries and organisations share one), `country`, `statement`,
-    `topic`, `stance`."""
+    `topic`, `stance`, `question`."""
 
     namespace: str
 
@@ -77,6 +77,7 @@ CountryRef = Annotated[Id, Ref("country")]
 StatementRef = Annotated[Id, Ref("statement")]
 TopicRef = Annotated[Id, Ref("topic")]
 StanceRef = Annotated[Id, Ref("stance")]
+QuestionRef = Annotated[Id, Ref("question")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
@@ -247,6 +248,7 @@ class Question(Record):
     statements: list[StatementRef] = Field(
         default=[], description="Ids of statements that bear on it."
     )
+    related: list[QuestionRef] = Field(default=[], description="Ids of related questions.")
     sources: Sources = Field(description="The paragraphs that `known` rests on.")
 
 

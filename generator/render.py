@@ -175,45 +175,57 @@ Page = tuple[str, str, str, dict[str, Any]]
 def _pages(story: Linked) -> Iterator[Page]:
     """(page path, template, what owns it, template context) for every page of the site."""
     yield from _section_pages(story)
-    for entity in [*story.people.values(), *story.groups.values()]:
-        context = {"entity": entity, "ld": structured.entity_page(story, entity)}
-        yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context
+    for kind, entities in (("people", story.people), ("groups", story.groups)):
+        for entity in entities.values():
+            context = {"entity": entity, "ld": structured.entity_page(story, entity)}
+            context["edit"] = story.origin(kind, entity.id)
+            yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context
     for country in story.countries.values():
         context = {"country": country, "ld": structured.entity_page(story, country)}
+        context["edit"] = story.origin("countries", country.id)
         yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", context
     for question in story.questions.values():
-        related = [story.statements[statement_id] for statement_id in question.statements]
-        ld = structured.question_page(story, question)
-        context = {"question": question, "related": related, "ld": ld}
+        context = {
+            "question": question,
+            "statements": [story.statements[key] for key in question.statements],
+            "related": [story.questions[key] for key in question.related],
+            "ld": structured.question_page(story, question),
+            "edit": story.origin("questions", question.id),
+        }
         yield urls.question_page(question), "question.md.j2", f"question '{question.id}'", context
     for topic in story.topics.values():
         context = {"topic": topic, "ld": structured.listing_page(story, "topic")}
+        context["edit"] = story.origin("topics", topic.id)
         yield urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", context
     for article in story.articles.values():
         context = {"article": article, "ld": structured.graph(structured.news_article(article))}
+        context["edit"] = story.origin("seeds", article.id)
         yield urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
 
 
+# Section pages: path → (template, kind, the collection whose file holds the page's facts).
 _SECTIONS = {
-    "index.md": ("home.md.j2", "home"),
-    "statements/index.md": ("statements.md.j2", "statements"),
-    "people/index.md": ("people.md.j2", "people"),
-    "countries/index.md": ("countries.md.j2", "countries"),
-    "questions/index.md": ("questions.md.j2", "questions"),
-    "topics/index.md": ("topics.md.j2", "topics"),
-    "sources/index.md": ("sources.md.j2", "sources"),
-    "timeline.md": ("timeline.md.j2", "timeline"),
-    "glossary.md": ("glossary.md.j2", "glossary"),
-    "tags.md": ("tags.md.j2", "tags"),
-    "methodology.md": ("methodology.md.j2", "methodology"),
-    "corrections.md": ("corrections.md.j2", "corrections"),
-    "data.md": ("data.md.j2", "data"),
+    "index.md": ("home.md.j2", "home", "story"),
+    "statements/index.md": ("statements.md.j2", "statements", "statements"),
+    "people/index.md": ("people.md.j2", "people", "people"),
+    "countries/index.md": ("countries.md.j2", "countries", "countries"),
+    "questions/index.md": ("questions.md.j2", "questions", "questions"),
+    "topics/index.md": ("topics.md.j2", "topics", "topics"),
+    "sources/index.md": ("sources.md.j2", "sources", None),
+    "timeline.md": ("timeline.md.j2", "timeline", "events"),
+    "glossary.md": ("glossary.md.j2", "glossary", "glossary"),
+    "tags.md": ("tags.md.j2", "tags", "tags"),
+    "methodology.md": ("methodology.md.j2", "methodology", None),
+    "corrections.md": ("corrections.md.j2", "corrections", "corrections"),
+    "data.md": ("data.md.j2", "data", None),
 }
 
 
 def _section_pages(story: Linked) -> Iterator[Page]:
-    for path, (template, kind) in _SECTIONS.items():
+    for path, (template, kind, collection) in _SECTIONS.items():
+        files = story.files.get(collection or "", [])
         context: dict[str, Any] = {"ld": structured.listing_page(story, kind)}
+        context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
             links = Links(path, story)
             hrefs = {key: links.entity(country) for key, country in story.countries.items()}

