@@ -8,8 +8,10 @@ READY := $(VENV)/.ready-$(shell cksum < requirements.lock | cut -d' ' -f1)
 CHROMIUM := /usr/bin/chromium
 NODE_READY := node_modules/.ready-$(shell cksum < package-lock.json | cut -d' ' -f1)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
+STORY ?= .
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks
+.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -18,13 +20,19 @@ $(READY): requirements.lock
 	touch $@
 
 site: $(READY)
-	$(BIN)/python -m generator build
+	$(BIN)/python -m generator --root $(STORY) build
 
 check: $(READY)
-	$(BIN)/python -m generator check
+	$(BIN)/python -m generator --root $(STORY) check
 
 serve: $(READY)
-	$(BIN)/python -m generator serve
+	$(BIN)/python -m generator --root $(STORY) serve
+
+# A throwaway copy of the fictional test story in sandbox/, to practise on (see CONTRIBUTING.md).
+sandbox:
+	rm -rf sandbox
+	mkdir -p sandbox
+	cp -r tests/fixtures/mini/content tests/fixtures/mini/seeds mkdocs.yml site_overrides sandbox/
 
 test: $(READY) browser-deps lint
 	$(BIN)/python -m pytest
@@ -79,4 +87,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf build site .site-* $(VENV) node_modules screenshots .pytest_cache .ruff_cache
+	rm -rf build site .site-* $(VENV) node_modules screenshots sandbox drafts .pytest_cache .ruff_cache

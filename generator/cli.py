@@ -8,7 +8,10 @@ from pathlib import Path
 
 from generator.build import Project, build_site, check, generate
 from generator.docs import update
+from generator.drafting import draft_yaml, find_quotations, names_from
+from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
+from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
 
 OK, PROBLEMS, BUILD_FAILED = 0, 1, 2
@@ -25,10 +28,22 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict")
     commands.add_parser("docs", help="rewrite the content-model reference in CONTRIBUTING.md")
     commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the model")
+    new = commands.add_parser("new-article", help="add an article to seeds/ with its sidecar")
+    new.add_argument("text", type=Path, help="the article as a UTF-8 text file")
+    new.add_argument("--id", required=True, help="short unique id, such as 2026-01-07-outlet")
+    for option in ("title", "outlet", "url", "published"):
+        new.add_argument(f"--{option}", help=f"the article's {option}, if known")
+    new.add_argument("--language", default="en", help="language code (default: en)")
+    draft = commands.add_parser("draft-quotes", help="draft the quotations of an article")
+    draft.add_argument("text", type=Path, help="the article in seeds/, such as seeds/ID.txt")
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
     project = Project.at(args.root.resolve())
+    if args.command == "new-article":
+        return _new_article(project, args)
+    if args.command == "draft-quotes":
+        return _draft_quotes(project, args.text)
     if args.command == "serve":
         from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
 
@@ -65,6 +80,38 @@ def _build(project: Project) -> int:
 def _docs(project: Project) -> int:
     changed = update(project.root / "CONTRIBUTING.md")
     print("CONTRIBUTING.md " + ("updated." if changed else "was already up to date."))
+    return OK
+
+
+def _new_article(project: Project, args: argparse.Namespace) -> int:
+    request = NewArticle(
+        args.text, args.id, args.title, args.outlet, args.url, args.published, args.language
+    )
+    done, problems = new_article(project, request)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return PROBLEMS
+    print("\n".join(done))
+    print(f"Next: python -m generator draft-quotes seeds/{args.id}.txt")
+    return OK
+
+
+def _draft_quotes(project: Project, text: Path) -> int:
+    text = text if text.is_file() else project.root / text
+    if not text.is_file():
+        print(f"{text}: no such file", file=sys.stderr)
+        return PROBLEMS
+    story, _problems = check(project)
+    paragraphs = paragraphs_of(text.read_text(encoding="utf-8"))
+    drafts = find_quotations(paragraphs, names_from(story))
+    out = project.root / "drafts" / f"{text.stem}.quotes.yaml"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(draft_yaml(text.stem, drafts), encoding="utf-8")
+    unsure = sum(1 for d in drafts if d.speaker is None)
+    print(f"Wrote {len(drafts)} draft quotation(s) to {out.relative_to(project.root)}", end="")
+    print(f" ({unsure} without a proposed speaker)." if unsure else ".")
+    print("Review each one; none is on the site until you move it into content/statements.yaml.")
     return OK
 
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from generator.load import Loaded, SeedText
 from generator.model import (
+    COLLECTIONS,
     Article,
     Correction,
     Country,
@@ -84,7 +85,11 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         stem = Path(entry.document.path).stem
         if entry.record.id != stem:
             problems.append(entry.problem(("id",), f"the id must match the file name: '{stem}'"))
-    names = {name: _unique(entries, name, problems) for name, entries in validated.entries.items()}
+    singular = {c.name: c.record for c in COLLECTIONS}
+    names = {
+        name: _unique(entries, singular[name], problems)
+        for name, entries in validated.entries.items()
+    }
     entities = _unique(
         [
             *validated.entries["people"],

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.model import COLLECTIONS
 from generator.problems import Problem, display_path
-from generator.yamlsource import Document, decode, parse
+from generator.yamlsource import Document, decode, parse, read
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,17 @@ def _load_content_file(path: Path, content_dir: Path, root: Path, loaded: Loaded
     if name not in loaded.documents or (name == "story" and path.parent != content_dir):
         loaded.problems.append(Problem(shown, 0, 0, _unknown_place_message(path, content_dir)))
         return
-    document, problems = parse(path.read_bytes(), shown)
+    document, problems = _parse_file(path, shown)
     loaded.problems.extend(problems)
     if document is None:
         loaded.unreadable.add(name)
     else:
         loaded.documents[name].append(document)
+
+
+def _parse_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    raw, problems = read(path, shown)
+    return parse(raw, shown) if raw is not None else (None, problems)
 
 
 def _unknown_place_message(path: Path, content_dir: Path) -> str:
@@ -110,14 +115,15 @@ def _unknown_place_message(path: Path, content_dir: Path) -> str:
 def _load_seed_file(path: Path, root: Path, loaded: Loaded) -> None:
     shown = display_path(path, root)
     if path.suffix == ".txt":
-        text, problems = decode(path.read_bytes(), shown)
-        loaded.problems.extend(problems)
+        raw, problems = read(path, shown)
+        text, more = decode(raw, shown) if raw is not None else (None, [])
+        loaded.problems.extend([*problems, *more])
         if text is None:
             loaded.unreadable.add("seeds")
         else:
             loaded.texts[path.stem] = SeedText(path.stem, shown, paragraphs_of(text))
     elif path.suffix == ".yaml":
-        document, problems = parse(path.read_bytes(), shown)
+        document, problems = _parse_file(path, shown)
         loaded.problems.extend(problems)
         if document is not None:
             loaded.sidecars.append(document)

@@ -309,20 +309,21 @@ class Collection:
 
     name: str
     model: type[Record]
+    record: str  # what one record is called in messages
     many: bool = True
 
 
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("story", Story, many=False),
-    Collection("people", Person),
-    Collection("groups", Group),
-    Collection("stances", StanceOption),
-    Collection("countries", Country),
-    Collection("statements", Statement),
-    Collection("questions", Question),
-    Collection("events", Event),
-    Collection("glossary", Term),
-    Collection("topics", Topic),
-    Collection("tags", Tag),
-    Collection("corrections", Correction),
+    Collection("story", Story, "story", many=False),
+    Collection("people", Person, "person"),
+    Collection("groups", Group, "group"),
+    Collection("stances", StanceOption, "stance"),
+    Collection("countries", Country, "country"),
+    Collection("statements", Statement, "statement"),
+    Collection("questions", Question, "question"),
+    Collection("events", Event, "event"),
+    Collection("glossary", Term, "glossary term"),
+    Collection("topics", Topic, "topic"),
+    Collection("tags", Tag, "tag"),
+    Collection("corrections", Correction, "correction"),
 )

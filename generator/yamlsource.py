@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -57,18 +58,28 @@ class _Refused(Exception):
         self.alias = alias
 
 
+def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes, refusing before reading one over the size limit (bounded memory)."""
+    size = file.stat().st_size
+    if size > MAX_BYTES:
+        return None, [_too_big(path, size)]
+    return file.read_bytes(), []
+
+
+def _too_big(path: str, size: int) -> Problem:
+    return Problem(
+        path,
+        0,
+        0,
+        f"the file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit: "
+        "split its records into several files in a folder of the same name",
+    )
+
+
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or the problem that stops it being read as text."""
     if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(
-                path,
-                0,
-                0,
-                f"the file is {len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit: "
-                "split its records into several files in a folder of the same name",
-            )
-        ]
+        return None, [_too_big(path, len(raw))]
     if b"\0" in raw:
         return None, [
             Problem(path, 0, 0, "the file is binary (it contains NUL bytes): save it as UTF-8 text")

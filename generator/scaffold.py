@@ -1,0 +1,118 @@
+"""`new-article`: bring a new article into seeds/ with its sidecar, and make sure every content
+file exists (empty where new) so the story validates from the first step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from generator.build import Project
+from generator.load import paragraphs_of
+from generator.model import COLLECTIONS, Article
+from generator.schema import schema_line
+from generator.yamlsource import decode
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    text: Path
+    id: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str = "en"
+
+
+def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[str]]:
+    """Returns (what was done, problems). Nothing is written unless there is no problem."""
+    problems: list[str] = []
+    if not request.text.is_file():
+        return [], [f"{request.text}: no such file"]
+    raw = request.text.read_bytes()
+    text, decode_problems = decode(raw, str(request.text))
+    problems += [p.headline() for p in decode_problems]
+    target = project.seeds / f"{request.id}.txt"
+    if target.exists() or target.with_suffix(".yaml").exists():
+        problems.append(f"{target}: an article with id '{request.id}' exists: choose another --id")
+    sidecar = {
+        "id": request.id,
+        "label": request.title or f"Article {request.id}",
+        "title": request.title,
+        "outlet": request.outlet,
+        "url": request.url,
+        "published": request.published,
+        "language": request.language,
+        "full_text_allowed": False,
+    }
+    try:
+        Article.model_validate(sidecar)
+    except ValidationError as error:
+        problems += [f"--{'-'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+    if problems or text is None:
+        return [], problems
+    done = _write_article(project, request, raw, sidecar)
+    done += _create_missing_content(project, request.id)
+    done += [f"  ¶{n}  {p[:90]}{'…' if len(p) > 90 else ''}" for n, p in _numbered(text)]
+    return done, []
+
+
+def _numbered(text: str) -> list[tuple[int, str]]:
+    return list(enumerate(paragraphs_of(text), start=1))
+
+
+def _write_article(project: Project, request: NewArticle, raw: bytes, sidecar: dict) -> list[str]:
+    project.seeds.mkdir(parents=True, exist_ok=True)
+    text_path = project.seeds / f"{request.id}.txt"
+    shutil.copyfile(request.text, text_path)  # byte for byte: the text is never edited
+    sidecar_path = text_path.with_suffix(".yaml")
+    lines = [schema_line(sidecar_path, project.root)]
+    lines += [f"{key}: {_scalar(value)}" for key, value in sidecar.items()]
+    sidecar_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [
+        f"copied {request.text} to {_shown(text_path, project)}",
+        f"wrote {_shown(sidecar_path, project)}: fill in what is known, keep null for the rest",
+    ]
+
+
+def _create_missing_content(project: Project, article_id: str) -> list[str]:
+    done = []
+    for collection in COLLECTIONS:
+        file = project.content / f"{collection.name}.yaml"
+        if file.exists() or (project.content / collection.name).is_dir():
+            continue
+        file.parent.mkdir(parents=True, exist_ok=True)
+        body = "[]" if collection.many else _story_stub(article_id)
+        file.write_text(f"{schema_line(file, project.root)}\n{body}\n", encoding="utf-8")
+        done.append(f"created {_shown(file, project)}")
+    return done
+
+
+def _story_stub(article_id: str) -> str:
+    today = dt.date.today().isoformat()
+    return "\n".join(
+        [
+            "title: Write the explainer's title",
+            "issue: write what the countries' positions are about",
+            "summary: Write one paragraph on what happened, citing its paragraphs below.",
+            f"sources: [{{article: {article_id}, paragraph: 1}}]",
+            f"updated: {today}",
+        ]
+    )
+
+
+def _scalar(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _shown(path: Path, project: Project) -> str:
+    return path.relative_to(project.root).as_posix()
