@@ -6,6 +6,8 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 
 from __future__ import annotations
 
+import datetime as dt
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -61,22 +63,32 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     pages, problems = render(linked)
     if problems:
         return [], problems
+    _remember_date(project, linked.story.updated)
     return write(pages, project.docs), []
+
+
+def _remember_date(project: Project, updated: dt.date) -> None:
+    """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
+    epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
+    stamp = project.docs.parent / "source-date-epoch"
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    if not stamp.is_file() or stamp.read_text(encoding="ascii") != epoch:
+        stamp.write_text(epoch, encoding="ascii")
 
 
 def build_site(project: Project) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in project.site.parent.glob(".site-*"):  # from a build that was killed
+        shutil.rmtree(leftover, ignore_errors=True)
     fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site.parent))
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-    ]  # --quiet would hide warnings from --strict
+    # --quiet would also hide the warnings that --strict turns into failures.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(project.config), "--site-dir", str(fresh)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
+    stamp = project.docs.parent / "source-date-epoch"
+    if "SOURCE_DATE_EPOCH" not in env and stamp.is_file():
+        env["SOURCE_DATE_EPOCH"] = stamp.read_text(encoding="ascii")
     result = subprocess.run(command, cwd=project.root, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -15,8 +15,16 @@ from tools.static_server import free_port
 def test_an_edit_reaches_the_open_page_within_two_seconds(browser, mini):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--root", str(mini), "serve", "--address",
-         f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--root",
+            str(mini),
+            "serve",
+            "--address",
+            f"127.0.0.1:{port}",
+        ],
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

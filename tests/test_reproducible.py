@@ -1,0 +1,75 @@
+"""Same input, same output: byte-identical Markdown and site, and no half-written site ever."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.conftest import MINI, ROOT, edit, make_project, run_cli
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
+    first = make_project(MINI, tmp_path / "first")
+    second = make_project(MINI, tmp_path / "elsewhere" / "second")
+    for root in (first, second):
+        result = run_cli(root, "build")
+        assert result.returncode == 0, result.stderr
+    assert tree(first / "build" / "docs") == tree(second / "build" / "docs")
+    assert tree(first / "site") == tree(second / "site")
+    assert gzip_mtime(first / "site" / "sitemap.xml.gz") == 1_795_132_800  # 2026-11-20: `updated`
+
+
+def gzip_mtime(path: Path) -> int:
+    return int.from_bytes(path.read_bytes()[4:8], "little")
+
+
+def test_source_date_epoch_from_the_environment_wins(tmp_path):
+    root = make_project(MINI, tmp_path / "story")
+    env_epoch = str(1_700_000_000)  # 14 November 2023
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), "build"],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": env_epoch},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert gzip_mtime(root / "site" / "sitemap.xml.gz") == 1_699_920_000  # MkDocs keeps the day
+
+
+def test_an_interrupted_build_leaves_the_old_site_intact(tmp_path):
+    root = make_project(MINI, tmp_path / "story")
+    assert run_cli(root, "build").returncode == 0
+    before = tree(root / "site")
+    edit(root, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
+    build = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--root", str(root), "build"],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not list(root.glob(".site-new-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert list(root.glob(".site-new-*")), "the build never started writing its new site"
+    os.killpg(build.pid, signal.SIGKILL)  # the whole build, MkDocs included, mid-write
+    build.wait()
+    assert tree(root / "site") == before
+    result = run_cli(root, "build")
+    assert result.returncode == 0
+    assert not list(root.glob(".site-*")), "leftovers of the killed build were not cleaned"
+    assert "Ada Quill-Changed" in (root / "site" / "people" / "quill" / "index.html").read_text()
