@@ -7,7 +7,6 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 from __future__ import annotations
 
 import datetime as dt
-import datetime as dt
 import os
 import shutil
 import subprocess
