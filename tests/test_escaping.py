@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,32 +10,43 @@ import pytest
 from tests.conftest import edit, run_cli
 from tests.htmlscan import read, site_pages
 
-PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) {{ 7*7 }}"
+PAYLOAD = (
+    "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+    "{{ 7*7 }} {% raw %} ]]> \u202eevil\u202c zero\u200bwidth " + "w" * 3000
+)
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
+# (file, the line whose value gets the payload, the page that shows it)
 FIELDS = [
     ("content/people.yaml", "name: Ada Quill", "people/quill"),
     ("content/people.yaml", "role: Mayor of Exampleton", "people/quill"),
+    ("content/people.yaml", "aliases: [Stoker-Lee]", "people/stoker-lee"),
+    ("content/groups.yaml", "name: The council of Exampleton", "people/council"),
+    ("content/countries.yaml", "name: Norland", "countries/norland"),
+    ("content/countries.yaml", "summary: Will not pay for any part of the bridge.", "countries"),
+    ("content/stances.yaml", "label: Pays", "countries/exampleton"),
     ("content/statements.yaml", "context: On the bridge.", "people/stoker-lee"),
-    (
-        "content/statements.yaml",
-        "text: It will not pay for any part of the bridge.",
-        "countries/norland",
-    ),
+    ("content/statements.yaml", "text: It will not pay for any part", "countries/norland"),
     ("content/questions.yaml", "question: How much will the bridge cost?", "questions/bridge-cost"),
+    ("content/questions.yaml", "known: The opposition says", "questions/bridge-cost"),
+    ("content/events.yaml", "title: Council votes for the bridge", "timeline"),
+    ("content/events.yaml", "when: Monday", "timeline"),
+    ("content/glossary.yaml", "term: Glass River", "glossary"),
     ("content/glossary.yaml", "definition: The river the bridge would cross.", "glossary"),
     ("content/topics.yaml", "name: Cost", "topics/cost"),
-    ("content/events.yaml", "title: Council votes for the bridge", "timeline"),
+    ("content/topics.yaml", "description: What the bridge costs", "topics/cost"),
+    ("content/tags.yaml", "tag: bridge", "tags"),
     ("content/story.yaml", "title: Exampleton votes for a bridge", ""),
-    (
-        "seeds/fic-bridge.yaml",
-        "label: Fictional report on the Exampleton bridge vote",
-        "sources/fic-bridge",
-    ),
+    ("content/story.yaml", "issue: paying for the bridge", "countries"),
+    ("content/story.yaml", "summary: The council of Exampleton", ""),
+    ("seeds/fic-bridge.yaml", "label: Fictional report on the Exampleton", "sources"),
+    ("seeds/fic-bridge.yaml", "title: null", "sources/fic-bridge"),
+    ("seeds/fic-bridge.yaml", "outlet: null", "sources/fic-bridge"),
 ]
 
 
 def dangerous(pages: list[Path]) -> list[str]:
+    """Script, event handlers and javascript: URLs that no template of ours writes."""
     found = []
     for path in pages:
         for element in read(path).elements:
@@ -48,22 +60,55 @@ def dangerous(pages: list[Path]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    ("path", "line", "url"), FIELDS, ids=[f[1].split(":")[0] + "@" + f[0] for f in FIELDS]
-)
-def test_markup_in_a_field_is_shown_as_text(mini, path, line, url):
+def inject(root: Path, path: str, line: str) -> None:
+    """Append the payload to the value on `line` (a new item, for a list), as a YAML string."""
     key, value = line.split(": ", 1)
-    payload = f"{value} {PAYLOAD}{LINE_START}"
-    escaped = payload.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    edit(mini, path, line, f'{key}: "{escaped}"')
-    result = run_cli(mini, "build")
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    start = text.index(line)
+    value_start = start + len(key) + 2
+    if text[value_start] == "[":
+        end = text.index("]", value_start) + 1
+    else:  # the value ends at the line's end, or at the next item of a {flow: mapping}
+        end = min(i for i in (text.find(c, value_start) for c in ",}\n") if i >= 0)
+    whole = text[value_start:end]
+    poison = f"{PAYLOAD}{LINE_START}"
+    if whole.startswith("["):
+        new = "[" + whole[1:-1] + ", " + json.dumps(poison) + "]"
+    else:
+        new = json.dumps(("" if whole == "null" else whole + " ") + poison)
+    edit(root, path, text[start:end], f"{key}: {new}")
+
+
+def assert_shown_as_text(root: Path, url: str, *, line_start: bool = True) -> None:
+    result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
-    site = mini / "site"
+    site = root / "site"
     assert dangerous(site_pages(site)) == []
     page = read(site / url / "index.html")
-    assert "<script>alert(1)</script><img src=x onerror=alert(1)>" in page.text
-    assert "{{ 7*7 }}" in page.text
-    assert "!!! note --- {: onclick=alert(1) } <!--" in page.text
+    shown = " ".join(
+        (page.text + " " + " ".join(v for e in page.elements for v in e.attrs.values())).split()
+    )
+    assert "<script>alert(1)</script><img src=x onerror=alert(1)>" in shown
+    assert "[x](javascript:alert(1)) {{ 7*7 }} {% raw %} ]]>" in shown
+    assert "\u202eevil\u202c zero\u200bwidth" in shown
+    assert "w" * 3000 in shown
+    if line_start:
+        assert "!!! note --- {: onclick=alert(1) } <!--" in shown
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "url"), FIELDS, ids=[f"{f[0]}:{f[1].split(':')[0]}" for f in FIELDS]
+)
+def test_markup_in_a_field_is_shown_as_text(mini, path, line, url):
+    inject(mini, path, line)
+    assert_shown_as_text(mini, url)
+
+
+def test_markup_in_an_article_text_is_shown_as_text(mini):
+    with (mini / "seeds" / "fic-bridge.txt").open("a", encoding="utf-8") as text:
+        text.write(PAYLOAD + " !!! note {: onclick=alert(1) } <!--\n")
+    assert_shown_as_text(mini, "sources/fic-bridge", line_start=False)
 
 
 def test_a_known_original_gets_a_link_to_the_exact_words(mini):
