@@ -62,7 +62,7 @@ def dangerous(pages: list[Path]) -> list[str]:
 
 def inject(root: Path, path: str, line: str) -> None:
     """Append the payload to the value on `line` (a new item, for a list), as a YAML string."""
-    key, value = line.split(": ", 1)
+    key = line.split(": ", 1)[0]
     file = root / path
     text = file.read_text(encoding="utf-8")
     start = text.index(line)
