@@ -7,6 +7,7 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import subprocess
@@ -48,14 +49,19 @@ class Project:
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
     """Load, validate and link: every problem in the content, or the linked story."""
-    loaded = load(project.content, project.seeds, project.root)
+    loaded = load(project.content, project.seeds, project.root, project.docs.parent / "cache")
     validated = validate(loaded)
     linked, problems = link(loaded, validated)
     return linked, [*loaded.problems, *validated.problems, *problems]
 
 
 def generate(project: Project) -> tuple[list[str], list[Problem]]:
-    """Check, render and write the Markdown pages; returns the paths written and any problems."""
+    """Check, render and write the Markdown pages; returns the paths written and any problems.
+    When no input and no part of the generator changed since the last run, nothing is redone."""
+    fingerprint = _fingerprint(project)
+    done = project.docs.parent / "generated-from"
+    if project.docs.is_dir() and done.is_file() and done.read_text("ascii") == fingerprint:
+        return [], []
     linked, problems = check(project)
     if linked is None or problems:
         return [], problems
@@ -63,7 +69,20 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     if problems:
         return [], problems
     _remember_date(project, linked.story.updated)
-    return write(pages, project.docs), []
+    written = write(pages, project.docs)
+    done.write_text(fingerprint, encoding="ascii")
+    return written, []
+
+
+def _fingerprint(project: Project) -> str:
+    """A hash of every input file and of the generator itself (code and templates)."""
+    digest = hashlib.sha256()
+    code = Path(__file__).parent
+    for folder in (project.content, project.seeds, code):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _remember_date(project: Project, updated: dt.date) -> None:

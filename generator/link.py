@@ -297,11 +297,8 @@ def _index(linked: Linked) -> None:
     linked.members = _group(members, lambda m: [m.affiliation] if m.affiliation else [])
     linked.questions_of = _group(list(linked.questions.values()), lambda q: q.statements)
     linked.citations = {
-        article: _group(
-            [st for st in statements if st.source.article == article],
-            lambda st: [st.source.paragraph],
-        )
-        for article in linked.articles
+        article: _group(said, lambda st: [st.source.paragraph])
+        for article, said in _group(statements, lambda st: [st.source.article]).items()
     }
     linked.cited = _cited_paragraphs(linked)
     linked.by_stance = {key: [] for key in [*linked.stances, None]}  # None: no position

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -36,12 +38,13 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
-def load(content_dir: Path, seeds_dir: Path, root: Path) -> Loaded:
+def load(content_dir: Path, seeds_dir: Path, root: Path, cache: Path | None = None) -> Loaded:
+    """Every file, parsed; with `cache`, unchanged files are read back from earlier parses."""
     loaded = Loaded(documents={c.name: [] for c in COLLECTIONS})
     for path in _files(content_dir):
-        _load_content_file(path, content_dir, root, loaded)
+        _load_content_file(path, content_dir, root, loaded, cache)
     for path in _files(seeds_dir):
-        _load_seed_file(path, root, loaded)
+        _load_seed_file(path, root, loaded, cache)
     loaded.problems.extend(_unpaired_seeds(_files(seeds_dir), root))
     return loaded
 
@@ -82,13 +85,15 @@ def _collection_of(path: Path, content_dir: Path) -> str | None:
     return None
 
 
-def _load_content_file(path: Path, content_dir: Path, root: Path, loaded: Loaded) -> None:
+def _load_content_file(
+    path: Path, content_dir: Path, root: Path, loaded: Loaded, cache: Path | None
+) -> None:
     shown = display_path(path, root)
     name = _collection_of(path, content_dir)
     if name not in loaded.documents or (name == "story" and path.parent != content_dir):
         loaded.problems.append(Problem(shown, 0, 0, _unknown_place_message(path, content_dir)))
         return
-    document, problems = _parse_file(path, shown)
+    document, problems = _parse_file(path, shown, cache)
     loaded.problems.extend(problems)
     if document is None:
         loaded.unreadable.add(name)
@@ -96,9 +101,30 @@ def _load_content_file(path: Path, content_dir: Path, root: Path, loaded: Loaded
         loaded.documents[name].append(document)
 
 
-def _parse_file(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+CACHE_VERSION = "1"  # bump when yamlsource changes what a parse produces
+
+
+def _parse_file(
+    path: Path, shown: str, cache: Path | None
+) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file; parsing dominates a big story's load, so parses are cached by the
+    hash of the file's bytes (failures are not cached: they are cheap and must be reported)."""
     raw, problems = read(path, shown)
-    return parse(raw, shown) if raw is not None else (None, problems)
+    if raw is None:
+        return None, problems
+    if cache is None:
+        return parse(raw, shown)
+    key = hashlib.sha256(f"{CACHE_VERSION}\0{shown}\0".encode() + raw).hexdigest()
+    entry = cache / key[:2] / f"{key}.pickle"
+    if entry.is_file():
+        return pickle.loads(entry.read_bytes()), []
+    document, problems = parse(raw, shown)
+    if document is not None:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(entry)
+    return document, problems
 
 
 def _unknown_place_message(path: Path, content_dir: Path) -> str:
@@ -112,7 +138,7 @@ def _unknown_place_message(path: Path, content_dir: Path) -> str:
     return f"{message}: content files are {', '.join(known)} (or a folder of that name)"
 
 
-def _load_seed_file(path: Path, root: Path, loaded: Loaded) -> None:
+def _load_seed_file(path: Path, root: Path, loaded: Loaded, cache: Path | None) -> None:
     shown = display_path(path, root)
     if path.suffix == ".txt":
         raw, problems = read(path, shown)
@@ -123,7 +149,7 @@ def _load_seed_file(path: Path, root: Path, loaded: Loaded) -> None:
         else:
             loaded.texts[path.stem] = SeedText(path.stem, shown, paragraphs_of(text))
     elif path.suffix == ".yaml":
-        document, problems = _parse_file(path, shown)
+        document, problems = _parse_file(path, shown, cache)
         loaded.problems.extend(problems)
         if document is not None:
             loaded.sidecars.append(document)

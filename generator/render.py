@@ -32,6 +32,9 @@ from generator.text import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
+CARD_LIMIT = 12  # statement cards on a listing page; the rest are one line each
+OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speakers only
+HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 MONTHS = [
     "January",
     "February",
@@ -147,6 +150,9 @@ def environment(story: Linked) -> Environment:
         article_number=lambda article_id: list(story.articles).index(article_id) + 1,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
+        card_limit=CARD_LIMIT,
+        overview_limit=OVERVIEW_LIMIT,
+        home_limit=HOME_LIMIT,
     )
     return env
 
@@ -182,6 +188,8 @@ def _pages(story: Linked) -> Iterator[Page]:
             yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context
     for country in story.countries.values():
         context = {"country": country, "ld": structured.entity_page(story, country)}
+        speakers = [country, *story.members.get(country.id, [])]
+        context["said_here"] = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
         context["edit"] = story.origin("countries", country.id)
         yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", context
     for question in story.questions.values():

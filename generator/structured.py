@@ -90,7 +90,7 @@ def question_page(story: Linked, item: Question) -> str:
 
 
 def listing_page(story: Linked, kind: str) -> str:
-    """A section page: the records it lists; any other page: the sources it rests on."""
+    """A section page: the records it lists; any other page: what page it is."""
     if kind == "people":
         entities = [*story.people.values(), *story.groups.values()]
         return graph(*(agent(story, entity) for entity in entities))
@@ -98,7 +98,10 @@ def listing_page(story: Linked, kind: str) -> str:
         return graph(*(agent(story, country) for country in story.countries.values()))
     if kind == "questions":
         return graph(*(question(item) for item in story.questions.values()))
-    if kind == "statements":
-        direct = [s for s in story.statements.values() if s.kind == "direct"]
-        return graph(*(quotation(story, statement) for statement in direct))
-    return graph(*(news_article(article) for article in story.articles.values()))
+    if kind == "sources":
+        return graph(*(news_article(article) for article in story.articles.values()))
+    return graph({"@type": "WebPage", "name": story.story.title, "inLanguage": _language(story)})
+
+
+def _language(story: Linked) -> str:
+    return next(iter(story.articles.values())).language if story.articles else "en"

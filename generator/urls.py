@@ -7,6 +7,7 @@ Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed h
 from __future__ import annotations
 
 import posixpath
+from functools import cache
 
 from generator.model import Country, Group, Person, Question, Source, Statement, Topic
 
@@ -22,11 +23,15 @@ def url_of(page: str) -> str:
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    here = url_of(from_page) or "."
-    target = url_of(to_page) or "."
-    path = posixpath.relpath(target, here)
-    path = "./" if path == "." else path + "/"
+    path = _relative_dir(from_page, to_page)
     return f"{path}#{anchor}" if anchor else path
+
+
+@cache
+def _relative_dir(from_page: str, to_page: str) -> str:
+    """Cached: a big story asks for the same few hundred thousand links over and over."""
+    path = posixpath.relpath(url_of(to_page) or ".", url_of(from_page) or ".")
+    return "./" if path == "." else path + "/"
 
 
 def entity_page(entity: Person | Group | Country) -> str:

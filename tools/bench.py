@@ -1,0 +1,226 @@
+"""`make bench`: build synthetic stories of 10, 100 and 1000 articles (3000 with --full) three
+times each from cold, take medians, and write BENCHMARKS.md with the targets each meets."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tools.corpus import write as write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 3
+ZENSICAL = "zensical==0.0.73"
+ZENSICAL_VENV = ROOT / ".zensical-venv"
+
+
+def one_run(story: Path) -> dict[str, float]:
+    shutil.rmtree(story / "build", ignore_errors=True)
+    shutil.rmtree(story / "site", ignore_errors=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.bench_run", str(story)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = [p for p in site.rglob("*.html")]
+    entity = [p for p in pages if p.parent.parent.name in ("people", "countries")]
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes()
+    return {
+        "pages": len(pages),
+        "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024**2,
+        "search_kb": len(raw) / 1024,
+        "search_gz_kb": len(gzip.compress(raw, mtime=0)) / 1024,
+        "largest_page_kb": max(p.stat().st_size for p in pages) / 1024,
+        "largest_entity_kb": max((p.stat().st_size for p in entity), default=0) / 1024,
+    }
+
+
+def zensical_seconds(story: Path) -> float | None:
+    """Zensical builds the same mkdocs.yml (non-blocking: None when it cannot run here)."""
+    binary = ZENSICAL_VENV / "bin" / "zensical"
+    if not binary.exists():
+        made = subprocess.run([sys.executable, "-m", "venv", str(ZENSICAL_VENV)], check=False)
+        pip = [str(ZENSICAL_VENV / "bin" / "pip"), "install", "--quiet", ZENSICAL]
+        if made.returncode or subprocess.run(pip, capture_output=True, check=False).returncode:
+            return None
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(binary), "build", "--clean", "-f", "mkdocs.yml"],
+        cwd=story,
+        capture_output=True,
+        check=False,
+    )
+    return time.perf_counter() - start if result.returncode == 0 else None
+
+
+def bench(n: int) -> dict[str, float]:
+    story = ROOT / "corpus" / str(n)
+    write_corpus(n, story)
+    runs = [one_run(story) for _ in range(RUNS)]
+    result = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+    result.update(site_figures(story / "site"))
+    result["zensical"] = zensical_seconds(story) or float("nan")
+    print(n, {k: round(v, 2) for k, v in result.items()}, flush=True)
+    return result
+
+
+def machine() -> str:
+    memory = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "0",
+    )
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    lock = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()[:12]
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(memory) / 1024**2:.0f} GiB memory, "
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
+        f"requirements.lock {lock}"
+    )
+
+
+ROWS = [
+    ("load", "Load (s)", "{:.2f}"),
+    ("validate", "Validate (s)", "{:.2f}"),
+    ("link", "Link (s)", "{:.2f}"),
+    ("render", "Render (s)", "{:.2f}"),
+    ("write", "Write (s)", "{:.2f}"),
+    ("generation", "Generation, cold (s)", "{:.2f}"),
+    ("unchanged", "Generation, nothing changed (s)", "{:.2f}"),
+    ("mkdocs", "mkdocs build (s)", "{:.1f}"),
+    ("total", "Total (s)", "{:.1f}"),
+    ("zensical", "Zensical 0.0.73 build (s)", "{:.1f}"),
+    ("peak_rss_mb", "Peak memory, RSS (MB)", "{:.0f}"),
+    ("pages", "Pages", "{:.0f}"),
+    ("site_mb", "Site size (MB)", "{:.1f}"),
+    ("search_kb", "Search index (KB)", "{:.0f}"),
+    ("search_gz_kb", "Search index gzipped (KB)", "{:.0f}"),
+    ("largest_page_kb", "Largest page (KB)", "{:.0f}"),
+    ("largest_entity_kb", "Largest entity page (KB)", "{:.0f}"),
+]
+
+
+def targets(results: dict[int, dict[str, float]]) -> list[str]:
+    big = results.get(1000)
+    lines = []
+
+    def check(ok: bool, text: str) -> None:
+        lines.append(f"- {'Met' if ok else '**Not met**'}: {text}")
+
+    if big:
+        check(
+            big["generation"] <= 5,
+            f"generation at N=1000 ≤ 5 s from cold ({big['generation']:.1f} s)",
+        )
+        check(big["unchanged"] <= 1, f"≤ 1 s when nothing changed ({big['unchanged']:.2f} s)")
+        check(big["total"] <= 30, f"whole build at N=1000 ≤ 30 s ({big['total']:.1f} s)")
+        check(
+            big["peak_rss_mb"] <= 500,
+            f"peak memory at N=1000 ≤ 500 MB ({big['peak_rss_mb']:.0f} MB)",
+        )
+        check(
+            big["largest_entity_kb"] <= 60,
+            f"entity page at N=1000 ≤ 60 KB ({big['largest_entity_kb']:.0f} KB)",
+        )
+        check(
+            big["search_gz_kb"] <= 2048,
+            f"search index at N=1000 ≤ 2 MB gzipped ({big['search_gz_kb'] / 1024:.2f} MB)",
+        )
+        if 100 in results:
+            growth = big["total"] / results[100]["total"]
+            check(growth <= 12, f"near-linear growth: total(1000)/total(100) ≤ 12 ({growth:.1f})")
+    shares = {n: r["generation"] / r["total"] for n, r in results.items()}
+    check(
+        all(s <= 0.15 for s in shares.values()),
+        "generation ≤ 15% of the whole build at every N ("
+        + ", ".join(f"N={n}: {s:.0%}" for n, s in shares.items())
+        + ")",
+    )
+    return lines
+
+
+def report(results: dict[int, dict[str, float]], seed_seconds: float) -> str:
+    sizes = sorted(results)
+    header = "| Measure | " + " | ".join(f"N = {n}" for n in sizes) + " |"
+    table = [header, "|---" * (len(sizes) + 1) + "|"]
+    for key, label, form in ROWS:
+        table.append(
+            f"| {label} | " + " | ".join(form.format(results[n][key]) for n in sizes) + " |"
+        )
+    return "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            f"`make bench` on {dt.date.today().isoformat()}: synthetic stories (`make corpus N=…`, ~20 "
+            f"statements per article), {RUNS} cold runs each (no parse cache, no previous pages), "
+            "medians. Generation runs in one process; MkDocs in another, whose peak memory counts "
+            "too.",
+            "",
+            f"Machine: {machine()}.",
+            "",
+            *table,
+            "",
+            f"The seed story: `make site` with the environment installed and nothing generated yet "
+        f"took {seed_seconds:.1f} s.",
+            "",
+            "## Targets",
+            "",
+            *targets(results),
+            f"- {'Met' if seed_seconds <= 5 else '**Not met**'}: the seed site builds in ≤ 5 s "
+            f"({seed_seconds:.1f} s)",
+            "",
+        ]
+    )
+
+
+def seed_build_seconds() -> float:
+    """`make site` for the seed story after a change to its content (no page to reuse)."""
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run(["make", "-s", "site"], cwd=ROOT, capture_output=True, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--full", action="store_true", help="also N = 3000")
+    parser.add_argument("--sizes", type=int, nargs="*", help="only these N (for a quick look)")
+    args = parser.parse_args()
+    sizes = args.sizes or [10, 100, 1000, *([3000] if args.full else [])]
+    results = {n: bench(n) for n in sizes}
+    text = report(results, seed_build_seconds())
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

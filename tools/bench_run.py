@@ -1,0 +1,56 @@
+"""One measured build of a story, in a process of its own so its peak memory is its own.
+
+Prints one JSON object: seconds per stage from cold, the MkDocs build, the total, a second
+generation with nothing changed, and peak RSS in MB."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from generator.build import Project, build_site, generate
+from generator.link import link
+from generator.load import load
+from generator.render import render
+from generator.validate import validate
+from generator.write import write
+
+
+def measure(root: Path) -> dict[str, float]:
+    project = Project.at(root)
+    times: dict[str, float] = {}
+    start = time.perf_counter()
+    loaded = load(project.content, project.seeds, project.root, project.docs.parent / "cache")
+    times["load"] = time.perf_counter() - start
+    validated = validate(loaded)
+    times["validate"] = time.perf_counter() - start - times["load"]
+    linked, problems = link(loaded, validated)
+    assert linked is not None and not problems, problems[:3]
+    times["link"] = time.perf_counter() - start - times["load"] - times["validate"]
+    mark = time.perf_counter()
+    pages, problems = render(linked)
+    assert not problems
+    times["render"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    write(pages, project.docs)
+    times["write"] = time.perf_counter() - mark
+    times["generation"] = time.perf_counter() - start
+    mark = time.perf_counter()
+    assert build_site(project), "mkdocs build failed"
+    times["mkdocs"] = time.perf_counter() - mark
+    times["total"] = times["generation"] + times["mkdocs"]
+    generate(project)  # as `make site` would: records what the pages were generated from
+    mark = time.perf_counter()
+    assert generate(project) == ([], [])
+    times["unchanged"] = time.perf_counter() - mark
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    times["peak_rss_mb"] = max(own, children) / 1024
+    return times
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]).resolve())))
