@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
 STORY ?= .
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox
+.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -73,6 +73,15 @@ docs: $(READY)
 golden: $(READY)
 	$(BIN)/python -m tests.golden
 
+# A synthetic story of N articles in corpus/N (git ignores it): make corpus N=1000.
+N ?= 100
+corpus: $(READY)
+	$(BIN)/python -m tools.corpus $(N)
+
+# Builds synthetic stories of 10, 100 and 1000 articles (FULL=1 adds 3000); writes BENCHMARKS.md.
+bench: $(READY)
+	$(BIN)/python -m tools.bench $(if $(FULL),--full)
+
 # Installs the git pre-commit hooks (ruff, schemas, content check) from .pre-commit-config.yaml.
 hooks: $(READY)
 	$(BIN)/pre-commit install
@@ -87,4 +96,5 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf build site .site-* $(VENV) node_modules screenshots sandbox drafts .pytest_cache .ruff_cache
+	rm -rf build site .site-* $(VENV) node_modules screenshots sandbox drafts corpus \
+		.zensical-venv .pytest_cache .ruff_cache

@@ -114,7 +114,10 @@ def _validate_one(
 
 
 def _problem(document: Document, base: Loc, model: type[Record], detail: ErrorDetails) -> Problem:
-    loc = tuple(step for step in detail["loc"] if not _is_union_branch(step))
+    record = document.data
+    for step in base:
+        record = record[step]
+    loc = _file_loc(record, model, detail["loc"])
     where = (*base, *loc)
     kind = detail["type"]
     if kind == "extra_forbidden":
@@ -122,9 +125,31 @@ def _problem(document: Document, base: Loc, model: type[Record], detail: ErrorDe
     return document.problem(where, _message(model, loc, detail))
 
 
-def _is_union_branch(step: str | int) -> bool:
-    # pydantic names the branch of a union in the loc (e.g. 'str'); it is no key in the file
-    return isinstance(step, str) and ("[" in step or step in {"str", "int", "bool", "none"})
+def _file_loc(data: object, model: type[Record], loc: tuple[str | int, ...]) -> Loc:
+    """pydantic's error location as a path in the file: the keys and indexes that are there,
+    plus a missing field's name. Steps naming a branch of a union (such as 'str') are dropped."""
+    kept: list[str | int] = []
+    current: object = data
+    for step in loc:
+        if _has(current, step):
+            current = current[step]  # type: ignore[index]
+        elif isinstance(step, str) and _is_field(model, (*kept, step)):
+            current = None  # a missing field: nothing below it
+        else:
+            continue
+        kept.append(step)
+    return tuple(kept)
+
+
+def _has(container: object, step: str | int) -> bool:
+    if isinstance(container, dict):
+        return step in container
+    return isinstance(container, list) and isinstance(step, int) and 0 <= step < len(container)
+
+
+def _is_field(model: type[Record], loc: Loc) -> bool:
+    parent = _model_at(model, loc[:-1])
+    return parent is not None and loc[-1] in parent.model_fields
 
 
 def _field_name(loc: Loc) -> str:

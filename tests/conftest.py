@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -52,6 +53,15 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} should occur once in {relative}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under `folder` by relative path, with the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run_cli(root: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:

@@ -3,7 +3,6 @@ a non-zero exit, the place and a fix, no traceback, and the last good site untou
 
 from __future__ import annotations
 
-import hashlib
 import resource
 import shutil
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, ROOT, make_project, run_cli
+from tests.conftest import MINI, ROOT, make_project, run_cli, tree
 
 BOMB = ["a: &a [x, x, x, x, x, x, x, x, x]"] + [
     f"{c}: &{c} [{', '.join(['*' + chr(ord(c) - 1)] * 9)}]" for c in "bcdefghijk"
@@ -128,14 +127,6 @@ def good_site(tmp_path_factory) -> Path:
     return root / "site"
 
 
-def fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
-    return digest.hexdigest()
-
-
 def make(target: str, story: Path) -> subprocess.CompletedProcess[str]:
     def limit_memory() -> None:  # a runaway parse would fail here instead of swapping
         resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
@@ -155,7 +146,7 @@ def make(target: str, story: Path) -> subprocess.CompletedProcess[str]:
 def test_bad_input_is_reported_and_loses_nothing(tmp_path, good_site, name):
     root = make_project(MINI, tmp_path / "story")
     shutil.copytree(good_site, root / "site")
-    before = fingerprint(root / "site")
+    before = tree(root / "site")
     breaking, expected = CASES[name]
     breaking(root)
     for target in ("check", "site"):
@@ -166,4 +157,4 @@ def test_bad_input_is_reported_and_loses_nothing(tmp_path, good_site, name):
         lines = result.stderr.splitlines()
         assert any(line.startswith(expected) for line in lines), result.stderr
         assert "Traceback" not in result.stderr
-    assert fingerprint(root / "site") == before
+    assert tree(root / "site") == before

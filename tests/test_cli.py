@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import edit, run_cli
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.conftest import edit, run_cli, tree
 
 
 def test_check_passes_on_good_content(mini):
@@ -52,8 +41,8 @@ BAD_INPUTS = {
 @pytest.mark.parametrize("name", BAD_INPUTS)
 def test_bad_input_fails_the_build_and_leaves_the_last_good_site(mini, name):
     assert run_cli(mini, "build").returncode == 0
-    site_before = fingerprint(mini / "site")
-    docs_before = fingerprint(mini / "build" / "docs")
+    site_before = tree(mini / "site")
+    docs_before = tree(mini / "build" / "docs")
     path, old, new = BAD_INPUTS[name]
     target = mini / path
     text = target.read_text(encoding="utf-8").replace(old, new, 1)
@@ -62,16 +51,16 @@ def test_bad_input_fails_the_build_and_leaves_the_last_good_site(mini, name):
     assert result.returncode == 1
     assert f"{path}:" in result.stderr
     assert "Traceback" not in result.stderr
-    assert fingerprint(mini / "site") == site_before
-    assert fingerprint(mini / "build" / "docs") == docs_before
+    assert tree(mini / "site") == site_before
+    assert tree(mini / "build" / "docs") == docs_before
 
 
 def test_a_failing_mkdocs_build_leaves_the_last_good_site(mini):
     assert run_cli(mini, "build").returncode == 0
-    before = fingerprint(mini / "site")
+    before = tree(mini / "site")
     edit(mini, "mkdocs.yml", "  - Tags: tags.md\n", "  - Tags: tags.md\n  - Missing: missing.md\n")
     result = run_cli(mini, "build")
     assert result.returncode == 2
     assert "site/ was left as it was" in result.stderr
-    assert fingerprint(mini / "site") == before
+    assert tree(mini / "site") == before
     assert not list(mini.glob(".site-*"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -10,15 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import MINI, ROOT, edit, make_project, run_cli
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from tests.conftest import MINI, ROOT, edit, make_project, run_cli, tree
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,13 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, edit
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.conftest import ROOT
+from tools.static_server import free_port
 
 
 def fetch(url: str) -> str | None:
@@ -41,8 +35,8 @@ def wait_for(url: str, text: str, seconds: float) -> float | None:
     return None
 
 
-@pytest.fixture
-def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
+    """`python -m generator serve` on a free port; returns the process and its base URL."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -50,7 +44,7 @@ def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
             "-m",
             "generator",
             "--root",
-            str(mini),
+            str(root),
             "serve",
             "--address",
             f"127.0.0.1:{port}",
@@ -60,36 +54,15 @@ def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
         stderr=subprocess.PIPE,
         text=True,
     )
-    base = f"http://127.0.0.1:{port}"
+    return process, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    process, base = start_serve(mini)
     try:
         assert wait_for(f"{base}/people/quill/", "Ada Quill", 30) is not None
         yield mini, base, process
     finally:
         process.terminate()
         process.wait(timeout=15)
-
-
-def test_an_edited_value_is_served_within_two_seconds(server):
-    mini, base, _process = server
-    time.sleep(0.5)  # let MkDocs settle its first watch
-    edit(mini, "content/people.yaml", "role: Mayor of Exampleton", "role: Former mayor")
-    assert (elapsed := wait_for(f"{base}/people/quill/", "Former mayor", 10)) is not None
-    assert elapsed < 2, f"took {elapsed:.2f}s"
-
-
-def test_served_pages_reload_themselves(server):
-    _mini, base, _process = server
-    assert "livereload" in (fetch(f"{base}/people/quill/") or "")
-
-
-def test_bad_content_keeps_the_last_good_pages_and_says_why(server):
-    mini, base, process = server
-    edit(mini, "content/people.yaml", "name: Ada Quill", "name: [Ada Quill")
-    time.sleep(2)
-    assert process.poll() is None
-    assert "Ada Quill" in (fetch(f"{base}/people/quill/") or "")
-    process.terminate()
-    _out, err = process.communicate(timeout=15)
-    assert "content/people.yaml:3:" in err  # libyaml notices the open [ on the next line
-    assert "Still serving the last good pages." in err
-    assert "Traceback" not in err

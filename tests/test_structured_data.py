@@ -54,7 +54,8 @@ def types_on(site: Path, url: str) -> set[str]:
         ("countries/nato", {"Organization"}),
         ("questions/force-size", {"Question", "Quotation"}),
         ("questions", {"Question"}),
-        ("", {"NewsArticle"}),
+        ("", {"WebPage"}),
+        ("sources", {"NewsArticle"}),
     ],
 )
 def test_pages_carry_valid_json_ld(real_project, url, expected):

@@ -180,8 +180,9 @@ def report(results: dict[int, dict[str, float]], seed_seconds: float) -> str:
         [
             "# Benchmarks",
             "",
-            f"`make bench` on {dt.date.today().isoformat()}: synthetic stories (`make corpus N=…`, ~20 "
-            f"statements per article), {RUNS} cold runs each (no parse cache, no previous pages), "
+            f"`make bench` on {dt.date.today().isoformat()}: synthetic stories "
+            f"(`make corpus N=…`, ~20 statements per article), {RUNS} cold runs each "
+            "(no parse cache, no previous pages), "
             "medians. Generation runs in one process; MkDocs in another, whose peak memory counts "
             "too.",
             "",
@@ -190,7 +191,7 @@ def report(results: dict[int, dict[str, float]], seed_seconds: float) -> str:
             *table,
             "",
             f"The seed story: `make site` with the environment installed and nothing generated yet "
-        f"took {seed_seconds:.1f} s.",
+            f"took {seed_seconds:.1f} s.",
             "",
             "## Targets",
             "",

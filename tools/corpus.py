@@ -17,12 +17,71 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-SYLLABLES = "ka lo ri ven ta mar sol en dra ni vo lu pe sa tor bel mi an cor ul zer fa".split()
-WORDS = (
-    "the plan will we must not agree build support talks border trade secure future deal "
-    "partners people government allies peace time week region force security open cost "
-    "market water energy power rights vote council treaty aid monitor frontline promise"
-).split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "ri",
+    "ven",
+    "ta",
+    "mar",
+    "sol",
+    "en",
+    "dra",
+    "ni",
+    "vo",
+    "lu",
+    "pe",
+    "sa",
+    "tor",
+    "bel",
+    "mi",
+    "an",
+    "cor",
+    "ul",
+    "zer",
+    "fa",
+]
+WORDS = [
+    "the",
+    "plan",
+    "will",
+    "we",
+    "must",
+    "not",
+    "agree",
+    "build",
+    "support",
+    "talks",
+    "border",
+    "trade",
+    "secure",
+    "future",
+    "deal",
+    "partners",
+    "people",
+    "government",
+    "allies",
+    "peace",
+    "time",
+    "week",
+    "region",
+    "force",
+    "security",
+    "open",
+    "cost",
+    "market",
+    "water",
+    "energy",
+    "power",
+    "rights",
+    "vote",
+    "council",
+    "treaty",
+    "aid",
+    "monitor",
+    "frontline",
+    "promise",
+]
 ROLES = ["Minister of Defence", "Foreign Minister", "President", "Prime Minister", "Envoy", "Mayor"]
 STANCES = [
     ("supports", "Supports", "Backs the plan.", "for"),
