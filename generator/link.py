@@ -112,9 +112,10 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
     for namespace, collections in _NAMESPACE_SOURCES.items():
         if collections & loaded.unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
+    cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
     for entries in validated.entries.values():
         for entry in entries:
-            problems.extend(_check_entry(entry, known, loaded.texts))
+            problems.extend(_check_entry(entry, known, loaded.texts, cited))
     stories = validated.entries["story"]
     if problems or validated.problems or loaded.problems or not stories:
         return None, problems
@@ -124,6 +125,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         texts={key: loaded.texts[key] for key in articles},
         **{key: names[name] for key, name in _FIELDS.items()},
     )
+    linked.cited = dict(cited)
     _index(linked)
     _remember_origins(linked, validated)
     return linked, problems
@@ -178,15 +180,20 @@ _NAMESPACE_SOURCES = {
 
 
 def _check_entry(
-    entry: Entry[Any], namespaces: dict[str, set[str]], texts: dict[str, SeedText]
+    entry: Entry[Any],
+    namespaces: dict[str, set[str]],
+    texts: dict[str, SeedText],
+    cited: dict[str, set[int]],
 ) -> Iterator[Problem]:
+    """Problems in one record's references, citations and text; notes what it cites."""
     record = entry.record
     for loc, value, ref in _leaves(record, ()):
         if ref is not None and value not in namespaces.get(ref.namespace, {value}):
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
-        elif isinstance(value, Source) and value.article in texts:
-            count = len(texts[value.article].paragraphs)
-            if value.paragraph > count:
+        elif isinstance(value, Source):
+            cited[value.article].add(value.paragraph)
+            count = len(texts[value.article].paragraphs) if value.article in texts else None
+            if count is not None and value.paragraph > count:
                 yield entry.problem(
                     (*loc, "paragraph"),
                     f"article '{value.article}' has {count} paragraphs, so there is no "
@@ -300,7 +307,6 @@ def _index(linked: Linked) -> None:
         article: _group(said, lambda st: [st.source.paragraph])
         for article, said in _group(statements, lambda st: [st.source.article]).items()
     }
-    linked.cited = _cited_paragraphs(linked)
     linked.by_stance = {key: [] for key in [*linked.stances, None]}  # None: no position
     for country in linked.countries.values():
         current = country.positions[-1].stance if country.positions else None
@@ -314,16 +320,3 @@ def _group(records: list[R], keys: Callable[[R], list[K]]) -> dict[K, list[R]]:
         for key in keys(record):
             groups[key].append(record)
     return dict(groups)
-
-
-def _cited_paragraphs(linked: Linked) -> dict[str, set[int]]:
-    cited: dict[str, set[int]] = defaultdict(set)
-    for record in [linked.story, *(r for group in _records(linked) for r in group)]:
-        for _loc, value, _ref in _leaves(record, ()):
-            if isinstance(value, Source):
-                cited[value.article].add(value.paragraph)
-    return dict(cited)
-
-
-def _records(linked: Linked) -> list[Any]:
-    return [getattr(linked, key).values() for key in _FIELDS]

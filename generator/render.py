@@ -32,7 +32,8 @@ from generator.text import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
-CARD_LIMIT = 12  # statement cards on a listing page; the rest are one line each
+CARD_LIMIT = 12  # statement cards on a listing page; the next ones are one line each,
+LINE_LIMIT = 60  # up to this many; the rest are counted, and live on their speakers' pages
 OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speakers only
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 MONTHS = [
@@ -147,10 +148,11 @@ def environment(story: Linked) -> Environment:
         article_name=article_name,
         speaker_detail=lambda entity: speaker_detail(story, entity),
         text_fragment=text_fragment,
-        article_number=lambda article_id: list(story.articles).index(article_id) + 1,
+        article_number={key: n for n, key in enumerate(story.articles, start=1)}.__getitem__,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
         card_limit=CARD_LIMIT,
+        line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
     )

@@ -6,7 +6,6 @@ Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed h
 
 from __future__ import annotations
 
-import posixpath
 from functools import cache
 
 from generator.model import Country, Group, Person, Question, Source, Statement, Topic
@@ -29,9 +28,14 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
 
 @cache
 def _relative_dir(from_page: str, to_page: str) -> str:
-    """Cached: a big story asks for the same few hundred thousand links over and over."""
-    path = posixpath.relpath(url_of(to_page) or ".", url_of(from_page) or ".")
-    return "./" if path == "." else path + "/"
+    """Cached and done on path segments: a big story asks for a few hundred thousand links."""
+    here = [part for part in url_of(from_page).split("/") if part]
+    there = [part for part in url_of(to_page).split("/") if part]
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    parts = [".."] * (len(here) - shared) + there[shared:]
+    return "/".join(parts) + "/" if parts else "./"
 
 
 def entity_page(entity: Person | Group | Country) -> str:

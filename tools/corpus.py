@@ -10,11 +10,12 @@ Written to corpus/N/ (git ignores it) with the site configuration beside it, so
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SYLLABLES = [
@@ -303,9 +304,15 @@ def write(n: int, out: Path) -> None:
     dump(out / "content" / "corrections.yaml", [])
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # content may not use aliases: write shared values out in full
+
+
 def dump(path: Path, data: Any) -> None:
-    """JSON is YAML: quoted strings everywhere, so no value can be misread."""
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    """Block-style YAML as a person would write it (PyYAML quotes what could be misread)."""
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(text, encoding="utf-8")
 
 
 def main() -> None:
