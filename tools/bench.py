@@ -205,8 +205,9 @@ def report(results: dict[int, dict[str, float]], seed_seconds: float) -> str:
 
 NOTES = """## Why some targets are not met, and what is tested instead
 
-- **Cold generation.** At N = 1000 parsing ~1,100 YAML files with libyaml's `CSafeLoader` takes
-  about 3 s and rendering ~3,500 pages with Jinja2 about 4 s. Parsing in two processes gained
+- **Cold generation.** At N = 1000, parsing ~1,100 YAML files with libyaml's `CSafeLoader` (and
+  filling the parse cache) is the load figure above, and rendering ~3,500 pages with Jinja2 the
+  render figure. Parsing in two processes gained
   nothing here (sending the parsed documents back costs what the second core saves). Parses are
   cached by content hash in `build/cache/`, and a run whose inputs and generator are unchanged
   does nothing, which is what an editor's second `make site` meets.
@@ -226,6 +227,7 @@ NOTES = """## Why some targets are not met, and what is tested instead
 
 Property, determinism, atomicity and injection tests run in `make test`; these figures are
 not asserted by tests (they depend on the machine), only recorded here by `make bench`.
+N = 3000 (`make bench FULL=1`) was not run for this table.
 """
 
 
