@@ -199,6 +199,7 @@ def report(results: dict[int, dict[str, float]], seed_seconds: float) -> str:
             f"- {'Met' if seed_seconds <= 5 else '**Not met**'}: the seed site builds in ≤ 5 s "
             f"({seed_seconds:.1f} s)",
             "",
+            NOTES,
         ]
     )
 
