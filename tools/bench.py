@@ -208,8 +208,8 @@ NOTES = """## Why some targets are not met, and what is tested instead
 
 - **Cold generation.** At N = 1000, parsing ~1,100 YAML files with libyaml's `CSafeLoader` (and
   filling the parse cache) is the load figure above, and rendering ~3,500 pages with Jinja2 the
-  render figure. Parsing in two processes gained
-  nothing here (sending the parsed documents back costs what the second core saves). Parses are
+  render figure. Parsing in two processes gained nothing here (sending the parsed documents
+  back costs what the second core saves). Parses are
   cached by content hash in `build/cache/`, and a run whose inputs and generator are unchanged
   does nothing, which is what an editor's second `make site` meets.
 - **Generation's share of the build.** MkDocs is fast on small stories, so generation's fixed
