@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from generator.build import Project
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
+from generator.problems import display_path
 from generator.schema import schema_line
 from generator.yamlsource import decode
 
@@ -114,5 +115,6 @@ def _scalar(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _shown(path: Path, project: Project) -> str:
-    return path.relative_to(project.root).as_posix()
+def _shown(path: Path, _project: Project) -> str:
+    """As the contributor can type it from where they ran the command."""
+    return display_path(path, Path.cwd())

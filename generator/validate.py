@@ -216,8 +216,16 @@ def _literal_options(expected: str) -> list[str]:
     return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip()]
 
 
+DRAFT_FLAG = "needs_review"  # what draft-quotes puts on every draft (see drafting.py)
+
+
 def _unknown_key(model: type[Record], loc: Loc) -> str:
     key = str(loc[-1])
+    if key == DRAFT_FLAG:
+        return (
+            f"'{DRAFT_FLAG}' marks an unreviewed draft: check its speaker and text against the "
+            "article, then delete this line"
+        )
     parent = _model_at(model, loc[:-1])
     allowed = list(parent.model_fields) if parent else []
     guess = get_close_matches(key, allowed, n=1, cutoff=0.6)

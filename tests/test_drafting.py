@@ -114,8 +114,8 @@ def test_an_unreviewed_draft_does_not_validate(mini, field):
         f"  topics: [cost]\n  {field}\n- id: stoker-lee",
     )
     assert problems(mini) == [
-        "content/statements.yaml:7:3: unknown field 'needs_review': the fields here are id, kind, "
-        "speakers, text, context, source, topics, attribution, attribution_note"
+        "content/statements.yaml:7:3: 'needs_review' marks an unreviewed draft: check its "
+        "speaker and text against the article, then delete this line"
     ]
 
 
