@@ -101,7 +101,7 @@ def _load_content_file(
         loaded.documents[name].append(document)
 
 
-CACHE_VERSION = "1"  # bump when yamlsource changes what a parse produces
+CACHE_VERSION = "2"  # bump when yamlsource changes what a parse produces
 
 
 def _parse_file(

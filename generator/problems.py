@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +23,9 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Mark:
-    """Where a YAML node starts: 1-based line and column."""
+class Mark(NamedTuple):
+    """Where a YAML node starts: 1-based line and column. A tuple, so that the hundreds of
+    thousands a big story has are cheap to create and to cache."""
 
     line: int
     column: int
