@@ -1,4 +1,4 @@
-"""`python -m generator check|generate|build|serve`: a thin shell over the pipeline."""
+"""`python -m generator COMMAND` (see --help): a thin shell over the pipeline and its tools."""
 
 from __future__ import annotations
 
