@@ -148,6 +148,8 @@ def environment(story: Linked) -> Environment:
         article_name=article_name,
         speaker_detail=lambda entity: speaker_detail(story, entity),
         text_fragment=text_fragment,
+        statement_anchor=urls.statement_anchor,
+        paragraph_anchor=urls.paragraph_anchor,
         article_number={key: n for n, key in enumerate(story.articles, start=1)}.__getitem__,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,

@@ -52,24 +52,22 @@ def test_the_workflow_checks_tests_builds_uploads_and_deploys_main():
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
 
 
-def test_pre_commit_config_is_valid():
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pre-commit"), "validate-config", ".pre-commit-config.yaml"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_pre_commit_hooks_pass_on_the_repository():
-    result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "pre-commit"), "run", "--all-files"],
+def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=300,
         check=False,
     )
+
+
+def test_pre_commit_config_is_valid():
+    result = pre_commit("validate-config", ".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pre_commit_hooks_pass_on_the_repository():
+    result = pre_commit("run", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import Project, check
+from generator.link import QUOTE_MARKS
 from generator.load import paragraphs_of
 from generator.render import render
 from generator.yamlsource import parse
@@ -22,7 +23,6 @@ from tests.conftest import MINI
 FILES = sorted(p.relative_to(MINI).as_posix() for p in MINI.glob("*/*.yaml"))
 # Read with the project's own loader: yaml.safe_load would turn the alias NO into false.
 ORIGINAL = {name: parse((MINI / name).read_bytes(), name)[0].data for name in FILES}
-QUOTE_MARKS = '"“”„«»'
 
 free_text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=QUOTE_MARKS),
