@@ -15,6 +15,9 @@ from generator.build import Project, check
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
+# The story the real-story tests (marked `story`) run on: the repository's own, or any copy named
+# by EXPLAINER_STORY, so the same invariants can be proved on a story with facts added to it.
+STORY = Path(os.environ.get("EXPLAINER_STORY", ROOT)).resolve()
 
 
 def make_project(source: Path, into: Path) -> Path:
@@ -30,7 +33,16 @@ def make_project(source: Path, into: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real story, built once per test session with `python -m generator build`."""
-    root = make_project(ROOT, tmp_path_factory.mktemp("real"))
+    root = make_project(STORY, tmp_path_factory.mktemp("real"))
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fictional mini story, built once per test session: for tests that only read it."""
+    root = make_project(MINI, tmp_path_factory.mktemp("mini-site"))
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     return root

@@ -1,32 +1,32 @@
-"""`make serve` on the seed story: an edited YAML value shows up in the open browser tab within
+"""`make serve` on a story: an edited YAML value shows up in the open browser tab within
 two seconds, without the reader reloading."""
 
 from __future__ import annotations
 
 import time
 
-from tests.conftest import ROOT, edit, make_project
+from tests.conftest import MINI, edit, make_project
 from tests.test_serve import start_serve, wait_for
 
 
 def test_an_edit_reaches_the_open_page_within_two_seconds(browser, tmp_path):
-    story = make_project(ROOT, tmp_path / "seed")
+    story = make_project(MINI, tmp_path / "mini")
     server, base = start_serve(story)
     try:
-        url = f"{base}/people/starmer/"
-        assert wait_for(url, "Keir Starmer", 60) is not None
+        url = f"{base}/people/quill/"
+        assert wait_for(url, "Ada Quill", 60) is not None
         page = browser.new_page()
         page.goto(url)
-        page.get_by_text("Prime Minister of the United Kingdom").first.wait_for()
+        page.get_by_text("Mayor of Exampleton").first.wait_for()
         time.sleep(1)  # the page's live-reload connection is open
         edit(
             story,
             "content/people.yaml",
-            "role: Prime Minister of the United Kingdom",
-            "role: Prime Minister of the UK (edited)",
+            "role: Mayor of Exampleton",
+            "role: Mayor of Exampleton (edited)",
         )
         started = time.monotonic()
-        page.get_by_text("Prime Minister of the UK (edited)").first.wait_for(timeout=10_000)
+        page.get_by_text("Mayor of Exampleton (edited)").first.wait_for(timeout=10_000)
         elapsed = time.monotonic() - started
         assert elapsed < 2, f"the page updated after {elapsed:.2f}s"
         page.close()

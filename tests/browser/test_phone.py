@@ -1,23 +1,37 @@
 """The reader's tasks on a 375 px phone: find what a person said, see who sends troops at a
-glance, and jump from a quote to its paragraph."""
+glance, and jump from a quote to its paragraph. Whoever the story's speakers are."""
 
 from __future__ import annotations
 
+import pytest
+
+from generator import urls
 from generator.link import normalise_space
 
+pytestmark = pytest.mark.story
 
-def test_find_what_a_person_said_by_searching_their_name(phone, base_url, story):
+
+@pytest.fixture(scope="module")
+def quoted(story):
+    """A direct statement with one speaker who is a person: what a reader would look up."""
+    return next(
+        st
+        for st in story.statements.values()
+        if st.kind == "direct" and len(st.speakers) == 1 and st.speakers[0] in story.people
+    )
+
+
+def test_find_what_a_person_said_by_searching_their_name(phone, base_url, story, quoted):
+    person = story.people[quoted.speakers[0]]
     phone.goto(base_url, wait_until="networkidle")
     phone.locator("label.md-header__button[for='__search']").click()
-    phone.locator("input.md-search__input").press_sequentially("Meloni", delay=20)
-    result = phone.locator(
-        ".md-search-result__item > a.md-search-result__link[href*='people/meloni/']"
-    )
+    phone.locator("input.md-search__input").press_sequentially(person.name, delay=20)
+    home = urls.url_of(urls.entity_page(person))
+    result = phone.locator(f".md-search-result__item > a.md-search-result__link[href*='{home}']")
     result.first.click()
-    statement = story.statements["meloni-tusk-no-troops"]
-    card = phone.locator(f"#s-{statement.id}")
+    card = phone.locator(f"#{urls.statement_anchor(quoted)}")
     card.wait_for(state="visible")
-    assert normalise_space(statement.text) in normalise_space(card.inner_text())
+    assert normalise_space(quoted.text) in normalise_space(card.inner_text())
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
@@ -35,10 +49,9 @@ def test_see_at_a_glance_who_will_send_troops(phone, base_url, story):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-def test_jump_from_a_quote_to_its_paragraph(phone, base_url, story):
-    statement = story.statements["starmer-military-hubs"]
-    phone.goto(base_url + "people/starmer/")
-    phone.locator(f"#s-{statement.id} a.xp-cite").tap()
+def test_jump_from_a_quote_to_its_paragraph(phone, base_url, story, quoted):
+    phone.goto(base_url + urls.url_of(urls.entity_page(story.people[quoted.speakers[0]])))
+    phone.locator(f"#{urls.statement_anchor(quoted)} a.xp-cite").first.tap()
     target = phone.locator(":target")
     target.wait_for(state="visible")
-    assert normalise_space(statement.text) in normalise_space(target.inner_text())
+    assert normalise_space(quoted.text) in normalise_space(target.inner_text())
