@@ -36,7 +36,7 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
     """`href_of` maps country ids to links from the page the picture appears on."""
     rows: list[str] = []
     descriptions: list[str] = []
-    y = PADDING
+    y: float = PADDING
     for stance_id, countries in story.by_stance.items():
         if not countries:
             continue
@@ -63,7 +63,8 @@ def _layout(
 ) -> tuple[list[Chip], float]:
     """Chips under the row's label, wrapping onto new lines as needed; returns the row height."""
     chips: list[Chip] = []
-    x, y = PADDING, top + LABEL_HEIGHT
+    x: float = PADDING
+    y: float = top + LABEL_HEIGHT
     for country in countries:
         width = min(len(country.name) * CHAR_WIDTH + 20, WIDTH - 2 * PADDING)
         if x + width > WIDTH - PADDING and x > PADDING:

@@ -48,7 +48,12 @@ def _type(info: FieldInfo) -> str:
     return _describe(info.annotation, ref.namespace if ref else None)
 
 
-_NAMES = {str: "text", int: "whole number", bool: "`true` or `false`", dt.date: "date"}
+_NAMES: dict[object, str] = {
+    str: "text",
+    int: "whole number",
+    bool: "`true` or `false`",
+    dt.date: "date",
+}
 
 
 def _describe(annotation: object, namespace: str | None) -> str:
@@ -65,7 +70,7 @@ def _describe(annotation: object, namespace: str | None) -> str:
         return f"id of a {namespace}"
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation.__name__
-    return _NAMES.get(annotation, str(annotation))  # type: ignore[call-overload]
+    return _NAMES.get(annotation, str(annotation))
 
 
 def update(path: Path) -> bool:

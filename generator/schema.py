@@ -18,13 +18,13 @@ def schemas() -> dict[str, dict[str, Any]]:
     """File name in schemas/ → schema, one per collection and one for article sidecars."""
     result = {}
     for collection in COLLECTIONS:
-        shape = list[collection.model] if collection.many else collection.model  # type: ignore[name-defined]
+        shape: Any = list[collection.model] if collection.many else collection.model  # type: ignore[name-defined]
         result[f"{collection.name}.schema.json"] = _schema(shape, collection.name)
     result[f"{SIDECAR}.schema.json"] = _schema(Article, "seeds/ID.yaml")
     return result
 
 
-def _schema(shape: object, title: str) -> dict[str, Any]:
+def _schema(shape: Any, title: str) -> dict[str, Any]:
     schema = TypeAdapter(shape).json_schema(mode="validation")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
 

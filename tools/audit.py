@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tools.browser import FLAGS, chromium_path
 from tools.pick import representative_pages
@@ -24,7 +25,7 @@ RUNS = 3
 TARGET = 95
 
 
-def lighthouse(url: str) -> dict:
+def lighthouse(url: str) -> dict[str, Any]:
     command = [
         str(LIGHTHOUSE),
         url,
@@ -36,7 +37,8 @@ def lighthouse(url: str) -> dict:
     ]
     env = {**os.environ, "CHROME_PATH": chromium_path()}
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-    return json.loads(result.stdout)
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
 
 
 def measure(url: str) -> dict[str, float]:

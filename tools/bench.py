@@ -36,7 +36,8 @@ def one_run(story: Path) -> dict[str, float]:
         env=env,
         check=True,
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def site_figures(site: Path) -> dict[str, float]:

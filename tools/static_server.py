@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
@@ -31,7 +32,7 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "public, max-age=600")
         super().end_headers()
 
-    def send_head(self) -> object:  # a file-like object or None, as the stdlib expects
+    def send_head(self) -> BinaryIO | None:  # a file-like object or None, as the stdlib expects
         path = self.path.split("?")[0].split("#")[0]
         local = Path(self.translate_path(path))
         if local.is_dir():
@@ -67,7 +68,8 @@ class _Body:
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 @contextmanager
