@@ -35,7 +35,8 @@ class RunFailed(Exception):
 
     @classmethod
     def of(cls, error: OSError, root: Path) -> RunFailed:
-        where = shown(Path(error.filename), root) if error.filename else "python -m generator"
+        named = isinstance(error.filename, str) and error.filename
+        where = shown(Path(error.filename), root) if named else "python -m generator"
         advice = _ADVICE.get(error.errno or 0, "fix this, then run again")
         return cls(
             f"{where}: {error.strerror or error}: {advice}; the last good site/ is unchanged."

@@ -72,7 +72,7 @@ def _regenerate(project: Project) -> bool:
 def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     """What the inputs look like now; files that vanish or cannot be read while we look are
     left to generate to report."""
-    state = {}
+    state: dict[Path, tuple[int, int]] = {}
     for folder in (project.content, project.seeds):
         files, refused = regular_files(folder, project.root)
         state.update({project.root / problem.path: (0, 0) for problem in refused})
