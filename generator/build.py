@@ -7,21 +7,49 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import fcntl
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.files import regular_files, shown
 from generator.link import Linked, link
 from generator.load import load
 from generator.problems import Problem
 from generator.render import render
 from generator.validate import validate
 from generator.write import write
+from generator.yamlsource import MAX_BYTES
+
+
+class RunFailed(Exception):
+    """A problem of the machine rather than of the content (a read-only folder, a full disk):
+    its message is one line saying where, what, and what to do."""
+
+    @classmethod
+    def of(cls, error: OSError, root: Path) -> RunFailed:
+        named = isinstance(error.filename, str) and error.filename
+        where = shown(Path(error.filename), root) if named else "python -m generator"
+        advice = _ADVICE.get(error.errno or 0, "fix this, then run again")
+        return cls(
+            f"{where}: {error.strerror or error}: {advice}; the last good site/ is unchanged."
+        )
+
+
+_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space, then run again",
+    errno.EDQUOT: "the disk quota is used up: free some space, then run again",
+    errno.EROFS: "the disk is read-only: work on a copy of the story on a writable disk",
+    errno.EACCES: "you may not write or read here: fix the permissions, then run again",
+    errno.EPERM: "you may not write or read here: fix the permissions, then run again",
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +62,7 @@ class Project:
     docs: Path
     site: Path
     config: Path
+    cache: Path | None  # earlier parses; None to parse every file afresh
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -44,15 +73,31 @@ class Project:
             docs=root / "build" / "docs",
             site=root / "site",
             config=root / "mkdocs.yml",
+            cache=root / "build" / "cache",
         )
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
     """Load, validate and link: every problem in the content, or the linked story."""
-    loaded = load(project.content, project.seeds, project.root, project.docs.parent / "cache")
+    loaded = load(project.content, project.seeds, project.root, project.cache)
     validated = validate(loaded)
     linked, problems = link(loaded, validated)
     return linked, [*loaded.problems, *validated.problems, *problems]
+
+
+@contextmanager
+def exclusive(project: Project) -> Iterator[None]:
+    """One generate or build of a story at a time: two at once would trample each other's
+    pages and half-built sites. The second waits for the first to finish."""
+    lock = project.docs.parent / "lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o666), "wb") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Another build of this story is running: waiting for it.", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def generate(project: Project) -> tuple[list[str], list[Problem]]:
@@ -60,7 +105,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     When no input and no part of the generator changed since the last run, nothing is redone."""
     fingerprint = _fingerprint(project)
     done = project.docs.parent / "generated-from"
-    if project.docs.is_dir() and done.is_file() and done.read_text("ascii") == fingerprint:
+    if project.docs.is_dir() and _small_text(done) == fingerprint:
         return [], []
     linked, problems = check(project)
     if linked is None or problems:
@@ -69,6 +114,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     if problems:
         return [], problems
     _remember_date(project, linked.story.updated)
+    done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     written = write(pages, project.docs)
     done.write_text(fingerprint, encoding="ascii")
     return written, []
@@ -77,12 +123,36 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
 def _fingerprint(project: Project) -> str:
     """A hash of every input file and of the generator itself (code and templates)."""
     digest = hashlib.sha256()
-    code = Path(__file__).parent
-    for folder in (project.content, project.seeds, code):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for folder in (project.content, project.seeds, Path(__file__).parent):
+        files, refused = regular_files(folder, project.root)
+        digest.update(repr(refused).encode())  # a link or pipe added must be checked, too
+        for path in files:
+            if "__pycache__" not in path.parts:
+                digest.update(path.as_posix().encode() + b"\0" + _file_digest(path) + b"\0")
     return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    """The file's hash, read in chunks; one that check refuses (too big, unreadable) only by
+    its size and time, so that a 5 GB file costs nothing here and check reports it."""
+    try:
+        info = path.lstat()
+        if info.st_size > MAX_BYTES:
+            return f"{info.st_size} {info.st_mtime_ns}".encode()
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with open(descriptor, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").digest()
+    except OSError as error:
+        return f"unreadable {error.errno}".encode()
+
+
+def _small_text(path: Path) -> str | None:
+    """A state file the generator wrote in build/, or None if it is not one (bounded read)."""
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+            return handle.read(200).decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _remember_date(project: Project, updated: dt.date) -> None:
@@ -90,30 +160,78 @@ def _remember_date(project: Project, updated: dt.date) -> None:
     epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
     stamp = project.docs.parent / "source-date-epoch"
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    if not stamp.is_file() or stamp.read_text(encoding="ascii") != epoch:
+    if _small_text(stamp) != epoch:
         stamp.write_text(epoch, encoding="ascii")
 
 
 def build_site(project: Project) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
+    _check_replaceable(project)
     for leftover in project.site.parent.glob(".site-*"):  # from a build that was killed
         shutil.rmtree(leftover, ignore_errors=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".site-new-", dir=project.site.parent))
-    # --quiet would also hide the warnings that --strict turns into failures.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", str(project.config), "--site-dir", str(fresh)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
-    stamp = project.docs.parent / "source-date-epoch"
-    if "SOURCE_DATE_EPOCH" not in env and stamp.is_file():
-        env["SOURCE_DATE_EPOCH"] = stamp.read_text(encoding="ascii")
-    result = subprocess.run(command, cwd=project.root, env=env, check=False)
-    if result.returncode != 0:
+    fresh = project.site.with_name(f".site-new-{os.getpid()}")
+    fresh.mkdir()  # a plain mkdir, so the site gets the permissions the umask gives
+    if not _mkdocs(project, fresh):
         shutil.rmtree(fresh, ignore_errors=True)
         return False
-    retired = project.site.with_name(f".site-old-{os.getpid()}")
-    if project.site.exists():
-        project.site.rename(retired)
-    fresh.rename(project.site)
-    shutil.rmtree(retired, ignore_errors=True)
+    _swap(project, fresh)
     return True
+
+
+def _mkdocs(project: Project, into: Path) -> bool:
+    # --quiet would also hide the warnings that --strict turns into failures.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--config-file", str(project.config), "--site-dir", str(into)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
+    stamp = _small_text(project.docs.parent / "source-date-epoch")
+    if "SOURCE_DATE_EPOCH" not in env and stamp is not None:
+        env["SOURCE_DATE_EPOCH"] = stamp
+    return subprocess.run(command, cwd=project.root, env=env, check=False).returncode == 0
+
+
+def _check_replaceable(project: Project) -> None:
+    """Refuse before building rather than half-way through the swap, which renames in site/'s
+    folder and deletes the old site/: both need every folder involved to be writable."""
+    site = project.site
+    folders = [site.parent]
+    if site.is_dir() and not site.is_symlink():
+        folders += [site, *(p for p in site.rglob("*") if p.is_dir() and not p.is_symlink())]
+    for folder in folders:
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise RunFailed(_read_only(project, folder))
+
+
+def _read_only(project: Project, folder: Path) -> str:
+    site = shown(project.site, project.root)
+    if folder == project.site.parent:
+        where = str(folder) if folder == project.root else shown(folder, project.root)
+        return (
+            f"{where}: this folder is read-only, so {site}/ cannot be replaced in it: make it "
+            f"writable (chmod u+w {where}), then build again; {site}/ is unchanged"
+        )
+    return (
+        f"{shown(folder, project.root)}: this folder is read-only, so {site}/ cannot be replaced: "
+        f"make it writable (chmod -R u+w {site}), then build again; {site}/ is unchanged"
+    )
+
+
+def _swap(project: Project, fresh: Path) -> None:
+    site = project.site
+    retired = site.with_name(f".site-old-{os.getpid()}")
+    try:
+        if site.exists() or site.is_symlink():
+            site.rename(retired)
+        try:
+            fresh.rename(site)
+        except OSError:
+            if retired.exists():
+                retired.rename(site)
+            raise
+    except OSError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise RunFailed(
+            f"{shown(site, project.root)}: the new site could not replace it ({error.strerror}): "
+            "make site/ and the folder it is in writable, then build again; site/ is unchanged"
+        ) from error
+    shutil.rmtree(retired, ignore_errors=True)

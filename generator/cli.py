@@ -6,15 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.build import Project, build_site, check, generate
+import generator
+from generator.build import Project, RunFailed, build_site, check, exclusive, generate
 from generator.docs import update
 from generator.drafting import draft_yaml, find_quotations, names_from
+from generator.files import shown
 from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
+from generator.yamlsource import decode, read
 
-OK, PROBLEMS, BUILD_FAILED = 0, 1, 2
+OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
+REPOSITORY = Path(generator.__file__).resolve().parents[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,6 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
     project = Project.at(args.root.resolve())
+    try:
+        return _run(project, args)
+    except OSError as error:
+        print(RunFailed.of(error, project.root), file=sys.stderr)
+        return CANNOT_RUN
+    except RunFailed as failure:
+        print(failure, file=sys.stderr)
+        return CANNOT_RUN
+
+
+def _run(project: Project, args: argparse.Namespace) -> int:
     if args.command == "new-article":
         return _new_article(project, args)
     if args.command == "draft-quotes":
@@ -48,13 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
 
         return serve(project, args.address)
-    commands_by_name = {
-        "check": _check,
-        "docs": _docs,
-        "schemas": _schemas,
-        "generate": _generate,
-        "build": _build,
-    }
+    if args.command in ("generate", "build"):
+        with exclusive(project):
+            return _build(project) if args.command == "build" else _generate(project)
+    commands_by_name = {"check": _check, "docs": _docs, "schemas": _schemas}
     return commands_by_name[args.command](project)
 
 
@@ -77,10 +89,22 @@ def _build(project: Project) -> int:
     return OK
 
 
-def _docs(project: Project) -> int:
-    changed = update(project.root / "CONTRIBUTING.md")
+def _docs(_project: Project) -> int:
+    guide = _repository_file("CONTRIBUTING.md")
+    changed = update(guide)
     print("CONTRIBUTING.md " + ("updated." if changed else "was already up to date."))
     return OK
+
+
+def _repository_file(name: str) -> Path:
+    """`docs` and `schemas` rewrite the generator's own files, wherever the story is."""
+    path = REPOSITORY / name
+    if not path.exists():
+        raise RunFailed(
+            f"{path}: not found: `docs` and `schemas` rewrite files of the generator's own "
+            "repository, so run them from a checkout of it"
+        )
+    return path
 
 
 def _new_article(project: Project, args: argparse.Namespace) -> int:
@@ -98,13 +122,13 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
 
 
 def _draft_quotes(project: Project, text: Path) -> int:
-    text = text if text.is_file() else project.root / text
-    if not text.is_file():
-        print(f"{text}: no such file", file=sys.stderr)
-        return PROBLEMS
+    text = text if text.exists() or text.is_symlink() else project.root / text
+    raw, problems = read(text, shown(text, project.root))
+    content, more = decode(raw, shown(text, project.root)) if raw is not None else (None, [])
+    if content is None:
+        return _report([*problems, *more], project, "No drafts were written.")
     story, _problems = check(project)
-    paragraphs = paragraphs_of(text.read_text(encoding="utf-8"))
-    drafts = find_quotations(paragraphs, names_from(story))
+    drafts = find_quotations(paragraphs_of(content), names_from(story))
     out = project.root / "drafts" / f"{text.stem}.quotes.yaml"
     out.parent.mkdir(exist_ok=True)
     out.write_text(draft_yaml(text.stem, drafts), encoding="utf-8")
@@ -115,8 +139,8 @@ def _draft_quotes(project: Project, text: Path) -> int:
     return OK
 
 
-def _schemas(project: Project) -> int:
-    changed = write_schemas(project.root / "schemas")
+def _schemas(_project: Project) -> int:
+    changed = write_schemas(_repository_file("schemas"))
     print(f"schemas/: {len(changed)} file(s) changed.")
     return OK
 
@@ -133,7 +157,11 @@ def _check(project: Project) -> int:
     return OK
 
 
-def _report(problems: list[Problem], project: Project) -> int:
+def _report(
+    problems: list[Problem],
+    project: Project,
+    outcome: str = "Nothing was written: the last good pages and site/ are unchanged.",
+) -> int:
     sys.stderr.write(format_problems(problems, project.root))
-    sys.stderr.write("Nothing was written: the last good pages and site/ are unchanged.\n")
+    sys.stderr.write(f"{outcome}\n")
     return PROBLEMS

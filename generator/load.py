@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
+from generator.files import regular_files, shown
 from generator.model import COLLECTIONS
-from generator.problems import Problem, display_path
-from generator.yamlsource import Document, decode, parse, read
+from generator.parsecache import cached_parse
+from generator.problems import Problem
+from generator.yamlsource import Document, decode, read
 
 
 @dataclass(frozen=True)
@@ -41,12 +41,33 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
 def load(content_dir: Path, seeds_dir: Path, root: Path, cache: Path | None = None) -> Loaded:
     """Every file, parsed; with `cache`, unchanged files are read back from earlier parses."""
     loaded = Loaded(documents={c.name: [] for c in COLLECTIONS})
-    for path in _files(content_dir):
+    content, refused = regular_files(content_dir, root)
+    loaded.problems.extend(refused)
+    for path in content:
         _load_content_file(path, content_dir, root, loaded, cache)
-    for path in _files(seeds_dir):
+    seeds, refused = regular_files(seeds_dir, root)
+    loaded.problems.extend(refused)
+    articles = [path for path in seeds if path.parent == seeds_dir]
+    for path in articles:
         _load_seed_file(path, root, loaded, cache)
-    loaded.problems.extend(_unpaired_seeds(_files(seeds_dir), root))
+    loaded.problems.extend(_misplaced_seeds(seeds, seeds_dir, root))
+    loaded.problems.extend(_unpaired_seeds(articles, root))
     return loaded
+
+
+def _misplaced_seeds(paths: list[Path], seeds_dir: Path, root: Path) -> list[Problem]:
+    """Articles live only at seeds/ID.txt: a copy in a subfolder must not stand in for one."""
+    return [
+        Problem(
+            shown(path, root),
+            0,
+            0,
+            "seeds/ holds articles only at its top level (seeds/ID.txt beside seeds/ID.yaml), "
+            "so this file is not read: move it up into seeds/, or delete it",
+        )
+        for path in paths
+        if path.parent != seeds_dir
+    ]
 
 
 def _unpaired_seeds(paths: list[Path], root: Path) -> list[Problem]:
@@ -60,18 +81,8 @@ def _unpaired_seeds(paths: list[Path], root: Path) -> list[Problem]:
             message = f"no article text beside this sidecar: add {path.stem}.txt"
         else:
             continue
-        problems.append(Problem(display_path(path, root), 0, 0, message))
+        problems.append(Problem(shown(path, root), 0, 0, message))
     return problems
-
-
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
 
 
 def _collection_of(path: Path, content_dir: Path) -> str | None:
@@ -88,43 +99,17 @@ def _collection_of(path: Path, content_dir: Path) -> str | None:
 def _load_content_file(
     path: Path, content_dir: Path, root: Path, loaded: Loaded, cache: Path | None
 ) -> None:
-    shown = display_path(path, root)
+    where = shown(path, root)
     name = _collection_of(path, content_dir)
     if name not in loaded.documents or (name == "story" and path.parent != content_dir):
-        loaded.problems.append(Problem(shown, 0, 0, _unknown_place_message(path, content_dir)))
+        loaded.problems.append(Problem(where, 0, 0, _unknown_place_message(path, content_dir)))
         return
-    document, problems = _parse_file(path, shown, cache)
+    document, problems = _parse_file(path, where, cache)
     loaded.problems.extend(problems)
     if document is None:
         loaded.unreadable.add(name)
     else:
         loaded.documents[name].append(document)
-
-
-CACHE_VERSION = "2"  # bump when yamlsource changes what a parse produces
-
-
-def _parse_file(
-    path: Path, shown: str, cache: Path | None
-) -> tuple[Document | None, list[Problem]]:
-    """Parse one YAML file; parsing dominates a big story's load, so parses are cached by the
-    hash of the file's bytes (failures are not cached: they are cheap and must be reported)."""
-    raw, problems = read(path, shown)
-    if raw is None:
-        return None, problems
-    if cache is None:
-        return parse(raw, shown)
-    key = hashlib.sha256(f"{CACHE_VERSION}\0{shown}\0".encode() + raw).hexdigest()
-    entry = cache / key[:2] / f"{key}.pickle"
-    if entry.is_file():
-        return pickle.loads(entry.read_bytes()), []
-    document, problems = parse(raw, shown)
-    if document is not None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary = entry.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(entry)
-    return document, problems
 
 
 def _unknown_place_message(path: Path, content_dir: Path) -> str:
@@ -138,22 +123,39 @@ def _unknown_place_message(path: Path, content_dir: Path) -> str:
     return f"{message}: content files are {', '.join(known)} (or a folder of that name)"
 
 
+def _parse_file(
+    path: Path, where: str, cache: Path | None
+) -> tuple[Document | None, list[Problem]]:
+    raw, problems = read(path, where)
+    if raw is None:
+        return None, problems
+    return cached_parse(raw, where, cache)
+
+
 def _load_seed_file(path: Path, root: Path, loaded: Loaded, cache: Path | None) -> None:
-    shown = display_path(path, root)
+    where = shown(path, root)
     if path.suffix == ".txt":
-        raw, problems = read(path, shown)
-        text, more = decode(raw, shown) if raw is not None else (None, [])
+        raw, problems = read(path, where)
+        text, more = decode(raw, where) if raw is not None else (None, [])
         loaded.problems.extend([*problems, *more])
         if text is None:
             loaded.unreadable.add("seeds")
         else:
-            loaded.texts[path.stem] = SeedText(path.stem, shown, paragraphs_of(text))
+            loaded.texts[path.stem] = SeedText(path.stem, where, paragraphs_of(text))
     elif path.suffix == ".yaml":
-        document, problems = _parse_file(path, shown, cache)
+        document, problems = _parse_file(path, where, cache)
         loaded.problems.extend(problems)
-        if document is not None:
+        if document is None:
+            loaded.unreadable.add("seeds")
+        else:
             loaded.sidecars.append(document)
     else:
         loaded.problems.append(
-            Problem(shown, 0, 0, "seeds/ holds only article texts (ID.txt) and sidecars (ID.yaml)")
+            Problem(
+                where,
+                0,
+                0,
+                "seeds/ holds only article texts (ID.txt) and sidecars (ID.yaml): "
+                "move this file out of seeds/, or delete it",
+            )
         )

@@ -5,6 +5,8 @@ Every stage returns problems instead of raising, so one run reports everything i
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -62,8 +64,11 @@ def _source_line(problem: Problem, root: Path, cache: dict[str, list[str]]) -> s
     if problem.path not in cache:
         candidate = Path(problem.path)
         file = candidate if candidate.is_absolute() else root / candidate
-        try:
-            cache[problem.path] = file.read_text(encoding="utf-8").splitlines()
+        try:  # the story's own regular file only: never a link's target, a pipe or a device
+            if not stat.S_ISREG(file.lstat().st_mode):
+                raise OSError(f"{file} is not a regular file")
+            with open(os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+                cache[problem.path] = handle.read(2_000_001).decode("utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             cache[problem.path] = []
     lines = cache[problem.path]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
 from generator.problems import display_path
 from generator.schema import schema_line
-from generator.yamlsource import decode
+from generator.yamlsource import decode, read
 
 
 @dataclass(frozen=True)
@@ -33,11 +32,11 @@ class NewArticle:
 def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[str]]:
     """Returns (what was done, problems). Nothing is written unless there is no problem."""
     problems: list[str] = []
-    if not request.text.is_file():
+    if not (request.text.exists() or request.text.is_symlink()):
         return [], [f"{request.text}: no such file"]
-    raw = request.text.read_bytes()
-    text, decode_problems = decode(raw, str(request.text))
-    problems += [p.headline() for p in decode_problems]
+    raw, read_problems = read(request.text, str(request.text))  # a huge file is never read
+    text, decode_problems = decode(raw, str(request.text)) if raw is not None else (None, [])
+    problems += [p.headline() for p in [*read_problems, *decode_problems]]
     target = project.seeds / f"{request.id}.txt"
     if target.exists() or target.with_suffix(".yaml").exists():
         problems.append(f"{target}: an article with id '{request.id}' exists: choose another --id")
@@ -55,7 +54,7 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
         Article.model_validate(sidecar)
     except ValidationError as error:
         problems += [f"--{'-'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
-    if problems or text is None:
+    if problems or text is None or raw is None:
         return [], problems
     done = _write_article(project, request, raw, sidecar)
     done += _create_missing_content(project, request.id)
@@ -70,7 +69,7 @@ def _numbered(text: str) -> list[tuple[int, str]]:
 def _write_article(project: Project, request: NewArticle, raw: bytes, sidecar: dict) -> list[str]:
     project.seeds.mkdir(parents=True, exist_ok=True)
     text_path = project.seeds / f"{request.id}.txt"
-    shutil.copyfile(request.text, text_path)  # byte for byte: the text is never edited
+    text_path.write_bytes(raw)  # byte for byte: the text is never edited
     sidecar_path = text_path.with_suffix(".yaml")
     lines = [schema_line(sidecar_path, project.root)]
     lines += [f"{key}: {_scalar(value)}" for key, value in sidecar.items()]

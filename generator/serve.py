@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import Project, generate
+from generator.build import Project, RunFailed, exclusive, generate
+from generator.files import regular_files
 from generator.problems import format_problems
 
 POLL_SECONDS = 0.2
@@ -52,7 +53,14 @@ def _interrupt(_signal: int, _frame: object) -> None:
 
 
 def _regenerate(project: Project) -> bool:
-    written, problems = generate(project)
+    try:
+        with exclusive(project):
+            written, problems = generate(project)
+    except (OSError, RunFailed) as failure:  # a full disk or a read-only build/ must not stop us
+        if isinstance(failure, OSError):
+            failure = RunFailed.of(failure, project.root)
+        print(f"{failure}\nStill serving the last good pages.", file=sys.stderr)
+        return False
     if problems:
         sys.stderr.write(format_problems(problems, project.root))
         sys.stderr.write("Still serving the last good pages.\n")
@@ -62,10 +70,16 @@ def _regenerate(project: Project) -> bool:
 
 
 def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
-    state = {}
+    """What the inputs look like now; files that vanish or cannot be read while we look are
+    left to generate to report."""
+    state: dict[Path, tuple[int, int]] = {}
     for folder in (project.content, project.seeds):
-        for path in folder.rglob("*"):
-            if path.is_file():
-                stat = path.stat()
-                state[path] = (stat.st_mtime_ns, stat.st_size)
+        files, refused = regular_files(folder, project.root)
+        state.update({project.root / problem.path: (0, 0) for problem in refused})
+        for path in files:
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            state[path] = (info.st_mtime_ns, info.st_size)
     return state

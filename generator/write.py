@@ -19,9 +19,7 @@ def write(pages: dict[str, str], out: Path) -> list[str]:
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)  # readers never see a half-written page
+        _replace(target, data)
         touched.append(relative)
     if out.is_dir():
         for stale in sorted(out.rglob("*")):
@@ -33,3 +31,14 @@ def write(pages: dict[str, str], out: Path) -> list[str]:
             if not any(folder.iterdir()):
                 folder.rmdir()
     return touched
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Readers never see a half-written page, and a write cut short (a full disk) leaves none."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise

@@ -7,13 +7,17 @@ refused, so an alias bomb costs nothing; size and nesting depth are capped befor
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.files import not_regular, unreadable
 from generator.problems import Mark, Problem
 
 MAX_BYTES = 2_000_000
@@ -59,11 +63,39 @@ class _Refused(Exception):
 
 
 def read(file: Path, path: str) -> tuple[bytes | None, list[Problem]]:
-    """A file's bytes, refusing before reading one over the size limit (bounded memory)."""
-    size = file.stat().st_size
-    if size > MAX_BYTES:
-        return None, [_too_big(path, size)]
-    return file.read_bytes(), []
+    """A regular file's bytes. A link is never followed and a pipe or device never opened (so
+    nothing outside the story is read), and a file over the size limit is refused before it
+    is read (bounded memory)."""
+    try:
+        raw = _regular_bytes(file)
+    except _Unfit as unfit:
+        return None, [Problem(path, 0, 0, str(unfit))]
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            return None, [Problem(path, 0, 0, not_regular(stat.S_IFLNK))]
+        return None, [unreadable(path, error)]
+    if len(raw) > MAX_BYTES:  # it grew while we read it
+        return None, [_too_big(path, len(raw))]
+    return raw, []
+
+
+class _Unfit(Exception):
+    """A file that is not read at all; the message says why and what to do."""
+
+
+def _regular_bytes(file: Path) -> bytes:
+    mode = file.lstat().st_mode
+    if not stat.S_ISREG(mode):
+        raise _Unfit(not_regular(mode))
+    # O_NOFOLLOW: the file may have been swapped for a link since the check above.
+    descriptor = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unfit(not_regular(info.st_mode))
+        if info.st_size > MAX_BYTES:
+            raise _Unfit(_too_big(file.name, info.st_size).message)
+        return handle.read(MAX_BYTES + 1)
 
 
 def _too_big(path: str, size: int) -> Problem:

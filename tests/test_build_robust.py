@@ -1,0 +1,228 @@
+"""Failures of the machine rather than of the content (a full disk, a read-only folder, a huge
+file, two builds at once) end in one line saying what to do, a non-zero exit, no traceback, and
+the last good site as it was."""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import cli, serve
+from generator.build import Project
+from tests.conftest import ROOT, edit, run_cli, tree
+from tests.test_files_refused import refuse_opening
+
+FIVE_GB = 5_000_000_000
+UNCHANGED = "the last good site/ is unchanged."
+
+
+def built(mini: Path) -> dict[str, str]:
+    """Build the story, change a fact so that the next run has work to do; the site's files."""
+    assert run_cli(mini, "build").returncode == 0
+    edit(mini, "content/people.yaml", "Mayor of Exampleton", "Mayor of Exampleton Town")
+    return tree(mini / "site")
+
+
+def run(mini: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = cli.main(["--root", str(mini), *args])
+    return status, capsys.readouterr().err
+
+
+def fail_under(monkeypatch, method: str, folder: Path, code: int) -> None:
+    """Make `Path.method` fail as the system would for anything under `folder`."""
+    original = getattr(Path, method)
+
+    def failing(self, *args, **kwargs):
+        if self == folder or folder in self.parents:
+            raise OSError(code, os.strerror(code), str(self))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, failing)
+
+
+def test_a_full_disk_while_generating_is_one_line_and_keeps_the_site(mini, monkeypatch, capsys):
+    site = built(mini)
+    fail_under(monkeypatch, "write_bytes", mini / "build" / "docs", errno.ENOSPC)
+    status, err = run(mini, "build", capsys=capsys)
+    assert status == 3
+    assert err == (
+        "build/docs/countries/exampleton.md: No space left on device: the disk is full: free some "
+        f"space, then run again; {UNCHANGED}\n"
+    )
+    assert tree(mini / "site") == site
+
+
+@pytest.mark.parametrize("folder", ["build", "."])
+def test_an_unwritable_folder_is_one_line(mini, monkeypatch, capsys, folder):
+    unwritable = (mini / folder).resolve()
+    fail_under(monkeypatch, "mkdir", unwritable, errno.EACCES)
+    status, err = run(mini, "generate", capsys=capsys)
+    assert status == 3
+    assert err == (
+        "build: Permission denied: you may not write or read here: fix the permissions, then "
+        f"run again; {UNCHANGED}\n"
+    )
+
+
+def limited_memory() -> None:
+    """A child that may not allocate 5 GB: reading a huge file whole fails instead of swapping."""
+    resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))
+
+
+def run_limited(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=120,
+        check=False,
+        preexec_fn=limited_memory,
+    )
+
+
+def test_a_huge_article_is_refused_before_it_is_read(mini):
+    shutil.copy(mini / "seeds" / "fic-bridge.yaml", mini / "seeds" / "fic-huge.yaml")
+    edit(mini, "seeds/fic-huge.yaml", "id: fic-bridge", "id: fic-huge")
+    (mini / "seeds" / "fic-huge.txt").touch()
+    os.truncate(mini / "seeds" / "fic-huge.txt", FIVE_GB)  # sparse: costs no disk
+    result = run_limited(mini, "build")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        "seeds/fic-huge.txt:0:0: the file is 5,000,000,000 bytes, over the 2,000,000-byte limit"
+    )
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("state", ["generated-from", "source-date-epoch"])
+def test_a_huge_file_in_build_is_not_read(mini, state):
+    assert run_cli(mini, "generate").returncode == 0
+    edit(mini, "content/people.yaml", "Mayor of Exampleton", "Mayor of Exampleton Town")
+    os.truncate(mini / "build" / state, FIVE_GB)
+    result = run_limited(mini, "generate")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_two_builds_started_together_both_succeed(mini):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "generator", "--root", str(mini), "build"]
+    for _attempt in range(4):
+        shutil.rmtree(mini / "build", ignore_errors=True)  # so that both have every page to write
+        runs = [subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)]
+        runs.append(subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True))
+        errors = [run.communicate(timeout=300)[1] for run in runs]
+        assert [run.returncode for run in runs] == [0, 0], errors
+        assert (mini / "site" / "people" / "quill" / "index.html").is_file()
+        assert not list(mini.glob(".site-*"))
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_the_site_gets_the_permissions_of_a_plain_mkdir(mini, umask):
+    before = os.umask(umask)
+    try:
+        assert run_cli(mini, "build").returncode == 0
+    finally:
+        os.umask(before)
+    assert stat.S_IMODE((mini / "site").stat().st_mode) == 0o777 & ~umask
+
+
+def deny_writing(monkeypatch, folder: Path) -> None:
+    """As the system answers for a read-only folder (root ignores the permission bits)."""
+    original = os.access
+
+    def access(path, mode, *args, **kwargs):
+        if Path(path) == folder and mode & os.W_OK:
+            return False
+        return original(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+
+
+def test_a_read_only_site_is_refused_before_building(mini, monkeypatch, capsys):
+    site = built(mini)
+    deny_writing(monkeypatch, mini / "site" / "people")
+    status, err = run(mini, "build", capsys=capsys)
+    assert status == 3
+    assert err.splitlines()[-1] == (
+        "site/people: this folder is read-only, so site/ cannot be replaced: make it writable "
+        "(chmod -R u+w site), then build again; site/ is unchanged"
+    )
+    assert tree(mini / "site") == site
+    assert not list(mini.glob(".site-*"))
+
+
+def test_a_site_that_cannot_be_swapped_leaves_no_leftovers(mini, monkeypatch, capsys):
+    site = built(mini)
+    fail_under(monkeypatch, "rename", mini / "site", errno.EROFS)
+    status, err = run(mini, "build", capsys=capsys)
+    assert status == 3
+    assert err.splitlines()[-1] == (
+        "site: the new site could not replace it (Read-only file system): make site/ and the "
+        "folder it is in writable, then build again; site/ is unchanged"
+    )
+    assert tree(mini / "site") == site
+    assert not list(mini.glob(".site-*"))
+
+
+def test_docs_and_schemas_rewrite_the_generators_files_whatever_the_root(
+    mini, tmp_path, monkeypatch, capsys
+):
+    repository = tmp_path / "repository"
+    repository.mkdir()
+    shutil.copy(ROOT / "CONTRIBUTING.md", repository / "CONTRIBUTING.md")
+    shutil.copytree(ROOT / "schemas", repository / "schemas")
+    monkeypatch.setattr(cli, "REPOSITORY", repository)
+    assert run(mini, "docs", capsys=capsys) == (0, "")
+    assert run(mini, "schemas", capsys=capsys) == (0, "")
+    assert not (mini / "CONTRIBUTING.md").exists() and not (mini / "schemas").exists()
+
+
+def test_docs_outside_a_checkout_says_what_to_do(mini, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "REPOSITORY", tmp_path)
+    status, err = run(mini, "docs", capsys=capsys)
+    assert status == 3
+    assert err == (
+        f"{tmp_path}/CONTRIBUTING.md: not found: `docs` and `schemas` rewrite files of the "
+        "generator's own repository, so run them from a checkout of it\n"
+    )
+
+
+def test_draft_quotes_on_an_article_that_is_not_utf8(mini):
+    (mini / "seeds" / "fic-latin.txt").write_bytes(b"The caf\xe9 stays open.\n")
+    result = run_cli(mini, "draft-quotes", "seeds/fic-latin.txt")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "seeds/fic-latin.txt:1:8: the file is not valid UTF-8 (byte 0xe9 here): "
+        "re-save it with UTF-8 encoding"
+    )
+    assert result.stderr.splitlines()[-1] == "No drafts were written."
+
+
+def test_new_article_refuses_a_huge_file_without_reading_it(mini, tmp_path):
+    huge = tmp_path / "huge.txt"
+    huge.touch()
+    os.truncate(huge, FIVE_GB)
+    result = run_limited(mini, "new-article", str(huge), "--id", "fic-huge")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        f"{huge}:0:0: the file is 5,000,000,000 bytes, over the 2,000,000-byte limit"
+    )
+    assert not (mini / "seeds" / "fic-huge.txt").exists()
+
+
+def test_serve_reports_a_file_it_cannot_read_and_keeps_serving(mini, monkeypatch, capsys):
+    refuse_opening(monkeypatch, mini / "content" / "topics.yaml")
+    assert serve._regenerate(Project.at(mini)) is False
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "content/topics.yaml:0:0: this cannot be read (Permission denied): make it readable "
+        "(for example `chmod u+r content/topics.yaml`), or delete it"
+    )

@@ -1,0 +1,157 @@
+"""Only the story's own regular files are read: links, pipes, sockets and devices in content/
+or seeds/ are refused by name and never followed, read or echoed; articles live only at
+seeds/ID.txt; a file the system will not let us read is a located problem, not a traceback."""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from generator.problems import Problem, format_problems
+from tests.conftest import problems, run_cli
+
+LINK = (
+    "0:0: this is a symbolic link, and the generator never follows links (one could publish "
+    "a file from outside the story): replace it with the real file"
+)
+SECRET = "token-of-the-fictional-checkout"
+SIDECAR = (
+    "id: leak\nlabel: Leak\ntitle: null\noutlet: null\nurl: null\npublished: null\n"
+    "language: en\nfull_text_allowed: true\n"
+)
+
+
+def cite_leak(root: Path) -> None:
+    """A statement citing the article `leak`, so that its text would be published in full."""
+    statements = root / "content" / "statements.yaml"
+    statements.write_text(
+        statements.read_text(encoding="utf-8")
+        + "- id: leak-quote\n  kind: reported\n  speakers: [quill]\n  text: Leaked.\n"
+        "  source: {article: leak, paragraph: 1}\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../.git/config"])
+def test_a_linked_article_is_refused_and_never_published(mini, target):
+    (mini / ".git").mkdir()
+    (mini / ".git" / "config").write_text(f"[http]\n\textraheader = {SECRET}\n", "utf-8")
+    (mini / "seeds" / "leak.txt").symlink_to(target)
+    (mini / "seeds" / "leak.yaml").write_text(SIDECAR, encoding="utf-8")
+    cite_leak(mini)
+    result = run_cli(mini, "build")
+    assert result.returncode == 1
+    assert f"seeds/leak.txt:{LINK}" in result.stderr.splitlines()
+    assert not (mini / "build" / "docs").exists()
+    assert SECRET not in result.stderr and "root:" not in result.stderr
+
+
+def test_a_linked_content_file_is_refused_and_its_lines_never_echoed(mini):
+    (mini / "secret.yaml").write_text(f"{SECRET}: [\n", encoding="utf-8")
+    (mini / "content" / "topics.yaml").unlink()
+    (mini / "content" / "topics.yaml").symlink_to(mini / "secret.yaml")
+    result = run_cli(mini, "check")
+    assert result.returncode == 1
+    assert f"content/topics.yaml:{LINK}" in result.stderr.splitlines()
+    assert SECRET not in result.stderr
+
+
+def test_a_linked_folder_is_refused_and_not_walked_into(mini, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "people.yaml").write_text("[\n", encoding="utf-8")
+    (mini / "content" / "people").symlink_to(outside)
+    assert problems(mini) == [
+        "content/people:0:0: this is a symbolic link, and the generator never follows links "
+        "(one could publish a file from outside the story): replace it with the real file"
+    ]
+
+
+def test_a_named_pipe_is_refused_without_being_opened(mini):
+    os.mkfifo(mini / "seeds" / "pipe.txt")  # opening it for reading would wait forever
+    result = run_cli(mini, "check", timeout=60)
+    assert result.returncode == 1
+    assert (
+        "seeds/pipe.txt:0:0: this is a named pipe (FIFO), not a regular file, so it is not read: "
+        "replace it with a regular file, or delete it"
+    ) in result.stderr.splitlines()
+
+
+def test_a_socket_is_refused(mini):
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(mini / "content" / "tags.sock"))
+        assert problems(mini) == [
+            "content/tags.sock:0:0: this is a socket, not a regular file, so it is not read: "
+            "replace it with a regular file, or delete it"
+        ]
+
+
+def test_a_device_is_refused(mini):
+    (mini / "content" / "null.yaml").symlink_to("/dev/null")  # a link is refused first …
+    assert problems(mini)[0].startswith(f"content/null.yaml:{LINK[:40]}")
+    if os.geteuid() != 0:
+        pytest.skip("making a device file needs root")
+    (mini / "content" / "null.yaml").unlink()
+    os.mknod(mini / "content" / "null.yaml", 0o600 | 0o020000, os.makedev(1, 3))  # … a device too
+    assert problems(mini) == [
+        "content/null.yaml:0:0: this is a device file, not a regular file, so it is not read: "
+        "replace it with a regular file, or delete it"
+    ]
+
+
+def test_a_copy_of_an_article_in_a_subfolder_is_refused_not_used(mini):
+    copy = mini / "seeds" / "zz" / "fic-bridge.txt"
+    copy.parent.mkdir()
+    text = (mini / "seeds" / "fic-bridge.txt").read_text(encoding="utf-8")
+    copy.write_text("An invented sentence.\n" + text, encoding="utf-8")
+    assert problems(mini) == [
+        "seeds/zz/fic-bridge.txt:0:0: seeds/ holds articles only at its top level (seeds/ID.txt "
+        "beside seeds/ID.yaml), so this file is not read: move it up into seeds/, or delete it"
+    ]
+
+
+def test_a_file_of_another_kind_in_seeds_says_what_to_do(mini):
+    (mini / "seeds" / "notes.md").write_text("Notes.\n", encoding="utf-8")
+    assert problems(mini) == [
+        "seeds/notes.md:0:0: seeds/ holds only article texts (ID.txt) and sidecars (ID.yaml): "
+        "move this file out of seeds/, or delete it"
+    ]
+
+
+def refuse_opening(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
+    """As the system does for a file without read permission (root ignores `chmod 000`)."""
+
+    def guard(opener):
+        def open_unless_refused(file, *args, **kwargs):
+            if isinstance(file, str | os.PathLike) and Path(file) == refused:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+            return opener(file, *args, **kwargs)
+
+        return open_unless_refused
+
+    monkeypatch.setattr(os, "open", guard(os.open))
+    monkeypatch.setattr(io, "open", guard(io.open))
+    monkeypatch.setattr(builtins, "open", guard(builtins.open))
+
+
+@pytest.mark.parametrize("relative", ["content/topics.yaml", "seeds/fic-bridge.txt"])
+def test_an_unreadable_file_is_a_located_problem(mini, monkeypatch, relative):
+    refuse_opening(monkeypatch, mini / relative)
+    assert problems(mini) == [
+        f"{relative}:0:0: this cannot be read (Permission denied): make it readable "
+        f"(for example `chmod u+r {relative}`), or delete it"
+    ]
+
+
+def test_problems_never_show_a_line_read_through_a_link(tmp_path):
+    (tmp_path / "secret.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.yaml").symlink_to(tmp_path / "secret.yaml")
+    shown = format_problems([Problem("content/x.yaml", 1, 1, "wrong")], tmp_path)
+    assert shown == "content/x.yaml:1:1: wrong\n1 problem found.\n"

@@ -1,0 +1,113 @@
+"""The parse cache is data that cannot run (JSON), lives in the ignored build/ folder, and an
+entry that is damaged, forged as pickle or from another parser is ignored and rebuilt."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import parsecache
+from generator.parsecache import from_json, to_json
+from generator.problems import Mark
+from generator.yamlsource import Document, parse
+from tests.conftest import ROOT, problems, run_cli
+
+YAML = b"- id: a\n  names: {'1': one}\n  list: [x, 2]\n"
+
+
+def entries(root: Path) -> list[Path]:
+    return sorted(p for p in (root / "build" / "cache").rglob("*") if p.is_file())
+
+
+def test_a_document_survives_the_round_trip_with_keys_and_indexes_apart():
+    document = Document(
+        "content/x.yaml",
+        [{"1": "one", "n": 1}],
+        values={(): Mark(1, 1), (0,): Mark(1, 3), (0, "1"): Mark(1, 9), (0, 1): Mark(2, 9)},
+        keys={(0, "1"): Mark(1, 4), (0, "n"): Mark(2, 4)},
+    )
+    again = from_json(to_json(document), "content/x.yaml")
+    assert again == document
+    assert again is not None and list(again.values) == list(document.values)
+    assert [type(part) for loc in again.values for part in loc] == [int, int, str, int, int]
+
+
+def test_a_parsed_file_survives_the_round_trip():
+    document, _problems = parse(YAML, "content/x.yaml")
+    assert document is not None
+    assert from_json(to_json(document), "content/x.yaml") == document
+
+
+def test_the_cache_is_json_under_build(mini):
+    assert problems(mini) == []
+    assert entries(mini)
+    assert all(entry.suffix == ".json" for entry in entries(mini))
+
+
+def test_a_pickle_in_the_cache_is_never_loaded(mini, tmp_path):
+    assert problems(mini) == []
+    proof = tmp_path / "ran"
+    payload = pickle.dumps(Runs(str(proof)))
+    for entry in entries(mini):
+        entry.write_bytes(payload)
+        entry.with_suffix(".pickle").write_bytes(payload)
+    assert problems(mini) == []
+    assert not proof.exists()
+
+
+class Runs:
+    """A pickle that runs a command when it is loaded."""
+
+    def __init__(self, proof: str) -> None:
+        self.proof = proof
+
+    def __reduce__(self):
+        return (subprocess.call, (["touch", self.proof],))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"{", b"[]", b'{"version": "other"}', b"\xff\xfe", b'{"format": 1, "values": 3}'],
+)
+def test_a_damaged_entry_is_ignored_and_rebuilt(mini, damage):
+    assert problems(mini) == []
+    for entry in entries(mini):
+        entry.write_bytes(damage)
+    assert problems(mini) == []
+    assert all(entry.read_bytes() != damage for entry in entries(mini))
+
+
+def test_an_entry_from_another_parser_is_not_used(mini):
+    assert problems(mini) == []
+    for entry in entries(mini):
+        text = entry.read_text(encoding="utf-8").replace("Ada Quill", "Someone Else")
+        entry.write_text(text.replace(parsecache.VERSION, "another parser"), encoding="utf-8")
+    assert run_cli(mini, "generate").returncode == 0
+    person = (mini / "build" / "docs" / "people" / "quill.md").read_text(encoding="utf-8")
+    assert "Ada Quill" in person and "Someone Else" not in person
+
+
+def test_git_ignores_build_and_site_at_any_story_root():
+    paths = ["build/cache/ab/x.json", "sandbox/build/lock", "tests/fixtures/mini/site/index.html"]
+    result = subprocess.run(
+        ["git", "check-ignore", "--no-index", *paths],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.splitlines() == paths
+
+
+def test_no_build_output_is_committed():
+    listed = subprocess.run(
+        ["git", "ls-files", "--", "*/build/*", "build/*", "*.pickle"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert listed.stdout == ""
