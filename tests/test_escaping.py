@@ -33,12 +33,15 @@ FIELDS = [
     ("content/countries.yaml", "name: Norland", "countries/norland"),
     ("content/countries.yaml", "summary: Will not pay for any part of the bridge.", "countries"),
     ("content/stances.yaml", "label: Pays", "countries/exampleton"),
+    ("content/stances.yaml", "description: Will pay for the bridge.", "countries/exampleton"),
+    ("content/countries.yaml", "aliases: [NO]", "countries/norland"),
     ("content/statements.yaml", "context: On the bridge.", "people/stoker-lee"),
     ("content/statements.yaml", "text: It will not pay for any part", "countries/norland"),
     ("content/questions.yaml", "question: How much will the bridge cost?", "questions/bridge-cost"),
     ("content/questions.yaml", "known: The opposition says", "questions/bridge-cost"),
     ("content/events.yaml", "title: Council votes for the bridge", "timeline"),
     ("content/events.yaml", "when: Monday", "timeline"),
+    ("content/events.yaml", "description: The council voted", "timeline"),
     ("content/glossary.yaml", "term: Glass River", "glossary"),
     ("content/glossary.yaml", "definition: The river the bridge would cross.", "glossary"),
     ("content/topics.yaml", "name: Cost", "topics/cost"),
@@ -68,8 +71,8 @@ def dangerous(pages: list[Path]) -> list[str]:
     return found
 
 
-def inject(root: Path, path: str, line: str) -> None:
-    """Append the payload to the value on `line` (a new item, for a list), as a YAML string."""
+def inject(root: Path, path: str, line: str, poison: str = PAYLOAD + LINE_START) -> None:
+    """Append `poison` to the value on `line` (a new item, for a list), as a YAML string."""
     key = line.split(": ", 1)[0]
     file = root / path
     text = file.read_text(encoding="utf-8")
@@ -80,7 +83,6 @@ def inject(root: Path, path: str, line: str) -> None:
     else:  # the value ends at the line's end, or at the next item of a {flow: mapping}
         end = min(i for i in (text.find(c, value_start) for c in ",}\n") if i >= 0)
     whole = text[value_start:end]
-    poison = f"{PAYLOAD}{LINE_START}"
     if whole.startswith("["):
         new = "[" + whole[1:-1] + ", " + json.dumps(poison) + "]"
     else:
