@@ -1,7 +1,7 @@
 """The positions picture: who stands where, as an inline SVG drawn at build time.
 
 One row per stance, in the order `stances.yaml` gives: its label, then each country as a
-labelled chip. Colour
+labelled chip. Every label is one line of escaped text (see generator/text.py). Colour
 comes from the stance's tone through CSS classes (so both palettes work), and every chip and
 row carries its text: colour is never the only signal. No script, no external asset.
 """
@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from generator.link import Linked
 from generator.model import Country
+from generator.text import one_line
 
 WIDTH = 360  # narrow enough to read on a phone; CSS caps how wide it grows on a desktop
 LABEL_HEIGHT = 20
@@ -52,8 +53,8 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
     return Markup(
         f'<svg class="xp-chart" viewBox="0 0 {WIDTH} {total:.0f}" role="group" '
         f'aria-labelledby="xp-chart-title xp-chart-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="xp-chart-title">{escape(title)}</title>'
-        f'<desc id="xp-chart-desc">{escape(" ".join(descriptions))}</desc>'
+        f'<title id="xp-chart-title">{escape(one_line(title))}</title>'
+        f'<desc id="xp-chart-desc">{escape(one_line(" ".join(descriptions)))}</desc>'
         f"{''.join(rows)}</svg>"
     )
 
@@ -77,7 +78,8 @@ def _layout(
 def _row(label: str, tone: str, chips: list[Chip], top: float, height: float) -> str:
     parts = [
         f'<g class="xp-chart__row xp-tone--{escape(tone)}">',
-        f'<text class="xp-chart__label" x="{PADDING}" y="{top + 14:.1f}">{escape(label)}</text>',
+        f'<text class="xp-chart__label" x="{PADDING}" y="{top + 14:.1f}">'
+        f"{escape(one_line(label))}</text>",
         f'<line class="xp-chart__rule" x1="0" x2="{WIDTH}" y1="{top + height + ROW_GAP / 2:.1f}" '
         f'y2="{top + height + ROW_GAP / 2:.1f}"/>',
     ]
@@ -87,7 +89,7 @@ def _row(label: str, tone: str, chips: list[Chip], top: float, height: float) ->
             f'y="{chip.y:.1f}" width="{chip.width:.1f}" height="{CHIP_HEIGHT}" rx="13"/>'
             f'<text class="xp-chart__name" x="{chip.x + chip.width / 2:.1f}" '
             f'y="{chip.y + CHIP_HEIGHT / 2 + 4:.1f}" text-anchor="middle">'
-            f"{escape(chip.country.name)}</text></a>"
+            f"{escape(one_line(chip.country.name))}</text></a>"
         )
     parts.append("</g>")
     return "".join(parts)

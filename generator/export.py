@@ -2,6 +2,10 @@
 
 The JSON carries every record as the content model defines it, plus where each fact sits on
 the site; the CSVs flatten what people most often load into a notebook or Datasette.
+
+A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, tab or carriage return as a
+formula (`=HYPERLINK(...)`). As OWASP's CSV-injection advice says, every CSV field is quoted and
+such a cell gets a leading `'`, which spreadsheets show as text; the JSON keeps values exact.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from generator import urls
 from generator.link import Linked
 
 FORMAT = "explainer-facts"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 VERSION = 1
 
 
@@ -57,10 +62,18 @@ def facts_json(story: Linked) -> str:
 
 def _csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    fields = list(rows[0]) if rows else []
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()} for row in rows)
     return out.getvalue()
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet shows as text, never evaluates as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def _statement_rows(story: Linked) -> list[dict[str, Any]]:

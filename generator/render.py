@@ -150,6 +150,7 @@ def environment(story: Linked) -> Environment:
         text_fragment=text_fragment,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
+        record_anchor=urls.record_anchor,
         article_number={key: n for n, key in enumerate(story.articles, start=1)}.__getitem__,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
@@ -193,7 +194,8 @@ def _pages(story: Linked) -> Iterator[Page]:
     for country in story.countries.values():
         context = {"country": country, "ld": structured.entity_page(story, country)}
         speakers = [country, *story.members.get(country.id, [])]
-        context["said_here"] = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
+        said = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
+        context["said_here"] = list({st.id: st for st in said}.values())  # each card once
         context["edit"] = story.origin("countries", country.id)
         yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", context
     for question in story.questions.values():

@@ -1,7 +1,8 @@
 """JSON-LD (schema.org) for each page's head, built from the linked story.
 
-The JSON is made safe to sit inside a `<script>` element: `<`, `>` and `&` are escaped as
-unicode sequences, so no value can close the element.
+The JSON is made safe to sit inside a `<script>` element and in front matter: `<`, `>` and `&`
+are escaped as unicode sequences, so no value can close the element, and so are the line
+breaks YAML honours and JSON does not escape (see generator/text.py, the list of sinks).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from typing import Any
 
 from generator.link import Linked, Speaker
 from generator.model import Article, Country, Group, Person, Question, Statement
+from generator.text import safe_json_breaks
 
 CONTEXT = "https://schema.org"
 
 
 def script_json(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return safe_json_breaks(text)
 
 
 def graph(*nodes: dict[str, Any]) -> str:

@@ -1,8 +1,44 @@
-"""Text is text: how values from YAML are made safe for Markdown, HTML and front matter.
+"""Text is text: how values from YAML and seeds are made safe wherever they land.
 
-Every value is collapsed onto one line (so it cannot start a Markdown block such as an
-admonition or front matter) and HTML-escaped; where it lands in Markdown rather than raw HTML,
-every ASCII punctuation mark is also backslash-escaped (pymdownx.escapeall makes that valid).
+No value a contributor writes, nor any byte of an article, may run or render as markup. This
+is the one list of every place (sink) such a value reaches the output, and what makes it safe
+there; CONTRIBUTING.md ("Security: where text lands") points here. A new sink goes on this list
+with its defence and a case in tests/browser/test_payloads.py.
+
+- Markdown body (headings): `markdown_inline` collapses the value onto one line (so it cannot
+  start a block: admonition, front matter, attr_list) and backslash-escapes every ASCII
+  punctuation mark (pymdownx.escapeall makes that valid), then HTML-escapes it.
+- HTML text and raw-HTML blocks (cards, tables, paragraphs of an article): Jinja autoescape,
+  after `finalize` puts every printed string on one line, so Markdown never sees a blank line
+  or a block marker inside our HTML.
+- HTML attributes (`href`, `data-tip`, `id`): autoescaped and always double-quoted. Ids and
+  anchors are validated slugs, formatted only in generator/urls.py and namespaced there so a
+  record cannot take a heading's id. URLs are validated `http(s)://` (no `javascript:`).
+- Tooltips (`data-tip`, on citations, stance badges and glossary terms): drawn by CSS with
+  `content: attr(data-tip)`, which can only ever produce text. No `title` carries a value and
+  Material's `content.tooltips` stays off, because it re-parses `title` as HTML.
+- `<abbr>` glossary terms: `Glossary` escapes the text around and inside the term and puts
+  the definition in `data-tip` (above), never in `title`.
+- Page `<title>`, description, Open Graph and twitter meta: `front_matter` writes a YAML
+  scalar holding the HTML-escaped one-line value; site_overrides/main.html and Material print
+  it without escaping, so it arrives escaped exactly once.
+- JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
+  JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
+  `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
+- Front matter (`title`, `description`, `facts_as_of`, `jsonld`, `edit_path`): JSON-quoted,
+  which YAML reads as a double-quoted scalar, with the line breaks above escaped.
+- Search index (search/search_index.json): Material's search plugin re-escapes the page's
+  text; our cards and paragraphs reach it only as escaped HTML text.
+- Navigation: only fixed section names; record names reach the page header through the
+  escaped front-matter title.
+- CSV downloads: `export` quotes every field and prefixes a cell that starts with `=`, `+`,
+  `-`, `@`, tab or carriage return with `'` (OWASP's CSV-injection advice), so a spreadsheet
+  never reads a formula. facts.json is exact JSON, values unchanged.
+- SVG chart: `chart` HTML-escapes every label and name (SVG is XML: same escaping).
+- Bidirectional controls (U+202A-U+202E, U+2066-U+2069) in seed text, kept byte for byte in
+  seeds/, are shown as visible `[U+202E]` marks wherever a value is printed (`neutral`), so
+  they cannot reorder what a reader sees. (Contributor YAML refuses them at `check`.)
+- The terminal: problems.py and the messages it prints make control characters visible.
 """
 
 from __future__ import annotations
@@ -17,17 +53,33 @@ _PUNCTUATION = re.compile(r"""([!#$%()*+,\-./:;=?@\[\\\]^_`{|}~])""")  # not &<>
 
 
 _SPACE = re.compile(r"\s+")
+# Embeddings, overrides and isolates: they reorder the text around them on screen.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Line breaks that JSON leaves raw but YAML, JavaScript or str.splitlines honour.
+_JSON_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def neutral(value: str) -> str:
+    """The value with each bidi control shown as a visible mark instead of acting."""
+    return _BIDI.sub(lambda match: f"[U+{ord(match.group()):04X}]", value)
 
 
 def one_line(value: str) -> str:
-    return _SPACE.sub(" ", value).strip()
+    return neutral(_SPACE.sub(" ", value).strip())
 
 
 def finalize(value: object) -> object:
     """Jinja's finalize hook: every plain string printed by a template becomes one line."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _SPACE.sub(" ", value)
+        return neutral(_SPACE.sub(" ", value))
     return value
+
+
+def safe_json_breaks(text: str) -> str:
+    """JSON text with the line breaks other readers honour written as escapes."""
+    for character, escaped in _JSON_BREAKS.items():
+        text = text.replace(character, escaped)
+    return text
 
 
 def markdown_inline(value: str) -> Markup:
@@ -42,17 +94,18 @@ def heading_id(record_id: str) -> Markup:
 
 def front_matter(value: str) -> Markup:
     """A YAML front-matter scalar; HTML-escaped because themes print it without escaping."""
-    return Markup(json.dumps(str(escape(one_line(value))), ensure_ascii=False))
+    return Markup(safe_json_breaks(json.dumps(str(escape(one_line(value))), ensure_ascii=False)))
 
 
 def json_front_matter(value: str) -> Markup:
     """A front-matter scalar printed raw inside `<script>`: quoted for YAML, never HTML-escaped
     (the value must already be safe there, as `structured.script_json` makes it)."""
-    return Markup(json.dumps(value, ensure_ascii=False))
+    return Markup(safe_json_breaks(json.dumps(value, ensure_ascii=False)))
 
 
 class Glossary:
-    """Wraps the first mention of each glossary term in a text with an `<abbr>` tooltip."""
+    """Wraps the first mention of each glossary term in a text in an `<abbr>` whose tooltip
+    (`data-tip`, drawn by CSS) is the definition; focusable so keyboards reach it too."""
 
     def __init__(self, terms: Iterable[tuple[Iterable[str], str]]) -> None:
         self.definitions: dict[str, str] = {}
@@ -80,7 +133,8 @@ class Glossary:
             used.add(key)
             out.append(str(escape(text[position : match.start()])))
             out.append(
-                f'<abbr title="{escape(self.definitions[key])}">{escape(match.group(1))}</abbr>'
+                f'<abbr data-tip="{escape(self.definitions[key])}" tabindex="0">'
+                f"{escape(match.group(1))}</abbr>"
             )
             position = match.end()
         out.append(str(escape(text[position:])))

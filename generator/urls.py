@@ -65,3 +65,9 @@ def paragraph_anchor(paragraph: int) -> str:
 
 def source_target(source: Source) -> tuple[str, str]:
     return article_page(source.article), paragraph_anchor(source.paragraph)
+
+
+def record_anchor(kind: str, record_id: str) -> str:
+    """A record's anchor on a listing page (`term`, `event`, `tag`, `correction`, `article`,
+    `speaker`): prefixed by its kind, so no id can equal a heading's (`glossary`, `timeline`)."""
+    return f"{kind}-{record_id}"

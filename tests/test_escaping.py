@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.utils.meta import get_data
 
+from generator.build import Project, check
+from generator.link import Linked
+from generator.render import render
 from tests.conftest import edit, run_cli
 from tests.htmlscan import read, site_pages
 
 PAYLOAD = (
     "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
-    "{{ 7*7 }} {% raw %} ]]> \u202eevil\u202c zero\u200bwidth " + "w" * 3000
+    "{{ 7*7 }} {% raw %} ]]> zero\u200bwidth " + "w" * 3000
 )
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
@@ -25,12 +33,15 @@ FIELDS = [
     ("content/countries.yaml", "name: Norland", "countries/norland"),
     ("content/countries.yaml", "summary: Will not pay for any part of the bridge.", "countries"),
     ("content/stances.yaml", "label: Pays", "countries/exampleton"),
+    ("content/stances.yaml", "description: Will pay for the bridge.", "countries/exampleton"),
+    ("content/countries.yaml", "aliases: [NO]", "countries/norland"),
     ("content/statements.yaml", "context: On the bridge.", "people/stoker-lee"),
     ("content/statements.yaml", "text: It will not pay for any part", "countries/norland"),
     ("content/questions.yaml", "question: How much will the bridge cost?", "questions/bridge-cost"),
     ("content/questions.yaml", "known: The opposition says", "questions/bridge-cost"),
     ("content/events.yaml", "title: Council votes for the bridge", "timeline"),
     ("content/events.yaml", "when: Monday", "timeline"),
+    ("content/events.yaml", "description: The council voted", "timeline"),
     ("content/glossary.yaml", "term: Glass River", "glossary"),
     ("content/glossary.yaml", "definition: The river the bridge would cross.", "glossary"),
     ("content/topics.yaml", "name: Cost", "topics/cost"),
@@ -60,8 +71,8 @@ def dangerous(pages: list[Path]) -> list[str]:
     return found
 
 
-def inject(root: Path, path: str, line: str) -> None:
-    """Append the payload to the value on `line` (a new item, for a list), as a YAML string."""
+def inject(root: Path, path: str, line: str, poison: str = PAYLOAD + LINE_START) -> None:
+    """Append `poison` to the value on `line` (a new item, for a list), as a YAML string."""
     key = line.split(": ", 1)[0]
     file = root / path
     text = file.read_text(encoding="utf-8")
@@ -72,7 +83,6 @@ def inject(root: Path, path: str, line: str) -> None:
     else:  # the value ends at the line's end, or at the next item of a {flow: mapping}
         end = min(i for i in (text.find(c, value_start) for c in ",}\n") if i >= 0)
     whole = text[value_start:end]
-    poison = f"{PAYLOAD}{LINE_START}"
     if whole.startswith("["):
         new = "[" + whole[1:-1] + ", " + json.dumps(poison) + "]"
     else:
@@ -91,7 +101,7 @@ def assert_shown_as_text(root: Path, url: str, *, line_start: bool = True) -> No
     )
     assert "<script>alert(1)</script><img src=x onerror=alert(1)>" in shown
     assert "[x](javascript:alert(1)) {{ 7*7 }} {% raw %} ]]>" in shown
-    assert "\u202eevil\u202c zero\u200bwidth" in shown
+    assert "]]> zero\u200bwidth" in shown
     assert "w" * 3000 in shown
     if line_start:
         assert "!!! note --- {: onclick=alert(1) } <!--" in shown
@@ -117,3 +127,100 @@ def test_a_known_original_gets_a_link_to_the_exact_words(mini):
     assert result.returncode == 0, result.stderr
     page = (mini / "build" / "docs" / "people" / "stoker-lee.md").read_text(encoding="utf-8")
     assert 'href="https://news.example/bridge#:~:text=far%20too%20expensive"' in page
+
+
+# Every CSV column that carries free text: (file, the line whose value changes, csv, column).
+CSV_COLUMNS = [
+    ("content/people.yaml", "name: Ada Quill", "statements", "speakers"),
+    ("content/statements.yaml", "text: It will not pay for any part", "statements", "text"),
+    ("content/statements.yaml", "context: On the bridge.", "statements", "context"),
+    ("content/countries.yaml", "name: Norland", "positions", "country"),
+    ("content/stances.yaml", "label: Pays", "positions", "stance_label"),
+    ("content/countries.yaml", "summary: Will build the bridge.", "positions", "summary"),
+    ("content/questions.yaml", "question: How much will the bridge cost?", "questions", "question"),
+    ("content/questions.yaml", "known: The opposition says", "questions", "known"),
+]
+FORMULA = "=HYPERLINK(A1)+SUM(A1:A9)"  # no quotation marks: those are refused outside quotes
+
+
+def csv_cells(root: Path, name: str, column: str) -> list[str]:
+    result = run_cli(root, "generate")
+    assert result.returncode == 0, result.stderr
+    text = (root / "build" / "docs" / "data" / f"{name}.csv").read_bytes().decode("utf-8")
+    return [row[column] for row in csv.DictReader(io.StringIO(text))]
+
+
+def set_value(root: Path, path: str, line: str, value: str) -> None:
+    """Replace the value on `line` (up to the line's end, or the next item of a {flow map})."""
+    key = line.split(": ", 1)[0]
+    text = (root / path).read_text(encoding="utf-8")
+    start = text.index(line) + len(key) + 2
+    end = min(i for i in (text.find(c, start) for c in ",}\n") if i >= 0)
+    edit(root, path, text[text.index(line) : end], f"{key}: {json.dumps(value)}")
+
+
+@pytest.mark.parametrize(
+    ("path", "line", "name", "column"), CSV_COLUMNS, ids=[f"{c[2]}.{c[3]}" for c in CSV_COLUMNS]
+)
+def test_a_formula_in_a_csv_cell_is_text(mini, path, line, name, column):
+    set_value(mini, path, line, FORMULA)
+    assert "'" + FORMULA in csv_cells(mini, name, column)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=repr)
+def test_every_formula_start_is_guarded(mini, start):
+    set_value(mini, "content/statements.yaml", "context: On the bridge.", start + "1+1")
+    assert "'" + start + "1+1" in csv_cells(mini, "statements", "context")
+
+
+def test_the_json_keeps_a_formula_exact(mini):
+    set_value(mini, "content/statements.yaml", "context: On the bridge.", FORMULA)
+    run_cli(mini, "generate")
+    facts = json.loads((mini / "build" / "docs" / "data" / "facts.json").read_text("utf-8"))
+    assert FORMULA in [s.get("context") for s in facts["statements"]]
+
+
+def test_every_csv_field_is_quoted(mini):
+    result = run_cli(mini, "generate")
+    assert result.returncode == 0, result.stderr
+    for name in ("statements", "positions", "questions"):
+        text = (mini / "build" / "docs" / "data" / f"{name}.csv").read_text(encoding="utf-8")
+        for row in csv.reader(io.StringIO(text)):
+            assert all(f'"{cell}"' in text for cell in row)
+        assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())
+
+
+def rendered_pages(root: Path, change: Callable[[Linked], None] | None = None) -> dict[str, str]:
+    linked, found = check(Project.at(root))
+    assert linked is not None and not found, found
+    if change:
+        change(linked)
+    pages, found = render(linked)
+    assert not found, found
+    return pages
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\u0085"], ids=repr)
+def test_a_line_break_in_a_value_keeps_the_page_front_matter(mini, brk):
+    """JSON leaves these raw; YAML would end the front matter at a `---` after them."""
+    value = f"How much will the bridge cost?{brk}--- x{brk}..."
+
+    def change(story: Linked) -> None:
+        question = story.questions["bridge-cost"]
+        story.questions["bridge-cost"] = question.model_copy(update={"question": value})
+
+    _body, meta = get_data(rendered_pages(mini, change)["questions/bridge-cost.md"])
+    assert meta["title"] == "How much will the bridge cost? --- x ..."
+    assert json.loads(meta["jsonld"])["@graph"][0]["name"] == value
+    assert meta["facts_as_of"] == "20 November 2026"
+
+
+def test_bidi_controls_in_an_article_are_shown_not_obeyed(mini):
+    seed = mini / "seeds" / "fic-bridge.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("new bridge", "new \u202ebridge\u202c \u2066x\u2069"), "utf-8")
+    pages = rendered_pages(mini)
+    article = pages["sources/fic-bridge.md"]
+    assert "new [U+202E]bridge[U+202C] [U+2066]x[U+2069]" in article
+    controls = re.compile("[\u202a-\u202e\u2066-\u2069]")
+    assert [path for path, page in pages.items() if controls.search(page)] == []

@@ -64,7 +64,7 @@ def test_every_quotation_is_on_each_speakers_page_linked_to_its_paragraph(built,
                 for e in html.elements
                 if e.tag == "a"
                 and "xp-cite" in e.attrs.get("class", "")
-                and e.attrs["title"].endswith(f"paragraph {statement.source.paragraph}")
+                and e.attrs["data-tip"].endswith(f"paragraph {statement.source.paragraph}")
                 and f"s-{statement.id}" in _card_ids_before(html, e)
             )
             target, fragment = resolve(built / "site", speaker_page, cite.attrs["href"])

@@ -1,0 +1,173 @@
+"""Text is text, in a real browser: hostile text in every free-text field of the fixture story
+never runs, whichever page shows it and whatever a reader hovers, focuses or searches for.
+
+Each sink listed in generator/text.py is visited here: page body, attributes and tooltips,
+`<abbr>`, JSON-LD, Open Graph and twitter meta, page title, search (index and results), the
+SVG chart and the JSON download.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.conftest import SUB_PATH, Watch, all_pages
+from tests.conftest import MINI, edit, make_project, run_cli
+from tests.test_escaping import FIELDS, inject
+from tools.static_server import serving
+
+MARKUP = (
+    "<img src=x onerror=alert(1)> <script>alert(2)</script> ><svg onload=alert(3)> </script> "
+    "javascript:alert(4) [x](javascript:alert(5)) *bold* {{ 7*7 }} {% if true %}x{% endif %}"
+)
+PAYLOAD = MARKUP + "\u2028--- after"
+SHOWN = " ".join(PAYLOAD.split())  # as a reader sees it: on one line
+# Seed text is kept byte for byte, so it can also carry the straight quotes YAML refuses.
+SEED_PAYLOAD = '"><svg onload=alert(6)>' + MARKUP
+TIPPED = ".md-content :is([data-tip], [title], abbr)"  # where values land
+# Finds what a page would hold only if a value had become markup.
+INJECTED = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      if (attr.name.startsWith('on')) found.push(el.tagName + ' ' + attr.name);
+    }
+  }
+  const suspects = 'img[src="x"], svg svg, script:not([type="application/ld+json"])';
+  for (const el of document.querySelectorAll(suspects)) {
+    if (el.tagName !== 'SCRIPT' || el.textContent.includes('alert(')) {
+      found.push(el.outerHTML);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(MINI, tmp_path_factory.mktemp("hostile"))
+    for path, line, _url in FIELDS:
+        inject(root, path, line, PAYLOAD)
+    edit(
+        root,
+        "content/corrections.yaml",
+        "[]",
+        f"- {{id: fix, date: 2026-11-21, summary: {json.dumps(PAYLOAD)}}}",
+    )
+    edit(
+        root,
+        "content/statements.yaml",
+        "  source: {article: fic-bridge, paragraph: 4}",
+        f"  source: {{article: fic-bridge, paragraph: 4}}\n  attribution: ambiguous\n"
+        f"  attribution_note: {json.dumps(PAYLOAD)}",
+    )
+    with (root / "seeds" / "fic-bridge.txt").open("a", encoding="utf-8") as text:
+        text.write(SEED_PAYLOAD + "\n")
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile: Path) -> Iterator[str]:
+    with serving(hostile, SUB_PATH) as url:
+        yield url
+
+
+@pytest.fixture
+def reader(browser) -> Iterator[tuple[Page, Watch, list[str]]]:
+    """A page that records console errors and every dialog (which it dismisses)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch()
+    watch.attach(page)
+    dialogs: list[str] = []
+
+    def dismiss(dialog) -> None:
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    yield page, watch, dialogs
+    context.close()
+
+
+def test_hovering_or_focusing_any_tooltip_runs_nothing(reader, hostile, hostile_url):
+    page, watch, dialogs = reader
+    hovered = 0
+    for path in all_pages(hostile):
+        page.goto(hostile_url + path, wait_until="networkidle")
+        for element in page.locator(TIPPED).element_handles():  # fixed: hovering may alter it
+            if not element.is_visible():
+                continue
+            element.hover(timeout=5_000)
+            element.focus()
+            page.wait_for_timeout(30)  # a tooltip script would have run by now
+            hovered += 1
+        assert page.evaluate(INJECTED) == [], path
+    assert hovered > 50
+    assert dialogs == []
+    assert watch.console_errors == []
+
+
+def test_a_tooltip_shows_the_value_as_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    page.goto(hostile_url + "countries/exampleton/", wait_until="networkidle")
+    for selector in (".xp-stance", "a.xp-cite"):
+        element = page.locator(selector).first
+        element.focus()
+        drawn = element.evaluate("e => getComputedStyle(e, '::after').content")
+        assert MARKUP in json.loads(drawn)
+    assert dialogs == []
+
+
+def test_every_page_shows_the_value_as_text(reader, hostile_url):
+    page, _watch, _dialogs = reader
+    for url in sorted({url for _path, _line, url in FIELDS}):
+        page.goto(hostile_url + (url + "/" if url else ""))
+        shown = " ".join(page.locator("body").inner_text().split())
+        tips = page.locator("[data-tip]").evaluate_all("els => els.map(e => e.dataset.tip)")
+        assert SHOWN in shown or any(SHOWN in tip for tip in tips), url
+    page.goto(hostile_url + "sources/fic-bridge/")
+    assert SEED_PAYLOAD in page.locator(".xp-paragraphs").inner_text()
+
+
+def test_structured_data_and_meta_hold_the_value_literally(reader, hostile_url):
+    page, _watch, _dialogs = reader
+    page.goto(hostile_url + "people/quill/")
+    graph = json.loads(page.locator('script[type="application/ld+json"]').text_content() or "")
+    assert graph["@graph"][0]["name"] == "Ada Quill " + PAYLOAD
+    name = "Ada Quill " + SHOWN
+    assert page.title().startswith(name + " - ")
+    for meta in ('property="og:title"', 'name="twitter:title"'):
+        assert page.locator(f"meta[{meta}]").get_attribute("content") == name
+
+
+def test_the_search_index_and_results_hold_the_value_as_text(reader, hostile, hostile_url):
+    page, watch, dialogs = reader
+    index = json.loads((hostile / "search" / "search_index.json").read_text(encoding="utf-8"))
+    held = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+    assert "<img" not in held and "<svg" not in held
+    assert "&lt;img src=x onerror=alert(1)&gt;" in held
+    page.goto(hostile_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("onerror", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "<img src=x onerror=alert(1)>" in page.locator(".md-search-result").inner_text()
+    assert page.evaluate(INJECTED) == []
+    assert dialogs == []
+    assert watch.console_errors == []
+
+
+def test_the_chart_and_the_download_hold_the_value_as_text(reader, hostile_url):
+    page, _watch, _dialogs = reader
+    page.goto(hostile_url)
+    names = page.locator("svg.xp-chart .xp-chart__name").all_text_contents()
+    assert "Norland " + SHOWN in names
+    facts = page.request.get(hostile_url + "data/facts.json").json()
+    assert "Norland " + PAYLOAD in [country["name"] for country in facts["countries"]]
