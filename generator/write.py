@@ -39,6 +39,6 @@ def _replace(target: Path, data: bytes) -> None:
     try:
         temporary.write_bytes(data)
         os.replace(temporary, target)
-    except OSError:
+    except OSError as error:
         temporary.unlink(missing_ok=True)
-        raise
+        raise OSError(error.errno, error.strerror, str(target)) from error  # name the page
