@@ -35,12 +35,12 @@ from generator.model import (
     ref_of,
 )
 from generator.problems import Problem
+from generator.quotation import is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
 
 R = TypeVar("R")
 K = TypeVar("K")
-QUOTE_MARKS = '"“”„«»'
 Speaker = Person | Group | Country
 
 
@@ -199,22 +199,24 @@ def _check_entry(
                     f"article '{value.article}' has {count} paragraphs, so there is no "
                     f"paragraph {value.paragraph}: count its non-empty lines",
                 )
-        elif isinstance(value, str) and ref is None and _unproven_quotation(record, value):
-            yield entry.problem(
-                loc,
-                "quotation marks belong only in the text of a `direct` statement, where the "
-                "build proves them against the source: paraphrase without them, or make a "
-                "direct statement",
-            )
+        elif isinstance(value, str) and ref is None and not _is_quotation(record, loc):
+            mark = is_quoted(value)
+            if mark is not None:
+                yield entry.problem(
+                    loc,
+                    f"the quotation mark {mark} belongs only in the `text` of a `direct` "
+                    "statement, where the build proves the quotation against the source: "
+                    "paraphrase without quotation marks, or make a direct statement",
+                )
     if isinstance(record, Statement) and record.kind == "direct":
         problem = _quotation_problem(record, texts)
         if problem:
             yield entry.problem(("text",), problem)
 
 
-def _unproven_quotation(record: Record, value: str) -> bool:
-    is_quotation = isinstance(record, Statement) and record.kind == "direct"
-    return not is_quotation and any(mark in value for mark in QUOTE_MARKS)
+def _is_quotation(record: Record, loc: Loc) -> bool:
+    """Whether the value at `loc` is a direct statement's text, the one place for quotations."""
+    return isinstance(record, Statement) and record.kind == "direct" and loc == ("text",)
 
 
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
@@ -252,26 +254,30 @@ def _unknown_ref(namespace: str, value: str, namespaces: dict[str, set[str]]) ->
     return f"unknown {known} '{value}': {hint} it to {_WHERE[namespace]}"
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str | None:
     text = texts.get(statement.source.article)
     if text is None or statement.source.paragraph > len(text.paragraphs):
         return None  # already reported as a bad citation
     quote = normalise_space(statement.text)
-    if quote in normalise_space(text.paragraphs[statement.source.paragraph - 1]):
+    cited = normalise_space(text.paragraphs[statement.source.paragraph - 1])
+    problem = quotation_problem(quote, cited)
+    if quote in cited and problem is None:
         return None
     where = f"article '{statement.source.article}' paragraph {statement.source.paragraph}"
     others = [
         number
         for number, paragraph in enumerate(text.paragraphs, start=1)
         if quote in normalise_space(paragraph)
+        and quotation_problem(quote, normalise_space(paragraph)) is None
     ]
     if others:
-        return f"this quotation is not in {where} but is in paragraph {others[0]}: fix the source"
-    if _plain(quote) in _plain(text.paragraphs[statement.source.paragraph - 1]):
+        verb = "quoted in" if quote in cited else "in"
+        return (
+            f"this quotation is not {verb} {where} but is in paragraph {others[0]}: fix the source"
+        )
+    if problem is not None:
+        return problem
+    if _plain(quote) in _plain(cited):
         hint = (
             "the words match but apostrophes or quotation marks differ: copy them from the source"
         )
