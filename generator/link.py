@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import urls
 from generator.load import Loaded, SeedText
 from generator.model import (
     COLLECTIONS,
@@ -99,6 +100,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "person, group or country",
         problems,
     )
+    problems.extend(_page_collisions(validated))
     invalid = validated.invalid_ids
     known: dict[str, set[str]] = {
         "article": {*articles, *loaded.texts},
@@ -110,7 +112,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "question": {*names["questions"], *invalid["questions"]},
     }
     for namespace, collections in _NAMESPACE_SOURCES.items():
-        if collections & loaded.unreadable:
+        if collections & (loaded.unreadable | validated.unreadable):
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
     for entries in validated.entries.values():
@@ -179,6 +181,25 @@ _NAMESPACE_SOURCES = {
 }
 
 
+def _page_collisions(validated: Validated) -> Iterator[Problem]:
+    """Records whose page would be one of the site's section pages (such as `people/index.md`
+    for a person with the id `index`): refused here, where the id is, not when writing pages."""
+    sections = {urls.url_of(page): kind for kind, page in urls.SECTION_PAGES.items()}
+    singular = {c.name: c.record for c in COLLECTIONS} | {"seeds": "article"}
+    for collection in urls.RECORD_FOLDERS:
+        entries = validated.articles if collection == "seeds" else validated.entries[collection]
+        for entry in entries:
+            page = urls.record_page(collection, entry.record.id)
+            kind = sections.get(urls.url_of(page))
+            if kind is not None:
+                yield entry.problem(
+                    ("id",),
+                    f"the id '{entry.record.id}' is taken by the site: this "
+                    f"{singular[collection]}'s page would be {page}, which is the {kind} page; "
+                    "choose another id",
+                )
+
+
 def _check_entry(
     entry: Entry[Any],
     namespaces: dict[str, set[str]],
@@ -187,10 +208,19 @@ def _check_entry(
 ) -> Iterator[Problem]:
     """Problems in one record's references, citations and text; notes what it cites."""
     record = entry.record
+    listed: set[tuple[Loc, str]] = set()  # (list, id): each id once per list
     for loc, value, ref in _leaves(record, ()):
-        if ref is not None and value not in namespaces.get(ref.namespace, {value}):
+        if ref is not None and isinstance(loc[-1], int) and (loc[:-1], value) in listed:
+            yield entry.problem(loc, f"'{value}' is listed twice here: keep one")
+        elif ref is not None and value not in namespaces.get(ref.namespace, {value}):
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
-        elif isinstance(value, Source):
+        elif isinstance(record, Question) and loc[0] == "related" and value == record.id:
+            yield entry.problem(
+                loc, f"a question is not related to itself: remove '{value}' from `related`"
+            )
+        if ref is not None and isinstance(loc[-1], int):
+            listed.add((loc[:-1], value))
+        if isinstance(value, Source):
             cited[value.article].add(value.paragraph)
             count = len(texts[value.article].paragraphs) if value.article in texts else None
             if count is not None and value.paragraph > count:

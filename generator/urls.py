@@ -10,6 +10,33 @@ from functools import cache
 
 from generator.model import Country, Group, Person, Question, Source, Statement, Topic
 
+# The site's section pages, by kind. Record pages live in folders beside them, so an id that
+# names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
+SECTION_PAGES = {
+    "home": "index.md",
+    "statements": "statements/index.md",
+    "people": "people/index.md",
+    "countries": "countries/index.md",
+    "questions": "questions/index.md",
+    "topics": "topics/index.md",
+    "sources": "sources/index.md",
+    "timeline": "timeline.md",
+    "glossary": "glossary.md",
+    "tags": "tags.md",
+    "methodology": "methodology.md",
+    "corrections": "corrections.md",
+    "data": "data.md",
+}
+# The folder of each collection whose records get a page of their own ("seeds": articles).
+RECORD_FOLDERS = {
+    "people": "people",
+    "groups": "people",
+    "countries": "countries",
+    "questions": "questions",
+    "topics": "topics",
+    "seeds": "sources",
+}
+
 
 def url_of(page: str) -> str:
     """The served directory of a Markdown page, relative to the site root ('' for the home)."""
@@ -38,21 +65,31 @@ def _relative_dir(from_page: str, to_page: str) -> str:
     return "/".join(parts) + "/" if parts else "./"
 
 
+def record_page(collection: str, record_id: str) -> str:
+    return f"{RECORD_FOLDERS[collection]}/{record_id}.md"
+
+
 def entity_page(entity: Person | Group | Country) -> str:
-    folder = "countries" if isinstance(entity, Country) else "people"
-    return f"{folder}/{entity.id}.md"
+    return record_page("countries" if isinstance(entity, Country) else "people", entity.id)
 
 
 def article_page(article_id: str) -> str:
-    return f"sources/{article_id}.md"
+    return record_page("seeds", article_id)
 
 
 def question_page(question: Question) -> str:
-    return f"questions/{question.id}.md"
+    return record_page("questions", question.id)
 
 
 def topic_page(topic: Topic) -> str:
-    return f"topics/{topic.id}.md"
+    return record_page("topics", topic.id)
+
+
+# Anchors made from record ids carry a prefix per kind, none a prefix of another, so they never
+# equal each other, a heading's id (page titles written by contributors get a fixed id, see
+# TITLE_ID) or the theme's own ids: a glossary term `glossary` is `term-glossary`, not the
+# page's `glossary` heading.
+TITLE_ID = "title"
 
 
 def statement_anchor(statement: Statement) -> str:
@@ -61,6 +98,30 @@ def statement_anchor(statement: Statement) -> str:
 
 def paragraph_anchor(paragraph: int) -> str:
     return f"p-{paragraph}"
+
+
+def speaker_anchor(entity_id: str) -> str:
+    return f"by-{entity_id}"
+
+
+def term_anchor(term_id: str) -> str:
+    return f"term-{term_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def article_anchor(article_id: str) -> str:
+    return f"article-{article_id}"
+
+
+def correction_anchor(correction_id: str) -> str:
+    return f"correction-{correction_id}"
+
+
+def tag_anchor(tag_id: str) -> str:
+    return f"tag-{tag_id}"
 
 
 def source_target(source: Source) -> tuple[str, str]:

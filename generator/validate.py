@@ -42,6 +42,9 @@ class Validated:
     problems: list[Problem] = field(default_factory=list)
     # Ids of records that failed validation: references to them are not reported again.
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Collections with a file that is not a list of records: its ids are unknowable, so
+    # references into it are not reported as unknown (the cause is reported, not the cascade).
+    unreadable: set[str] = field(default_factory=set)
 
 
 def validate(loaded: Loaded) -> Validated:
@@ -53,7 +56,10 @@ def validate(loaded: Loaded) -> Validated:
         for document in documents:
             result.invalid_ids[collection.name].update(_raw_ids(document.data))
             if collection.many:
-                _validate_list(document, collection.model, result.entries[collection.name], result)
+                if not _validate_list(
+                    document, collection.model, result.entries[collection.name], result
+                ):
+                    result.unreadable.add(collection.name)
             else:
                 _validate_one(
                     document, (), collection.model, result.entries[collection.name], result
@@ -81,16 +87,18 @@ def _raw_ids(data: object) -> set[str]:
 
 def _validate_list(
     document: Document, model: type[Record], into: list[Entry[Any]], result: Validated
-) -> None:
+) -> bool:
+    """Validates each record of a list file; False if the file is not a list at all."""
     if not isinstance(document.data, list):
         result.problems.append(
             document.problem(
                 (), "this file must be a list of records, each one starting with '- ' at the margin"
             )
         )
-        return
+        return False
     for index in range(len(document.data)):
         _validate_one(document, (index,), model, into, result)
+    return True
 
 
 def _validate_one(
