@@ -26,24 +26,27 @@ def ids(page: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("file", "old", "location", "what", "page", "kind"),
+    ("file", "old", "location", "what", "section"),
     [
-        ("content/people.yaml", "id: quill", "content/people.yaml:1:7", "person", "people", "people"),
-        ("content/countries.yaml", "id: norland", "content/countries.yaml:10:7", "country",
-         "countries", "countries"),
-        ("content/topics.yaml", "id: cost", "content/topics.yaml:1:7", "topic", "topics",
-         "topics"),
-        ("content/questions.yaml", "id: bridge-cost", "content/questions.yaml:1:7", "question",
-         "questions", "questions"),
+        ("content/people.yaml", "id: quill", "people.yaml:1:7", "person", "people"),
+        ("content/countries.yaml", "id: norland", "countries.yaml:10:7", "country", "countries"),
+        ("content/topics.yaml", "id: cost", "topics.yaml:1:7", "topic", "topics"),
+        (
+            "content/questions.yaml",
+            "id: bridge-cost",
+            "questions.yaml:1:7",
+            "question",
+            "questions",
+        ),
     ],
-)  # fmt: skip
+)
 def test_an_id_that_would_overwrite_a_section_page_is_refused(
-    mini, file, old, location, what, page, kind
+    mini, file, old, location, what, section
 ):
     edit(mini, file, old, "id: index")
     assert (
-        f"{location}: the id 'index' is taken by the site: this {what}'s page would be "
-        f"{page}/index.md, which is the {kind} page; choose another id"
+        f"content/{location}: the id 'index' is taken by the site: this {what}'s page would be "
+        f"{section}/index.md, which is the {section} page; choose another id"
     ) in problems(mini)
 
 
@@ -84,7 +87,9 @@ def test_a_statement_with_two_speakers_has_one_card_per_page(mini):
 
 def test_an_id_listed_twice_is_refused(mini):
     edit(mini, "content/statements.yaml", "speakers: [quill]", "speakers: [quill, quill]")
-    assert problems(mini) == ["content/statements.yaml:3:21: 'quill' is listed twice here: keep one"]
+    assert problems(mini) == [
+        "content/statements.yaml:3:21: 'quill' is listed twice here: keep one"
+    ]
 
 
 def test_a_question_is_not_related_to_itself(mini):
