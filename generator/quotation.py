@@ -5,7 +5,7 @@ A span is the text between an opening quotation mark and its matching closing ma
 the families news copy uses: " “” „“ „” «» ‹› ‘’ '' ＂＂ 「」 『』. Spans nest (single marks
 inside double ones). A double span left open runs to the end of the paragraph, as wire copy
 writes a quotation that goes on into the next paragraph. A single mark is ambiguous with an
-apostrophe (don’t, Ukraine’s, the leaders’ summit), so it opens only after a space or
+apostrophe (don’t, the town’s, the leaders’ summit), so it opens only after a space or
 punctuation and before a word, closes only the innermost open single span, and a single span
 left open is taken to have been an apostrophe after all.
 """

@@ -169,11 +169,14 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
     kind = detail["type"]
     name = _field_name(loc)
     value = detail.get("input")
+    parent = _model_at(model, loc[:-1])
+    nullable = parent is not None and name in parent.model_fields and _allows_none(parent, name)
     if kind == "missing":
-        parent = _model_at(model, loc[:-1])
-        nullable = parent is not None and _allows_none(parent, name)
         hint = " (write `null` if the sources do not say)" if nullable else ""
         return f"missing required field '{name}': add `{name}:` to this record{hint}"
+    if kind == "blank":
+        hint = ", or write `null` if the sources do not say" if nullable else ""
+        return f"'{name}' must not be blank: write its text{hint}"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         guess = get_close_matches(str(value), _literal_options(expected), n=1)
@@ -186,7 +189,7 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
         )
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a web address: it must start with http:// or https://"
-    message = _type_message(kind, value)
+    message = detail["msg"] if kind == "forbidden_character" else _type_message(kind, value)
     return f"'{name}' {message}" if message else detail["msg"]
 
 

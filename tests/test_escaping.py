@@ -12,8 +12,8 @@ from tests.htmlscan import read, site_pages
 
 PAYLOAD = (
     "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
-    "{{ 7*7 }} {% raw %} ]]> \u202eevil\u202c zero\u200bwidth " + "w" * 3000
-)
+    "{{ 7*7 }} {% raw %} ]]> zero\u200bwidth " + "w" * 3000
+)  # bidi controls are refused in content (tests/test_messages.py), so they are not here
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
 # (file, the line whose value gets the payload, the page that shows it)
@@ -91,7 +91,7 @@ def assert_shown_as_text(root: Path, url: str, *, line_start: bool = True) -> No
     )
     assert "<script>alert(1)</script><img src=x onerror=alert(1)>" in shown
     assert "[x](javascript:alert(1)) {{ 7*7 }} {% raw %} ]]>" in shown
-    assert "\u202eevil\u202c zero\u200bwidth" in shown
+    assert "]]> zero\u200bwidth" in shown
     assert "w" * 3000 in shown
     if line_start:
         assert "!!! note --- {: onclick=alert(1) } <!--" in shown
