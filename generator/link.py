@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator import urls
 from generator.load import Loaded, SeedText
 from generator.model import (
     COLLECTIONS,
@@ -35,12 +36,12 @@ from generator.model import (
     ref_of,
 )
 from generator.problems import Problem
+from generator.quotation import is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
 
 R = TypeVar("R")
 K = TypeVar("K")
-QUOTE_MARKS = '"“”„«»'
 Speaker = Person | Group | Country
 
 
@@ -99,6 +100,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "person, group or country",
         problems,
     )
+    problems.extend(_page_collisions(validated))
     invalid = validated.invalid_ids
     known: dict[str, set[str]] = {
         "article": {*articles, *loaded.texts},
@@ -110,7 +112,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         "question": {*names["questions"], *invalid["questions"]},
     }
     for namespace, collections in _NAMESPACE_SOURCES.items():
-        if collections & loaded.unreadable:
+        if collections & (loaded.unreadable | validated.unreadable):
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
     for entries in validated.entries.values():
@@ -179,6 +181,25 @@ _NAMESPACE_SOURCES = {
 }
 
 
+def _page_collisions(validated: Validated) -> Iterator[Problem]:
+    """Records whose page would be one of the site's section pages (such as `people/index.md`
+    for a person with the id `index`): refused here, where the id is, not when writing pages."""
+    sections = {urls.url_of(page): kind for kind, page in urls.SECTION_PAGES.items()}
+    singular = {c.name: c.record for c in COLLECTIONS} | {"seeds": "article"}
+    for collection in urls.RECORD_FOLDERS:
+        entries = validated.articles if collection == "seeds" else validated.entries[collection]
+        for entry in entries:
+            page = urls.record_page(collection, entry.record.id)
+            kind = sections.get(urls.url_of(page))
+            if kind is not None:
+                yield entry.problem(
+                    ("id",),
+                    f"the id '{entry.record.id}' is taken by the site: this "
+                    f"{singular[collection]}'s page would be {page}, which is the {kind} page; "
+                    "choose another id",
+                )
+
+
 def _check_entry(
     entry: Entry[Any],
     namespaces: dict[str, set[str]],
@@ -187,10 +208,19 @@ def _check_entry(
 ) -> Iterator[Problem]:
     """Problems in one record's references, citations and text; notes what it cites."""
     record = entry.record
+    listed: set[tuple[Loc, str]] = set()  # (list, id): each id once per list
     for loc, value, ref in _leaves(record, ()):
-        if ref is not None and value not in namespaces.get(ref.namespace, {value}):
+        if ref is not None and isinstance(loc[-1], int) and (loc[:-1], value) in listed:
+            yield entry.problem(loc, f"'{value}' is listed twice here: keep one")
+        elif ref is not None and value not in namespaces.get(ref.namespace, {value}):
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
-        elif isinstance(value, Source):
+        elif isinstance(record, Question) and loc[0] == "related" and value == record.id:
+            yield entry.problem(
+                loc, f"a question is not related to itself: remove '{value}' from `related`"
+            )
+        if ref is not None and isinstance(loc[-1], int):
+            listed.add((loc[:-1], value))
+        if isinstance(value, Source):
             cited[value.article].add(value.paragraph)
             count = len(texts[value.article].paragraphs) if value.article in texts else None
             if count is not None and value.paragraph > count:
@@ -199,22 +229,24 @@ def _check_entry(
                     f"article '{value.article}' has {count} paragraphs, so there is no "
                     f"paragraph {value.paragraph}: count its non-empty lines",
                 )
-        elif isinstance(value, str) and ref is None and _unproven_quotation(record, value):
-            yield entry.problem(
-                loc,
-                "quotation marks belong only in the text of a `direct` statement, where the "
-                "build proves them against the source: paraphrase without them, or make a "
-                "direct statement",
-            )
+        elif isinstance(value, str) and ref is None and not _is_quotation(record, loc):
+            mark = is_quoted(value)
+            if mark is not None:
+                yield entry.problem(
+                    loc,
+                    f"the quotation mark {mark} belongs only in the `text` of a `direct` "
+                    "statement, where the build proves the quotation against the source: "
+                    "paraphrase without quotation marks, or make a direct statement",
+                )
     if isinstance(record, Statement) and record.kind == "direct":
         problem = _quotation_problem(record, texts)
         if problem:
             yield entry.problem(("text",), problem)
 
 
-def _unproven_quotation(record: Record, value: str) -> bool:
-    is_quotation = isinstance(record, Statement) and record.kind == "direct"
-    return not is_quotation and any(mark in value for mark in QUOTE_MARKS)
+def _is_quotation(record: Record, loc: Loc) -> bool:
+    """Whether the value at `loc` is a direct statement's text, the one place for quotations."""
+    return isinstance(record, Statement) and record.kind == "direct" and loc == ("text",)
 
 
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
@@ -252,26 +284,30 @@ def _unknown_ref(namespace: str, value: str, namespaces: dict[str, set[str]]) ->
     return f"unknown {known} '{value}': {hint} it to {_WHERE[namespace]}"
 
 
-def normalise_space(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str | None:
     text = texts.get(statement.source.article)
     if text is None or statement.source.paragraph > len(text.paragraphs):
         return None  # already reported as a bad citation
     quote = normalise_space(statement.text)
-    if quote in normalise_space(text.paragraphs[statement.source.paragraph - 1]):
+    cited = normalise_space(text.paragraphs[statement.source.paragraph - 1])
+    problem = quotation_problem(quote, cited)
+    if quote in cited and problem is None:
         return None
     where = f"article '{statement.source.article}' paragraph {statement.source.paragraph}"
     others = [
         number
         for number, paragraph in enumerate(text.paragraphs, start=1)
         if quote in normalise_space(paragraph)
+        and quotation_problem(quote, normalise_space(paragraph)) is None
     ]
     if others:
-        return f"this quotation is not in {where} but is in paragraph {others[0]}: fix the source"
-    if _plain(quote) in _plain(text.paragraphs[statement.source.paragraph - 1]):
+        verb = "quoted in" if quote in cited else "in"
+        return (
+            f"this quotation is not {verb} {where} but is in paragraph {others[0]}: fix the source"
+        )
+    if problem is not None:
+        return problem
+    if _plain(quote) in _plain(cited):
         hint = (
             "the words match but apostrophes or quotation marks differ: copy them from the source"
         )

@@ -24,6 +24,8 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.characters import FORBIDDEN, describe
+
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -48,6 +50,17 @@ def _no_blank(value: str) -> str:
     return value
 
 
+def _plain_characters(value: str) -> str:
+    found = FORBIDDEN.search(value)
+    if found:
+        raise PydanticCustomError(
+            "forbidden_character",
+            "contains the invisible character {character}: delete it",
+            {"character": describe(found.group())},
+        )
+    return value
+
+
 @dataclass(frozen=True)
 class Ref:
     """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
@@ -69,7 +82,7 @@ def ref_of(info: FieldInfo) -> Ref | None:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
-Text = Annotated[str, AfterValidator(_no_blank)]
+Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 ArticleRef = Annotated[Id, Ref("article")]
 EntityRef = Annotated[Id, Ref("entity")]
@@ -78,7 +91,9 @@ StatementRef = Annotated[Id, Ref("statement")]
 TopicRef = Annotated[Id, Ref("topic")]
 StanceRef = Annotated[Id, Ref("stance")]
 QuestionRef = Annotated[Id, Ref("question")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Url = Annotated[
+    str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_plain_characters)
+]
 
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
 

@@ -6,10 +6,16 @@ Every stage returns problems instead of raising, so one run reports everything i
 from __future__ import annotations
 
 import os
+import re
 import stat
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
+
+from generator.characters import printable
+
+WINDOW = 100  # characters of a long source line shown around the problem's column
 
 
 @dataclass(frozen=True, order=True)
@@ -22,7 +28,8 @@ class Problem:
     message: str
 
     def headline(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """Safe to print: a file name or value holding terminal escape codes is shown escaped."""
+        return printable(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
 
 class Mark(NamedTuple):
@@ -49,13 +56,16 @@ def format_problems(problems: list[Problem], root: Path) -> str:
         lines = [problem.headline()]
         source = _source_line(problem, root, cache)
         if source is not None:
-            shown = source.expandtabs(1)
+            shown, caret = _window(source, problem.column)
             lines.append(f"    {shown}")
-            lines.append("    " + " " * max(problem.column - 1, 0) + "^")
+            lines.append("    " + " " * caret + "^")
         blocks.append("\n".join(lines))
     count = len(problems)
     summary = f"{count} problem{'s' if count != 1 else ''} found."
     return "\n".join([*blocks, summary]) + "\n"
+
+
+_LINES = re.compile(r"\r\n|\r|\n")  # as editors count lines, not str.splitlines
 
 
 def _source_line(problem: Problem, root: Path, cache: dict[str, list[str]]) -> str | None:
@@ -68,11 +78,32 @@ def _source_line(problem: Problem, root: Path, cache: dict[str, list[str]]) -> s
             if not stat.S_ISREG(file.lstat().st_mode):
                 raise OSError(f"{file} is not a regular file")
             with open(os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
-                cache[problem.path] = handle.read(2_000_001).decode("utf-8").splitlines()
+                cache[problem.path] = _LINES.split(handle.read(2_000_001).decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             cache[problem.path] = []
     lines = cache[problem.path]
     if problem.line > len(lines):
         return None
-    line = lines[problem.line - 1]
-    return line if len(line) <= 200 else line[:200] + " …"
+    return lines[problem.line - 1]
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """The part of a source line to show, made printable, and how far to indent the caret so
+    it stands under the column's character (escapes, tabs and wide characters counted)."""
+    index = max(column - 1, 0)
+    start = max(0, min(index - WINDOW // 2, len(line) - WINDOW))
+    before = ("… " if start else "") + _shown(line[start:index])
+    after = _shown(line[index : start + WINDOW]) + (" …" if start + WINDOW < len(line) else "")
+    return before + after, _width(before)
+
+
+def _shown(text: str) -> str:
+    return printable(text.replace("\t", " "))
+
+
+def _width(text: str) -> int:
+    """Terminal columns: East Asian wide characters take two, combining marks none."""
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        for char in text
+    )

@@ -151,6 +151,7 @@ def environment(story: Linked) -> Environment:
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
+        title_id=urls.TITLE_ID,
         article_number={key: n for n, key in enumerate(story.articles, start=1)}.__getitem__,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
@@ -217,26 +218,28 @@ def _pages(story: Linked) -> Iterator[Page]:
         yield urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
 
 
-# Section pages: path → (template, kind, the collection whose file holds the page's facts).
+# Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
+# file holds the page's facts).
 _SECTIONS = {
-    "index.md": ("home.md.j2", "home", "story"),
-    "statements/index.md": ("statements.md.j2", "statements", "statements"),
-    "people/index.md": ("people.md.j2", "people", "people"),
-    "countries/index.md": ("countries.md.j2", "countries", "countries"),
-    "questions/index.md": ("questions.md.j2", "questions", "questions"),
-    "topics/index.md": ("topics.md.j2", "topics", "topics"),
-    "sources/index.md": ("sources.md.j2", "sources", None),
-    "timeline.md": ("timeline.md.j2", "timeline", "events"),
-    "glossary.md": ("glossary.md.j2", "glossary", "glossary"),
-    "tags.md": ("tags.md.j2", "tags", "tags"),
-    "methodology.md": ("methodology.md.j2", "methodology", None),
-    "corrections.md": ("corrections.md.j2", "corrections", "corrections"),
-    "data.md": ("data.md.j2", "data", None),
+    "home": ("home.md.j2", "story"),
+    "statements": ("statements.md.j2", "statements"),
+    "people": ("people.md.j2", "people"),
+    "countries": ("countries.md.j2", "countries"),
+    "questions": ("questions.md.j2", "questions"),
+    "topics": ("topics.md.j2", "topics"),
+    "sources": ("sources.md.j2", None),
+    "timeline": ("timeline.md.j2", "events"),
+    "glossary": ("glossary.md.j2", "glossary"),
+    "tags": ("tags.md.j2", "tags"),
+    "methodology": ("methodology.md.j2", None),
+    "corrections": ("corrections.md.j2", "corrections"),
+    "data": ("data.md.j2", None),
 }
 
 
 def _section_pages(story: Linked) -> Iterator[Page]:
-    for path, (template, kind, collection) in _SECTIONS.items():
+    for kind, (template, collection) in _SECTIONS.items():
+        path = urls.SECTION_PAGES[kind]
         files = story.files.get(collection or "", [])
         context: dict[str, Any] = {"ld": structured.listing_page(story, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None

@@ -10,6 +10,33 @@ from functools import cache
 
 from generator.model import Country, Group, Person, Question, Source, Statement, Topic
 
+# The site's section pages, by kind. Record pages live in folders beside them, so an id that
+# names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
+SECTION_PAGES = {
+    "home": "index.md",
+    "statements": "statements/index.md",
+    "people": "people/index.md",
+    "countries": "countries/index.md",
+    "questions": "questions/index.md",
+    "topics": "topics/index.md",
+    "sources": "sources/index.md",
+    "timeline": "timeline.md",
+    "glossary": "glossary.md",
+    "tags": "tags.md",
+    "methodology": "methodology.md",
+    "corrections": "corrections.md",
+    "data": "data.md",
+}
+# The folder of each collection whose records get a page of their own ("seeds": articles).
+RECORD_FOLDERS = {
+    "people": "people",
+    "groups": "people",
+    "countries": "countries",
+    "questions": "questions",
+    "topics": "topics",
+    "seeds": "sources",
+}
+
 
 def url_of(page: str) -> str:
     """The served directory of a Markdown page, relative to the site root ('' for the home)."""
@@ -38,21 +65,31 @@ def _relative_dir(from_page: str, to_page: str) -> str:
     return "/".join(parts) + "/" if parts else "./"
 
 
+def record_page(collection: str, record_id: str) -> str:
+    return f"{RECORD_FOLDERS[collection]}/{record_id}.md"
+
+
 def entity_page(entity: Person | Group | Country) -> str:
-    folder = "countries" if isinstance(entity, Country) else "people"
-    return f"{folder}/{entity.id}.md"
+    return record_page("countries" if isinstance(entity, Country) else "people", entity.id)
 
 
 def article_page(article_id: str) -> str:
-    return f"sources/{article_id}.md"
+    return record_page("seeds", article_id)
 
 
 def question_page(question: Question) -> str:
-    return f"questions/{question.id}.md"
+    return record_page("questions", question.id)
 
 
 def topic_page(topic: Topic) -> str:
-    return f"topics/{topic.id}.md"
+    return record_page("topics", topic.id)
+
+
+# Anchors made from record ids carry a prefix per kind (`s-`, `p-`, and `record_anchor`'s), so
+# they never equal each other, a heading's id (page titles written by contributors get a fixed
+# id, TITLE_ID) or the theme's own ids: a glossary term `glossary` is `term-glossary`, not the
+# page's `glossary` heading.
+TITLE_ID = "title"
 
 
 def statement_anchor(statement: Statement) -> str:

@@ -42,6 +42,9 @@ class Validated:
     problems: list[Problem] = field(default_factory=list)
     # Ids of records that failed validation: references to them are not reported again.
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Collections with a file that is not a list of records: its ids are unknowable, so
+    # references into it are not reported as unknown (the cause is reported, not the cascade).
+    unreadable: set[str] = field(default_factory=set)
 
 
 def validate(loaded: Loaded) -> Validated:
@@ -53,7 +56,10 @@ def validate(loaded: Loaded) -> Validated:
         for document in documents:
             result.invalid_ids[collection.name].update(_raw_ids(document.data))
             if collection.many:
-                _validate_list(document, collection.model, result.entries[collection.name], result)
+                if not _validate_list(
+                    document, collection.model, result.entries[collection.name], result
+                ):
+                    result.unreadable.add(collection.name)
             else:
                 _validate_one(
                     document, (), collection.model, result.entries[collection.name], result
@@ -81,16 +87,18 @@ def _raw_ids(data: object) -> set[str]:
 
 def _validate_list(
     document: Document, model: type[Record], into: list[Entry[Any]], result: Validated
-) -> None:
+) -> bool:
+    """Validates each record of a list file; False if the file is not a list at all."""
     if not isinstance(document.data, list):
         result.problems.append(
             document.problem(
                 (), "this file must be a list of records, each one starting with '- ' at the margin"
             )
         )
-        return
+        return False
     for index in range(len(document.data)):
         _validate_one(document, (index,), model, into, result)
+    return True
 
 
 def _validate_one(
@@ -161,11 +169,14 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
     kind = detail["type"]
     name = _field_name(loc)
     value = detail.get("input")
+    parent = _model_at(model, loc[:-1])
+    nullable = parent is not None and name in parent.model_fields and _allows_none(parent, name)
     if kind == "missing":
-        parent = _model_at(model, loc[:-1])
-        nullable = parent is not None and _allows_none(parent, name)
         hint = " (write `null` if the sources do not say)" if nullable else ""
         return f"missing required field '{name}': add `{name}:` to this record{hint}"
+    if kind == "blank":
+        hint = ", or write `null` if the sources do not say" if nullable else ""
+        return f"'{name}' must not be blank: write its text{hint}"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         guess = get_close_matches(str(value), _literal_options(expected), n=1)
@@ -178,7 +189,7 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
         )
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a web address: it must start with http:// or https://"
-    message = _type_message(kind, value)
+    message = detail["msg"] if kind == "forbidden_character" else _type_message(kind, value)
     return f"'{name}' {message}" if message else detail["msg"]
 
 

@@ -1,8 +1,9 @@
 """Read one YAML file into plain Python values, remembering where every key and value stands.
 
-The YAML 1.1 traps are closed here: only `true`/`false` are booleans, only decimal digits are
-integers, and everything else plain (`NO`, `yes`, `2026-01-06`, `1:20`) stays text. Aliases are
-refused, so an alias bomb costs nothing; size and nesting depth are capped before and while parsing.
+The YAML 1.1 traps are closed here: only `true`/`false` are booleans, only decimal digits without
+leading zeros are integers, and everything else plain (`NO`, `yes`, `012`, `2026-01-06`, `1:20`)
+stays text. Aliases are refused, so an alias bomb costs nothing; size and nesting depth are capped
+before and while parsing. Invisible characters (see characters.py) are refused anywhere.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from generator.characters import FORBIDDEN_IN_FILES, describe
 from generator.files import not_regular, unreadable
 from generator.problems import Mark, Problem
 
@@ -24,7 +26,7 @@ MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_INT = re.compile(r"[-+]?[0-9]+")
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")  # `012` stays text, as written
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUES = {"true", "True", "TRUE"}
 _FALSES = {"false", "False", "FALSE"}
@@ -136,14 +138,18 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse a YAML file's bytes into a Document, or return the problems that prevent it."""
     text, problems = decode(raw, path)
-    if text is None:
+    if text is not None:
+        problems = _forbidden_characters(text, path)
+    if text is None or problems:
         return None, problems
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, path)]
     except yaml.YAMLError as error:  # unmarked errors are rare (e.g. reader errors)
-        return None, [Problem(path, 0, 0, f"YAML could not be read: {error}")]
+        return None, [
+            Problem(path, 0, 0, f"YAML could not be read: {' '.join(str(error).split())}")
+        ]
     if node is None:
         return None, [Problem(path, 0, 0, "the file is empty: add its records, or delete the file")]
     document = Document(path, None)
@@ -153,6 +159,24 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         mark = _first_alias(text) if refusal.alias else refusal.mark
         return None, [Problem(path, mark.line, mark.column, refusal.message)]
     return document, []
+
+
+def _forbidden_characters(text: str, path: str) -> list[Problem]:
+    """Each invisible character in a file, located as an editor counts lines (YAML would count
+    U+2028 as a line break and report a baffling syntax error instead)."""
+    problems = []
+    for found in FORBIDDEN_IN_FILES.finditer(text):
+        line_start = max(text.rfind("\n", 0, found.start()), text.rfind("\r", 0, found.start()))
+        line = len(re.findall(r"\r\n|\r|\n", text[: line_start + 1])) + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                found.start() - line_start,
+                f"this file contains the invisible character {describe(found.group())}: delete it",
+            )
+        )
+    return problems
 
 
 def _first_alias(text: str) -> Mark:

@@ -13,6 +13,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.build import Project, check
+from generator.export import spreadsheet_safe
 from generator.link import Linked
 from generator.render import render
 from tests.conftest import edit, run_cli
@@ -21,7 +22,7 @@ from tests.htmlscan import read, site_pages
 PAYLOAD = (
     "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
     "{{ 7*7 }} {% raw %} ]]> zero\u200bwidth " + "w" * 3000
-)
+)  # bidi controls are refused in content (tests/test_messages.py), so they are not here
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
 # (file, the line whose value gets the payload, the page that shows it)
@@ -167,10 +168,15 @@ def test_a_formula_in_a_csv_cell_is_text(mini, path, line, name, column):
     assert "'" + FORMULA in csv_cells(mini, name, column)
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=repr)
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"], ids=repr)
 def test_every_formula_start_is_guarded(mini, start):
     set_value(mini, "content/statements.yaml", "context: On the bridge.", start + "1+1")
     assert "'" + start + "1+1" in csv_cells(mini, "statements", "context")
+
+
+def test_a_carriage_return_at_a_cell_start_is_guarded():
+    # Content refuses CR in values (tests/test_messages.py); the guard still covers it.
+    assert spreadsheet_safe("\r=1+1") == "'\r=1+1"
 
 
 def test_the_json_keeps_a_formula_exact(mini):

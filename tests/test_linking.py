@@ -129,9 +129,9 @@ def test_quotation_marks_outside_a_direct_statement(mini):
         "known: The opposition says it is “too expensive”;",
     )
     assert problems(mini) == [
-        "content/questions.yaml:4:10: quotation marks belong only in the text of a `direct` "
-        "statement, where the build proves them against the source: paraphrase without them, or "
-        "make a direct statement"
+        "content/questions.yaml:4:10: the quotation mark “ belongs only in the `text` of a "
+        "`direct` statement, where the build proves the quotation against the source: "
+        "paraphrase without quotation marks, or make a direct statement"
     ]
 
 

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import Project, check
-from generator.link import QUOTE_MARKS
 from generator.load import paragraphs_of
+from generator.quotation import QUOTE_MARKS
 from generator.render import render
 from generator.yamlsource import parse
 from tests.conftest import MINI

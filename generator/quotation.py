@@ -1,0 +1,177 @@
+"""What counts as a quotation: the quoted spans of a paragraph, and the rules a direct quotation
+must meet to be shown as the speaker's own words.
+
+A span is the text between an opening quotation mark and its matching closing mark, in any of
+the families news copy uses: " “” „“ „” «» ‹› ‘’ '' ＂＂ 「」 『』. Spans nest (single marks
+inside double ones). A double span left open runs to the end of the paragraph, as wire copy
+writes a quotation that goes on into the next paragraph. A single mark is ambiguous with an
+apostrophe (don’t, the town’s, the leaders’ summit), so it opens only after a space or
+punctuation and before a word, closes only the innermost open single span, and a single span
+left open is taken to have been an apostrophe after all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark → the marks that close it.
+_DOUBLE = {'"': '"', "“": "”", "„": "“”", "«": "»", "‹": "›", "＂": "＂", "「": "」", "『": "』"}
+_SINGLE = {"‘": "’", "'": "'"}
+_OPENERS = {**_DOUBLE, **_SINGLE}
+DOUBLE_MARKS = frozenset("".join(_DOUBLE) + "".join(_DOUBLE.values()))
+QUOTE_MARKS = "".join(sorted(DOUBLE_MARKS)) + "‘’'"  # every mark that can make a quotation
+# Between two letters these join one word: a quotation may not start or end at them.
+_JOINERS = "’'-‐"
+MIN_WORDS = 2
+
+
+@dataclass(frozen=True)
+class Span:
+    """The quoted text of one pair of marks: paragraph[start:end], marks excluded."""
+
+    start: int
+    end: int
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def spans(paragraph: str) -> list[Span]:
+    """Every quoted span of a paragraph, at every nesting level, in order of opening."""
+    found: list[Span] = []
+    stack: list[tuple[str, int]] = []  # (opening mark, index of the first quoted character)
+    for index, char in enumerate(paragraph):
+        before = paragraph[index - 1] if index else " "
+        after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+        closed = _close(stack, char, before, after)
+        if closed is not None:
+            found.append(Span(closed, index))
+        elif char in _DOUBLE or (char in _SINGLE and _opens_single(before, after)):
+            stack.append((char, index + 1))
+    found.extend(Span(start, len(paragraph)) for mark, start in stack if mark in _DOUBLE)
+    return sorted(found, key=lambda span: span.start)
+
+
+def _close(stack: list[tuple[str, int]], char: str, before: str, after: str) -> int | None:
+    """Pops the span `char` closes and returns its start; None if it closes nothing."""
+    if not stack:
+        return None
+    if char in ("’", "'"):  # a closing single mark, or an apostrophe
+        mark, start = stack[-1]
+        if char in _SINGLE.get(mark, "") and not before.isspace() and not after.isalnum():
+            stack.pop()
+            return start
+        return None
+    for depth in range(len(stack) - 1, -1, -1):
+        mark, start = stack[depth]
+        if mark in _DOUBLE and char in _DOUBLE[mark]:
+            del stack[depth:]  # marks left open inside it end with it
+            return start
+    return None
+
+
+def _opens_single(before: str, after: str) -> bool:
+    return not before.isalnum() and not after.isspace()
+
+
+def is_quoted(value: str) -> str | None:
+    """The quotation mark that makes a free-text value a quotation, if any: any double mark,
+    or a single mark that opens a closed pair (not an apostrophe)."""
+    for char in value:
+        if char in DOUBLE_MARKS:
+            return char
+    for span in spans(value):
+        return value[span.start - 1]  # only closed single spans are left
+    return None
+
+
+def words(text: str) -> int:
+    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+
+
+def quotation_problem(quote: str, paragraph: str) -> str | None:
+    """Why `quote` is not a quotation in `paragraph` (both with spacing normalised), or None.
+
+    The rules: it holds at least two words, or is one word the source quotes on its own; it is
+    in the paragraph verbatim, starting and ending on whole words; and it lies inside one
+    quoted span."""
+    if not any(char.isalnum() for char in quote):
+        return "a quotation must hold words, not only punctuation: quote the speaker's words"
+    places = [match.start() for match in re.finditer(re.escape(quote), paragraph)]
+    if not places:
+        return None  # the caller explains what is missing
+    whole = [at for at in places if _whole_words(paragraph, at, at + len(quote))]
+    if not whole:
+        word = _cut_word(paragraph, places[0], places[0] + len(quote))
+        return (
+            f"this quotation starts or ends inside the word '{word}': quote whole words, "
+            "exactly as the source writes them"
+        )
+    return _span_problem(quote, paragraph, whole)
+
+
+def _span_problem(quote: str, paragraph: str, places: list[int]) -> str | None:
+    """Why none of the places where `quote` stands lies inside one quoted span, or None."""
+    quoted = spans(paragraph)
+    inside = [
+        paragraph[span.start : span.end]
+        for at in places
+        for span in quoted
+        if span.start <= at and at + len(quote) <= span.end
+    ]
+    if inside and (words(quote) >= MIN_WORDS or _core(quote) in map(_core, inside)):
+        return None
+    if inside:
+        return (
+            f"a quotation of one word must be all the source quotes there: quote "
+            f"at least {MIN_WORDS} words, or make the statement `reported`"
+        )
+    if any(_overlaps(span, at, at + len(quote)) for at in places for span in quoted):
+        return (
+            "this quotation runs past the source's quotation marks: quote only the words "
+            "between one pair of them, without the marks or the reporter's words around them"
+        )
+    return (
+        "these words are the reporter's, not inside quotation marks in the source: quote only "
+        "words the source puts between quotation marks, or make the statement `reported`"
+    )
+
+
+def _core(text: str) -> str:
+    """The words of a text without the punctuation around them ("yes," and "yes" are one)."""
+    return re.sub(r"^\W+|\W+$", "", text)
+
+
+def _overlaps(span: Span, start: int, end: int) -> bool:
+    return start < span.end + 1 and span.start - 1 < end  # the marks themselves count
+
+
+def _whole_words(paragraph: str, start: int, end: int) -> bool:
+    return not _joined(paragraph, start - 1, start) and not _joined(paragraph, end - 1, end)
+
+
+def _joined(text: str, left: int, right: int) -> bool:
+    """Whether text[left] and text[right] belong to one word (a quotation may not cut there)."""
+    if left < 0 or right >= len(text):
+        return False
+    if text[left].isalnum() and text[right].isalnum():
+        return True
+    if text[left] in _JOINERS and left > 0 and text[left - 1].isalnum():
+        return text[right].isalnum()
+    if text[right] in _JOINERS and right + 1 < len(text) and text[right + 1].isalnum():
+        return text[left].isalnum()
+    return False
+
+
+def _cut_word(paragraph: str, start: int, end: int) -> str:
+    """The word a quotation cuts into, for the message."""
+    cut = start if _joined(paragraph, start - 1, start) else end - 1
+    left = cut
+    while left > 0 and (paragraph[left - 1].isalnum() or paragraph[left - 1] in _JOINERS):
+        left -= 1
+    right = cut
+    while right < len(paragraph) and (paragraph[right].isalnum() or paragraph[right] in _JOINERS):
+        right += 1
+    return paragraph[left:right].strip(_JOINERS)

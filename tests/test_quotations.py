@@ -1,0 +1,223 @@
+"""A direct quotation is verbatim, on whole words, inside one pair of the source's quotation
+marks; quotation marks anywhere else are refused. The article here is fictional wire copy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, edit, problems
+
+WIRE = [
+    "The harbour authority of Portmere said on Thursday it was unlikely to reopen the north "
+    "quay before spring, citing storm damage to the sea wall.",
+    "“We are not going to rush this, the wall has to be safe first,” said the authority’s chief "
+    "engineer, Lena Marsh. She added that inspections would go on “for as long as it takes”.",
+    "Fishing crews called the delay ‘a disaster for the fleet’ and asked the council to act.",
+    "“The quay is the heart of this town. Without it the boats go elsewhere … and they don’t "
+    "come back.",
+    "“We have asked for help three times,” said the harbourmaster, Tom Reyes.",
+    "“He told us, ‘don’t expect miracles,’ and left,” Reyes said of the minister's visit.",
+    "A spokesperson said: \"It's the crews' livelihoods that matter,\" adding that the "
+    "council's 'emergency fund' was empty.",
+    "Marsh called the repairs „unavoidable“ and said they would be «long and costly».",
+]
+WHERE = "content/statements.yaml:22:9: "
+NARRATION = (
+    WHERE + "these words are the reporter's, not inside quotation marks in the source: quote "
+    "only words the source puts between quotation marks, or make the statement `reported`"
+)
+PAST = (
+    WHERE + "this quotation runs past the source's quotation marks: quote only the words "
+    "between one pair of them, without the marks or the reporter's words around them"
+)
+
+
+def quote(mini: Path, text: str, paragraph: int, wire: list[str] = WIRE) -> list[str]:
+    """Problems of the mini story plus one direct statement quoting `text` from paragraph N of
+    the wire story (replacing any added before)."""
+    (mini / "seeds" / "fic-wire.txt").write_text("\n".join(wire) + "\n", encoding="utf-8")
+    sidecar = (mini / "seeds" / "fic-bridge.yaml").read_text(encoding="utf-8")
+    (mini / "seeds" / "fic-wire.yaml").write_text(
+        sidecar.replace("id: fic-bridge", "id: fic-wire"), encoding="utf-8"
+    )
+    statements = mini / "content" / "statements.yaml"
+    statements.write_text(
+        (MINI / "content" / "statements.yaml").read_text(encoding="utf-8")
+        + "- id: wire-quote\n  kind: direct\n  speakers: [quill]\n"
+        + f"  text: {json.dumps(text, ensure_ascii=False)}\n"
+        + f"  source: {{article: fic-wire, paragraph: {paragraph}}}\n",
+        encoding="utf-8",
+    )
+    assert statements.read_text(encoding="utf-8").splitlines()[21].startswith("  text: ")
+    return problems(mini)
+
+
+def test_the_reporters_narration_is_not_a_quotation(mini):
+    assert quote(mini, "said the authority’s chief engineer", 2) == [NARRATION]
+
+
+def test_a_quotation_may_not_run_past_the_closing_mark(mini):
+    assert quote(
+        mini, "the wall has to be safe first,” said the authority’s chief engineer", 2
+    ) == [
+        WHERE + "this quotation runs past the source's quotation marks: quote only the words "
+        "between one pair of them, without the marks or the reporter's words around them"
+    ]
+
+
+def test_a_quotation_may_not_join_two_quoted_spans(mini):
+    assert quote(mini, "We have asked for help three times,” said the harbourmaster", 5) == [
+        WHERE + "this quotation runs past the source's quotation marks: quote only the words "
+        "between one pair of them, without the marks or the reporter's words around them"
+    ]
+
+
+def test_a_quotation_may_not_start_inside_a_word(mini):
+    assert quote(mini, "likely to reopen the north quay", 1) == [
+        WHERE + "this quotation starts or ends inside the word 'unlikely': quote whole words, "
+        "exactly as the source writes them"
+    ]
+
+
+def test_a_quotation_may_not_end_inside_a_word(mini):
+    assert quote(mini, "We are not going to ru", 2) == [
+        WHERE + "this quotation starts or ends inside the word 'rush': quote whole words, "
+        "exactly as the source writes them"
+    ]
+
+
+def test_a_quotation_may_not_stop_at_an_apostrophe_inside_a_word(mini):
+    assert quote(mini, "the boats go elsewhere … and they don", 4) == [
+        WHERE + "this quotation starts or ends inside the word 'don’t': quote whole words, "
+        "exactly as the source writes them"
+    ]
+
+
+def test_punctuation_is_not_a_quotation(mini):
+    assert quote(mini, ".", 2) == [
+        WHERE + "a quotation must hold words, not only punctuation: quote the speaker's words"
+    ]
+
+
+def test_one_word_out_of_a_longer_quotation_is_not_a_quotation(mini):
+    assert quote(mini, "a", 3) == [
+        WHERE + "a quotation of one word must be all the source quotes there: quote at least 2 "
+        "words, or make the statement `reported`"
+    ]
+
+
+def test_one_word_the_source_quotes_on_its_own_is_a_quotation(mini):
+    assert quote(mini, "repairs", 8) == [NARRATION]
+    assert quote(mini, "unavoidable", 8) == []
+
+
+def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph(mini):
+    assert quote(mini, "Without it the boats go elsewhere … and they don’t come back.", 4) == []
+    assert quote(mini, "said the harbourmaster, Tom Reyes", 5) == [NARRATION]
+
+
+def test_single_quotation_marks_nested_in_double_ones_stay_inside_the_quotation(mini):
+    assert quote(mini, "don’t expect miracles,’ and left", 6) == []
+    assert quote(mini, "and left,” Reyes said", 6) == [PAST]
+
+
+def test_apostrophes_in_straight_quotes_do_not_end_the_quotation(mini):
+    assert quote(mini, "It's the crews' livelihoods that matter", 7) == []
+    assert quote(mini, 'livelihoods that matter," adding', 7) == [PAST]
+
+
+def test_an_apostrophe_does_not_open_a_quotation(mini):
+    assert quote(mini, "s the crews' livelihoods that matter", 7) == [
+        WHERE + "this quotation starts or ends inside the word 'It's': quote whole words, "
+        "exactly as the source writes them"
+    ]
+
+
+def test_a_possessive_is_not_a_quotation(mini):
+    assert quote(mini, "council's 'emergency fund' was empty", 7)[0].startswith(
+        WHERE + "this quotation runs past the source's quotation marks"
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('"', '"'),
+        ("“", "”"),
+        ("„", "“"),
+        ("„", "”"),
+        ("«", "»"),
+        ("‹", "›"),
+        ("‘", "’"),
+        ("'", "'"),
+        ("＂", "＂"),
+        ("「", "」"),
+        ("『", "』"),
+    ],
+)
+def test_every_family_of_quotation_marks_makes_a_span(mini, opening, closing):
+    paragraph = f"The minister called it {opening}a slow and careful process{closing} on Monday."
+    assert quote(mini, "a slow and careful process", 1, [paragraph]) == []
+    assert quote(mini, "The minister called it", 1, [paragraph]) == [NARRATION]
+
+
+def test_words_quoted_in_another_paragraph_point_there(mini):
+    wire = ["“Reopening early is not an option,” she said.", "Reopening early is not an option."]
+    assert quote(mini, "Reopening early is not an option", 2, wire) == [
+        WHERE + "this quotation is not quoted in article 'fic-wire' paragraph 2 but is in "
+        "paragraph 1: fix the source"
+    ]
+
+
+MARKS_REFUSED = (
+    "the quotation mark {} belongs only in the `text` of a `direct` statement, where the build "
+    "proves the quotation against the source: paraphrase without quotation marks, or make a "
+    "direct statement"
+)
+
+
+def test_quotation_marks_in_a_direct_statements_context_are_refused(mini):
+    edit(mini, "content/statements.yaml", "context: On the bridge.", "context: On the “bridge”.")
+    assert problems(mini) == [
+        "content/statements.yaml:11:12: " + MARKS_REFUSED.format("“"),
+    ]
+
+
+def test_quotation_marks_in_a_direct_statements_attribution_note_are_refused(mini):
+    edit(
+        mini,
+        "content/statements.yaml",
+        "context: On the bridge.",
+        "attribution: ambiguous\n  attribution_note: The report says «someone» said it.",
+    )
+    assert problems(mini) == [
+        "content/statements.yaml:12:21: " + MARKS_REFUSED.format("«"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "‘too expensive’",
+        "'too expensive'",
+        "‹too expensive›",
+        "＂too expensive＂",
+        "「too expensive」",
+    ],
+)
+def test_every_family_of_quotation_marks_is_refused_outside_a_quotation(mini, quoted):
+    edit(mini, "content/questions.yaml", "it is too expensive;", f"it is {quoted};")
+    assert problems(mini) == ["content/questions.yaml:4:10: " + MARKS_REFUSED.format(quoted[0])]
+
+
+def test_apostrophes_are_not_quotation_marks(mini):
+    edit(
+        mini,
+        "content/questions.yaml",
+        "The opposition says it is too expensive;",
+        "The opposition’s view is it's ‘too expensive’, the members’ too;",
+    )
+    assert problems(mini) == ["content/questions.yaml:4:10: " + MARKS_REFUSED.format("‘")]
