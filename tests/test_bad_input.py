@@ -36,6 +36,24 @@ def write(path: str, data: bytes):
     return apply
 
 
+def link(path: str, target: str):
+    def apply(root: Path) -> None:
+        (root / path).symlink_to(target)
+
+    return apply
+
+
+def together(*changes):
+    def apply(root: Path) -> None:
+        for change in changes:
+            change(root)
+
+    return apply
+
+
+SIDECAR = b"id: leak\nlabel: L\ntitle: null\noutlet: null\nurl: null\npublished: null\n"
+SIDECAR += b"language: en\nfull_text_allowed: true\n"
+
 # name → (how to break the fixture story, the start of a line `make check` must print)
 CASES = {
     "yaml syntax": (
@@ -116,6 +134,55 @@ CASES = {
     "file in no known place": (
         write("content/notes/a.yaml", b"- id: x\n"),
         "content/notes/a.yaml:0:0: this file is in no known place",
+    ),
+    # What the build refuses so that nothing fake, hidden or outside the story is published.
+    "narration quoted as a quotation": (
+        replace("content/statements.yaml", "text: far too expensive", "text: the town could not"),
+        "content/statements.yaml:10:9: these words are the reporter's, not inside quotation marks",
+    ),
+    "quotation running past its closing mark": (
+        replace("content/statements.yaml", "text: We will open", "text: before winter,” said"),
+        "content/statements.yaml:4:9: this quotation runs past the source's quotation marks",
+    ),
+    "quotation starting inside a word": (
+        replace("content/statements.yaml", "text: far too expensive", "text: ar too expensive"),
+        "content/statements.yaml:10:9: this quotation starts or ends inside the word 'far'",
+    ),
+    "quotation marks outside a quotation": (
+        replace("content/statements.yaml", "context: On the bridge.", "context: He said “no”."),
+        "content/statements.yaml:11:12: the quotation mark “ belongs only in the `text`",
+    ),
+    "id that is a page path": (
+        replace(
+            "content/topics.yaml",
+            "- id: cost",
+            "- id: index\n  name: A\n  description: B\n- id: cost",
+        ),
+        "content/topics.yaml:1:7: the id 'index' is taken by the site",
+    ),
+    "question related to itself": (
+        replace("content/questions.yaml", "  sources:", "  related: [bridge-cost]\n  sources:"),
+        "content/questions.yaml:7:13: a question is not related to itself",
+    ),
+    "bidi control": (
+        replace("content/people.yaml", "name: Ada Quill", "name: Ada \u202eQuill"),
+        "content/people.yaml:2:13: this file contains the invisible character U+202E",
+    ),
+    "terminal escape": (
+        replace("content/people.yaml", "name: Ada Quill", "name: Ada \x1b[2J Quill"),
+        "content/people.yaml:2:13: this file contains the invisible character U+001B",
+    ),
+    "link to a file outside the story": (
+        together(link("seeds/leak.txt", "/etc/passwd"), write("seeds/leak.yaml", SIDECAR)),
+        "seeds/leak.txt:0:0: this is a symbolic link, and the generator never follows links",
+    ),
+    "article in a subfolder of seeds": (
+        write("seeds/zz/fic-bridge.txt", b"Invented words.\n"),
+        "seeds/zz/fic-bridge.txt:0:0: seeds/ holds articles only at its top level",
+    ),
+    "list file written as a mapping": (
+        write("content/topics.yaml", b"id: cost\nname: Cost\ndescription: What it costs.\n"),
+        "content/topics.yaml:1:1: this file must be a list of records",
     ),
 }
 
