@@ -59,6 +59,7 @@ audit: site browser-deps
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict generator tools
 
 format: $(READY)
 	$(BIN)/ruff format .

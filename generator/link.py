@@ -125,27 +125,22 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         story=stories[0].record,
         articles=articles,
         texts={key: loaded.texts[key] for key in articles},
-        **{key: names[name] for key, name in _FIELDS.items()},
+        people=names["people"],
+        groups=names["groups"],
+        stances=names["stances"],
+        countries=names["countries"],
+        statements=names["statements"],
+        questions=names["questions"],
+        events=names["events"],
+        terms=names["glossary"],
+        topics=names["topics"],
+        tags=names["tags"],
+        corrections=names["corrections"],
     )
     linked.cited = dict(cited)
     _index(linked)
     _remember_origins(linked, validated)
     return linked, problems
-
-
-_FIELDS = {
-    "people": "people",
-    "groups": "groups",
-    "stances": "stances",
-    "countries": "countries",
-    "statements": "statements",
-    "questions": "questions",
-    "events": "events",
-    "terms": "glossary",
-    "topics": "topics",
-    "tags": "tags",
-    "corrections": "corrections",
-}
 
 
 def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> dict[str, Any]:
@@ -336,7 +331,7 @@ def _index(linked: Linked) -> None:
     statements = list(linked.statements.values())
     linked.by_speaker = _group(statements, lambda st: st.speakers)
     linked.by_topic = _group(statements, lambda st: st.topics)
-    members = [*linked.people.values(), *linked.groups.values()]
+    members: list[Person | Group] = [*linked.people.values(), *linked.groups.values()]
     linked.members = _group(members, lambda m: [m.affiliation] if m.affiliation else [])
     linked.questions_of = _group(list(linked.questions.values()), lambda q: q.statements)
     linked.citations = {

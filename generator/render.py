@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -181,7 +181,14 @@ def render(story: Linked) -> tuple[dict[str, str], list[Problem]]:
     return pages, problems
 
 
-Page = tuple[str, str, str, dict[str, Any]]
+class Page(NamedTuple):
+    """One page to render: where it goes, its template, what owns it (for collision messages)
+    and what the template is given."""
+
+    path: str
+    template: str
+    owner: str
+    context: dict[str, object]
 
 
 def _pages(story: Linked) -> Iterator[Page]:
@@ -189,16 +196,17 @@ def _pages(story: Linked) -> Iterator[Page]:
     yield from _section_pages(story)
     for kind, entities in (("people", story.people), ("groups", story.groups)):
         for entity in entities.values():
-            context = {"entity": entity, "ld": structured.entity_page(story, entity)}
+            context: dict[str, object] = {"entity": entity}
+            context["ld"] = structured.entity_page(story, entity)
             context["edit"] = story.origin(kind, entity.id)
-            yield urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context
+            yield Page(urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context)
     for country in story.countries.values():
         context = {"country": country, "ld": structured.entity_page(story, country)}
         speakers = [country, *story.members.get(country.id, [])]
         said = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
         context["said_here"] = list({st.id: st for st in said}.values())  # each card once
         context["edit"] = story.origin("countries", country.id)
-        yield urls.entity_page(country), "country.md.j2", f"'{country.id}'", context
+        yield Page(urls.entity_page(country), "country.md.j2", f"'{country.id}'", context)
     for question in story.questions.values():
         context = {
             "question": question,
@@ -207,15 +215,19 @@ def _pages(story: Linked) -> Iterator[Page]:
             "ld": structured.question_page(story, question),
             "edit": story.origin("questions", question.id),
         }
-        yield urls.question_page(question), "question.md.j2", f"question '{question.id}'", context
+        yield Page(
+            urls.question_page(question), "question.md.j2", f"question '{question.id}'", context
+        )
     for topic in story.topics.values():
         context = {"topic": topic, "ld": structured.listing_page(story, "topic")}
         context["edit"] = story.origin("topics", topic.id)
-        yield urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", context
+        yield Page(urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", context)
     for article in story.articles.values():
         context = {"article": article, "ld": structured.graph(structured.news_article(article))}
         context["edit"] = story.origin("seeds", article.id)
-        yield urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
+        yield Page(
+            urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
+        )
 
 
 # Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
@@ -241,10 +253,10 @@ def _section_pages(story: Linked) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
         files = story.files.get(collection or "", [])
-        context: dict[str, Any] = {"ld": structured.listing_page(story, kind)}
+        context: dict[str, object] = {"ld": structured.listing_page(story, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
             links = Links(path, story)
             hrefs = {key: links.entity(country) for key, country in story.countries.items()}
             context["chart"] = positions_svg(story, hrefs)
-        yield path, template, f"the {kind} page", context
+        yield Page(path, template, f"the {kind} page", context)

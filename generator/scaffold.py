@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,9 @@ def _numbered(text: str) -> list[tuple[int, str]]:
     return list(enumerate(paragraphs_of(text), start=1))
 
 
-def _write_article(project: Project, request: NewArticle, raw: bytes, sidecar: dict) -> list[str]:
+def _write_article(
+    project: Project, request: NewArticle, raw: bytes, sidecar: Mapping[str, object]
+) -> list[str]:
     project.seeds.mkdir(parents=True, exist_ok=True)
     text_path = project.seeds / f"{request.id}.txt"
     text_path.write_bytes(raw)  # byte for byte: the text is never edited

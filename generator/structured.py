@@ -95,7 +95,7 @@ def question_page(story: Linked, item: Question) -> str:
 def listing_page(story: Linked, kind: str) -> str:
     """A section page: the records it lists; any other page: what page it is."""
     if kind == "people":
-        entities = [*story.people.values(), *story.groups.values()]
+        entities: list[Speaker] = [*story.people.values(), *story.groups.values()]
         return graph(*(agent(story, entity) for entity in entities))
     if kind == "countries":
         return graph(*(agent(story, country) for country in story.countries.values()))

@@ -182,7 +182,7 @@ def _forbidden_characters(text: str, path: str) -> list[Problem]:
 def _first_alias(text: str) -> Mark:
     """Where the first alias is used (a reused node only knows where it was defined)."""
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
     return Mark(1, 1)
 
@@ -230,6 +230,7 @@ class _Builder:
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)  # the only other kind of node YAML has
         return self._mapping(node, loc, depth)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
