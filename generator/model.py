@@ -83,7 +83,17 @@ def ref_of(info: FieldInfo) -> Ref | None:
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+URL_PATTERN = r"^https?://\S+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+# What each pattern expects, in a contributor's words: messages say this, never the regex.
+PATTERN_HELP = {
+    ID_PATTERN: "is not a valid id: use lower-case letters, digits, '-' and '_', starting with "
+    "a letter or digit (such as `jane-doe`)",
+    URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no spaces",
+    LANGUAGE_PATTERN: "is not a language code: write a code such as `en`, `fr` or `pt-BR`",
+}
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 ArticleRef = Annotated[Id, Ref("article")]
 EntityRef = Annotated[Id, Ref("entity")]
 CountryRef = Annotated[Id, Ref("country")]
@@ -92,7 +102,7 @@ TopicRef = Annotated[Id, Ref("topic")]
 StanceRef = Annotated[Id, Ref("stance")]
 QuestionRef = Annotated[Id, Ref("question")]
 Url = Annotated[
-    str, StringConstraints(pattern=r"^https?://\S+$"), AfterValidator(_plain_characters)
+    str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)
 ]
 
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
@@ -132,7 +142,7 @@ class Article(Record):
     published: IsoDate | None = Field(
         description="Publication date (YYYY-MM-DD), or `null` if not known."
     )
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = Field(
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] = Field(
         description="Language code of the text, such as `en`."
     )
     full_text_allowed: bool = Field(

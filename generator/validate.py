@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load import Loaded
-from generator.model import COLLECTIONS, Article, Record
+from generator.model import COLLECTIONS, PATTERN_HELP, Article, Record
 from generator.problems import Problem
 from generator.yamlsource import Document, Loc
 
@@ -182,13 +182,9 @@ def _message(model: type[Record], loc: Loc, detail: ErrorDetails) -> str:
         guess = get_close_matches(str(value), _literal_options(expected), n=1)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         return f"'{name}' must be one of {expected}, not '{value}'{hint}"
-    if kind == "string_pattern_mismatch" and name != "url":
-        return (
-            f"'{value}' is not a valid id for '{name}': use lower-case letters, digits, '-' "
-            "and '_', starting with a letter or digit (such as `jane-doe`)"
-        )
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a web address: it must start with http:// or https://"
+        pattern = str(detail.get("ctx", {}).get("pattern", ""))
+        return f"'{name}': '{value}' {PATTERN_HELP.get(pattern, 'has the wrong form')}"
     message = detail["msg"] if kind == "forbidden_character" else _type_message(kind, value)
     return f"'{name}' {message}" if message else detail["msg"]
 

@@ -84,8 +84,24 @@ def test_bad_id(mini):
     assert problems(mini) == [
         "content/statements.yaml:6:12: unknown topic 'cost': add it to content/topics.yaml",
         "content/statements.yaml:13:12: unknown topic 'cost': add it to content/topics.yaml",
-        "content/topics.yaml:1:7: 'Cost Of It' is not a valid id for 'id': use lower-case "
+        "content/topics.yaml:1:7: 'id': 'Cost Of It' is not a valid id: use lower-case "
         "letters, digits, '-' and '_', starting with a letter or digit (such as `jane-doe`)",
+    ]
+
+
+def test_a_language_that_is_not_a_code_is_told_what_a_code_is(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "language: en", "language: English")
+    assert problems(mini) == [
+        "seeds/fic-bridge.yaml:7:11: 'language': 'English' is not a language code: write a "
+        "code such as `en`, `fr` or `pt-BR`"
+    ]
+
+
+def test_an_address_with_a_space_is_not_a_web_address(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "url: null", "url: https://example.org/a b")
+    assert problems(mini) == [
+        "seeds/fic-bridge.yaml:5:6: 'url': 'https://example.org/a b' is not a web address: it "
+        "must start with http:// or https:// and hold no spaces"
     ]
 
 
