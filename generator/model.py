@@ -101,9 +101,7 @@ StatementRef = Annotated[Id, Ref("statement")]
 TopicRef = Annotated[Id, Ref("topic")]
 StanceRef = Annotated[Id, Ref("stance")]
 QuestionRef = Annotated[Id, Ref("question")]
-Url = Annotated[
-    str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)
-]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)]
 
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.build import Project
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
 from generator.problems import display_path
 from generator.schema import schema_line
+from generator.validate import explain
 from generator.yamlsource import decode, read
 
 
@@ -51,16 +53,24 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
         "language": request.language,
         "full_text_allowed": False,
     }
-    try:
+    try:  # the options become the sidecar: checked as `make check` checks it
         Article.model_validate(sidecar)
     except ValidationError as error:
-        problems += [f"--{'-'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors()]
+        problems += [_option_problem(sidecar, detail) for detail in error.errors()]
     if problems or text is None or raw is None:
         return [], problems
     done = _write_article(project, request, raw, sidecar)
     done += _create_missing_content(project, request.id)
     done += [f"  ¶{n}  {p[:90]}{'…' if len(p) > 90 else ''}" for n, p in _numbered(text)]
     return done, []
+
+
+def _option_problem(sidecar: Mapping[str, object], detail: ErrorDetails) -> str:
+    """`--option: message`, worded as `check` words it (without naming the field twice)."""
+    option = str(detail["loc"][0])
+    message = explain(Article, sidecar, detail)
+    named = f"'{option}'"
+    return f"--{option}: {message.removeprefix(named + ': ').removeprefix(named + ' ')}"
 
 
 def _numbered(text: str) -> list[tuple[int, str]]:

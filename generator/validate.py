@@ -80,6 +80,16 @@ def validate(loaded: Loaded) -> Validated:
     return result
 
 
+def validate_file(document: Document, model: type[Record], many: bool) -> list[Problem]:
+    """One file on its own, as `check` validates it: for editors' hooks, same messages."""
+    result = Validated()
+    if many:
+        _validate_list(document, model, [], result)
+    else:
+        _validate_one(document, (), model, [], result)
+    return result.problems
+
+
 def _raw_ids(data: object) -> set[str]:
     records = data if isinstance(data, list) else [data]
     return {r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str)}
@@ -119,6 +129,14 @@ def _validate_one(
             result.problems.append(_problem(document, loc, model, detail))
         return
     into.append(Entry(record, document, loc))
+
+
+def explain(model: type[Record], data: object, detail: ErrorDetails) -> str:
+    """The message `check` gives for one of pydantic's errors about `data`."""
+    loc = _file_loc(data, model, detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        return _unknown_key(model, loc)
+    return _message(model, loc, detail)
 
 
 def _problem(document: Document, base: Loc, model: type[Record], detail: ErrorDetails) -> Problem:

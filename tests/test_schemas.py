@@ -45,7 +45,7 @@ def test_a_schema_error_is_located(tmp_path: Path):
         "- id: cost\n  name: 12\n  description: x\n",
         encoding="utf-8",
     )
-    assert schema_errors(bad) == [f"{bad}:3:9: 12 is not of type 'string'"]
+    assert schema_errors(bad) == [f"{bad}:3:9: 'name' must be text, not the number 12"]
 
 
 def test_the_schema_rejects_what_the_model_rejects():

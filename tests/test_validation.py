@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import edit, problems
+from tests.conftest import edit, problems, run_cli
 
 
 def test_the_fixture_story_is_valid(mini):
@@ -144,4 +144,20 @@ def test_all_problems_are_reported_together_sorted_by_file_and_line(mini):
         "content/people.yaml:2:9: 'name' must be text, not the number 42",
         "content/people.yaml:7:9: 'name' must be text, not `true`",
         "content/topics.yaml:2:9: 'name' must be text, not a list",
+    ]
+
+
+def test_new_article_options_get_the_messages_check_gives(mini, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("A paragraph.\n", encoding="utf-8")
+    result = run_cli(
+        mini, "new-article", str(article), "--id", "Bad", "--language", "English",
+        "--published", "2026-13-01",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[:3] == [
+        "--id: 'Bad' is not a valid id: use lower-case letters, digits, '-' and '_', starting "
+        "with a letter or digit (such as `jane-doe`)",
+        "--published: '2026-13-01' is not a real calendar date",
+        "--language: 'English' is not a language code: write a code such as `en`, `fr` or `pt-BR`",
     ]

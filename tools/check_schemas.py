@@ -1,43 +1,54 @@
-"""Validate content files against the JSON Schema each names on its first line.
+"""Validate content files on their own, as `make check` does, for the pre-commit hook.
 
-`python -m tools.check_schemas FILE...` (the pre-commit hook) prints `file:line:column: message`
-for every error and exits 1 if there is any.
+`python -m tools.check_schemas FILE...` prints the same `file:line:column: message` lines as
+`make check` for every record error in each file (references between files are left to
+`make check`), checks that each file names its JSON Schema on its first line, and exits 1 if
+anything is wrong.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-
-from generator.yamlsource import parse
+from generator.model import COLLECTIONS, Article, Record
+from generator.schema import SIDECAR
+from generator.validate import validate_file
+from generator.yamlsource import parse, read
 
 MARKER = "# yaml-language-server: $schema="
+MODELS: dict[str, tuple[type[Record], bool]] = {
+    **{c.name: (c.model, c.many) for c in COLLECTIONS},
+    SIDECAR: (Article, False),
+}
 
 
 def schema_errors(path: Path) -> list[str]:
-    raw = path.read_bytes()
+    """Every problem in one file, as `path:line:column: message` headlines."""
+    raw, problems = read(path, str(path))
+    if raw is None:
+        return [problem.headline() for problem in problems]
     first = raw.decode("utf-8", errors="replace").splitlines()[:1]
     if not first or not first[0].startswith(MARKER):
         return [f"{path}:1:1: the first line must name the schema: {MARKER}…"]
-    schema = json.loads((path.parent / first[0][len(MARKER) :]).read_text(encoding="utf-8"))
+    name = Path(first[0][len(MARKER) :]).name.removesuffix(".schema.json")
+    if name not in MODELS:
+        return [f"{path}:1:1: no schema is called {name}.schema.json: see schemas/"]
     document, problems = parse(raw, str(path))
     if document is None:
         return [problem.headline() for problem in problems]
-    errors = []
-    for error in Draft202012Validator(schema).iter_errors(document.data):
-        mark = document.mark(tuple(error.absolute_path))
-        errors.append(f"{path}:{mark.line}:{mark.column}: {error.message}")
-    return errors
+    model, many = MODELS[name]
+    return [problem.headline() for problem in sorted(validate_file(document, model, many))]
 
 
 def main(paths: list[str]) -> int:
-    errors = [error for path in paths for error in schema_errors(Path(path))]
-    for error in errors:
-        print(error)
-    return 1 if errors else 0
+    found = 0
+    for path in paths:
+        errors = schema_errors(Path(path))
+        found += len(errors)
+        for error in errors:
+            print(error)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
