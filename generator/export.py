@@ -17,6 +17,7 @@ from typing import Any
 
 from generator import urls
 from generator.link import Linked
+from generator.model import RECORD_TYPES
 
 FORMAT = "explainer-facts"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,30 +34,18 @@ def data_files(story: Linked) -> dict[str, str]:
 
 
 def facts_json(story: Linked) -> str:
-    def dump(records: dict[str, Any]) -> list[dict[str, Any]]:
-        return [record.model_dump(mode="json") for record in records.values()]
-
-    statements = dump(story.statements)
-    for item, statement in zip(statements, story.statements.values(), strict=True):
+    """Every record of every type in the registry, as the content model defines it; each
+    statement also says where its card lives on the site."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for collection in RECORD_TYPES:
+        if not collection.many:
+            document[collection.key] = story.story.model_dump(mode="json")
+            continue
+        records = story.records[collection.name]
+        document[collection.key] = [record.model_dump(mode="json") for record in records.values()]
+    for item, statement in zip(document["statements"], story.statements.values(), strict=True):
         home = urls.entity_page(story.speaker(statement.speakers[0]))
         item["permalink"] = urls.url_of(home) + "#" + urls.statement_anchor(statement)
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "story": story.story.model_dump(mode="json"),
-        "articles": dump(story.articles),
-        "people": dump(story.people),
-        "groups": dump(story.groups),
-        "countries": dump(story.countries),
-        "stances": dump(story.stances),
-        "statements": statements,
-        "questions": dump(story.questions),
-        "events": dump(story.events),
-        "glossary": dump(story.terms),
-        "topics": dump(story.topics),
-        "tags": dump(story.tags),
-        "corrections": dump(story.corrections),
-    }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

@@ -7,16 +7,19 @@ pages need (who said what, what cites a paragraph), so rendering holds no lookup
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from generator import urls
 from generator.load import Loaded, SeedText
 from generator.model import (
+    ARTICLES,
     COLLECTIONS,
+    RECORD_TYPES,
+    REGISTRY,
     Article,
     Correction,
     Country,
@@ -41,26 +44,19 @@ from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
 
 R = TypeVar("R")
+T = TypeVar("T", bound=Record)
 K = TypeVar("K")
 Speaker = Person | Group | Country
 
 
 @dataclass
 class Linked:
+    """The story, resolved: every record by id in file order, under its collection's name in
+    the registry (`records`), with a typed accessor for each; plus the reverse indexes."""
+
     story: Story
-    articles: dict[str, Article]
     texts: dict[str, SeedText]
-    people: dict[str, Person]
-    groups: dict[str, Group]
-    stances: dict[str, StanceOption]
-    countries: dict[str, Country]
-    statements: dict[str, Statement]
-    questions: dict[str, Question]
-    events: dict[str, Event]
-    terms: dict[str, Term]
-    topics: dict[str, Topic]
-    tags: dict[str, Tag]
-    corrections: dict[str, Correction]
+    records: dict[str, dict[str, Record]]
     by_speaker: dict[str, list[Statement]] = field(default_factory=dict)
     by_topic: dict[str, list[Statement]] = field(default_factory=dict)
     members: dict[str, list[Person | Group]] = field(default_factory=dict)
@@ -71,6 +67,57 @@ class Linked:
     # Where each record was written, for "edit these facts": (collection, id) → (path, line).
     origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     files: dict[str, list[str]] = field(default_factory=dict)
+
+    def _of(self, name: str, _kind: type[T]) -> dict[str, T]:
+        return cast(dict[str, T], self.records[name])
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return self._of("seeds", Article)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self._of("people", Person)
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self._of("groups", Group)
+
+    @property
+    def countries(self) -> dict[str, Country]:
+        return self._of("countries", Country)
+
+    @property
+    def stances(self) -> dict[str, StanceOption]:
+        return self._of("stances", StanceOption)
+
+    @property
+    def statements(self) -> dict[str, Statement]:
+        return self._of("statements", Statement)
+
+    @property
+    def questions(self) -> dict[str, Question]:
+        return self._of("questions", Question)
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self._of("events", Event)
+
+    @property
+    def terms(self) -> dict[str, Term]:
+        return self._of("glossary", Term)
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return self._of("topics", Topic)
+
+    @property
+    def tags(self) -> dict[str, Tag]:
+        return self._of("tags", Tag)
+
+    @property
+    def corrections(self) -> dict[str, Correction]:
+        return self._of("corrections", Correction)
 
     def origin(self, collection: str, record_id: str) -> tuple[str, int]:
         return self.origins[(collection, record_id)]
@@ -86,33 +133,20 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         stem = Path(entry.document.path).stem
         if entry.record.id != stem:
             problems.append(entry.problem(("id",), f"the id must match the file name: '{stem}'"))
-    singular = {c.name: c.record for c in COLLECTIONS}
-    names = {
-        name: _unique(entries, singular[name], problems)
-        for name, entries in validated.entries.items()
-    }
-    entities = _unique(
-        [
-            *validated.entries["people"],
-            *validated.entries["groups"],
-            *validated.entries["countries"],
-        ],
-        "person, group or country",
-        problems,
-    )
+    names = {c.name: _unique(validated.entries[c.name], c.record, problems) for c in COLLECTIONS}
+    names[ARTICLES.name] = articles
+    for sharing in _SHARED.values():  # an id is unique across the collections sharing it
+        entries = [entry for c in sharing for entry in validated.entries[c.name]]
+        _unique(entries, _either(c.record for c in sharing), problems)
     problems.extend(_page_collisions(validated))
-    invalid = validated.invalid_ids
-    known: dict[str, set[str]] = {
-        "article": {*articles, *loaded.texts},
-        "entity": {*entities, *invalid["people"], *invalid["groups"], *invalid["countries"]},
-        "country": {*names["countries"], *invalid["countries"]},
-        "statement": {*names["statements"], *invalid["statements"]},
-        "topic": {*names["topics"], *invalid["topics"]},
-        "stance": {*names["stances"], *invalid["stances"]},
-        "question": {*names["questions"], *invalid["questions"]},
-    }
-    for namespace, collections in _NAMESPACE_SOURCES.items():
-        if collections & (loaded.unreadable | validated.unreadable):
+    invalid = {**validated.invalid_ids, ARTICLES.name: set(loaded.texts)}
+    known: dict[str, set[str]] = defaultdict(set)
+    for collection in RECORD_TYPES:
+        for namespace in collection.namespaces:
+            known[namespace] |= {*names[collection.name], *invalid[collection.name]}
+    unreadable = loaded.unreadable | validated.unreadable
+    for namespace, sources in _NAMESPACES.items():
+        if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
     for entries in validated.entries.values():
@@ -123,19 +157,8 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         return None, problems
     linked = Linked(
         story=stories[0].record,
-        articles=articles,
         texts={key: loaded.texts[key] for key in articles},
-        people=names["people"],
-        groups=names["groups"],
-        stances=names["stances"],
-        countries=names["countries"],
-        statements=names["statements"],
-        questions=names["questions"],
-        events=names["events"],
-        terms=names["glossary"],
-        topics=names["topics"],
-        tags=names["tags"],
-        corrections=names["corrections"],
+        records={c.name: names[c.name] for c in RECORD_TYPES if c.many},
     )
     linked.cited = dict(cited)
     _index(linked)
@@ -165,24 +188,28 @@ def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> di
     return {key: entry.record for key, entry in seen.items()}
 
 
-_NAMESPACE_SOURCES = {
-    "article": {"seeds"},
-    "entity": {"people", "groups", "countries"},
-    "country": {"countries"},
-    "statement": {"statements"},
-    "topic": {"topics"},
-    "stance": {"stances"},
-    "question": {"questions"},
+# Each reference namespace, and the record types whose ids it holds.
+_NAMESPACES = {
+    namespace: [c for c in RECORD_TYPES if namespace in c.namespaces]
+    for namespace in dict.fromkeys(n for c in RECORD_TYPES for n in c.namespaces)
 }
+# Namespaces several record types share: an id must be unique across all of them.
+_SHARED = {namespace: types for namespace, types in _NAMESPACES.items() if len(types) > 1}
+
+
+def _either(items: Iterable[str]) -> str:
+    """'person, group or country'."""
+    words = list(items)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
 def _page_collisions(validated: Validated) -> Iterator[Problem]:
     """Records whose page would be one of the site's section pages (such as `people/index.md`
     for a person with the id `index`): refused here, where the id is, not when writing pages."""
     sections = {urls.url_of(page): kind for kind, page in urls.SECTION_PAGES.items()}
-    singular = {c.name: c.record for c in COLLECTIONS} | {"seeds": "article"}
     for collection in urls.RECORD_FOLDERS:
-        entries = validated.articles if collection == "seeds" else validated.entries[collection]
+        is_article = collection == ARTICLES.name
+        entries = validated.articles if is_article else validated.entries[collection]
         for entry in entries:
             page = urls.record_page(collection, entry.record.id)
             kind = sections.get(urls.url_of(page))
@@ -190,8 +217,8 @@ def _page_collisions(validated: Validated) -> Iterator[Problem]:
                 yield entry.problem(
                     ("id",),
                     f"the id '{entry.record.id}' is taken by the site: this "
-                    f"{singular[collection]}'s page would be {page}, which is the {kind} page; "
-                    "choose another id",
+                    f"{REGISTRY[collection].record}'s page would be {page}, which is the "
+                    f"{kind} page; choose another id",
                 )
 
 
@@ -261,22 +288,18 @@ def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Re
         yield loc, value, ref
 
 
-_WHERE = {
-    "article": "seeds/ (an ID.txt with its ID.yaml)",
-    "entity": "content/people.yaml, groups.yaml or countries.yaml",
-    "country": "content/countries.yaml",
-    "statement": "content/statements.yaml",
-    "topic": "content/topics.yaml",
-    "stance": "content/stances.yaml",
-    "question": "content/questions.yaml",
-}
+def _where(namespace: str) -> str:
+    """Where a contributor adds a record of a namespace: 'content/people.yaml, … or …'."""
+    if namespace == ARTICLES.namespaces[0]:
+        return "seeds/ (an ID.txt with its ID.yaml)"
+    return "content/" + _either(f"{c.name}.yaml" for c in _NAMESPACES[namespace])
 
 
 def _unknown_ref(namespace: str, value: str, namespaces: dict[str, set[str]]) -> str:
-    known = {"entity": "person, group or country"}.get(namespace, namespace)
+    known = _either(c.record for c in _NAMESPACES[namespace])
     guess = get_close_matches(value, sorted(namespaces[namespace]), n=1, cutoff=0.6)
     hint = f"did you mean '{guess[0]}'? Otherwise add" if guess else "add"
-    return f"unknown {known} '{value}': {hint} it to {_WHERE[namespace]}"
+    return f"unknown {known} '{value}': {hint} it to {_where(namespace)}"
 
 
 def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str | None:

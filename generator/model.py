@@ -328,25 +328,63 @@ class Correction(Record):
 
 @dataclass(frozen=True)
 class Collection:
-    """A record type and where its files live: `content/NAME.yaml` or `content/NAME/*.yaml`."""
+    """One record type, and everything the pipeline needs to know about it: the registry row.
 
-    name: str
+    Load, validate, link, the JSON Schemas, the contributor reference, the record pages, the
+    data downloads and the search index all iterate over `RECORD_TYPES`, so a new type is one
+    class and one row here (and a template if its records get pages): none can be forgotten.
+    """
+
+    name: str  # its file `content/NAME.yaml` or folder `content/NAME/`; "seeds" for articles
     model: type[Record]
     record: str  # what one record is called in messages
-    many: bool = True
+    many: bool = True  # a list of records, or one record
+    namespaces: tuple[str, ...] = ()  # the reference namespaces its ids answer to (see Ref)
+    folder: str | None = None  # where its records' own pages live, if they have pages
+    template: str | None = None  # the template of those pages
+    jsonld: str | None = None  # the schema.org type its records are described as
+    export: str | None = None  # its key in data/facts.json (default: its name)
+
+    @property
+    def key(self) -> str:
+        return self.export or self.name
 
 
+STORY = Collection("story", Story, "story", many=False)
+ARTICLES = Collection(
+    "seeds", Article, "article", namespaces=("article",), folder="sources",
+    template="article.md.j2", jsonld="NewsArticle", export="articles",
+)  # fmt: skip
+# Content files, in the order they are validated and exported.
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("story", Story, "story", many=False),
-    Collection("people", Person, "person"),
-    Collection("groups", Group, "group"),
-    Collection("stances", StanceOption, "stance"),
-    Collection("countries", Country, "country"),
-    Collection("statements", Statement, "statement"),
-    Collection("questions", Question, "question"),
+    STORY,
+    Collection(
+        "people", Person, "person", namespaces=("entity",), folder="people",
+        template="person.md.j2", jsonld="Person",
+    ),
+    Collection(
+        "groups", Group, "group", namespaces=("entity",), folder="people",
+        template="person.md.j2", jsonld="Organization",
+    ),
+    Collection(
+        "countries", Country, "country", namespaces=("entity", "country"), folder="countries",
+        template="country.md.j2", jsonld="Country",
+    ),
+    Collection("stances", StanceOption, "stance", namespaces=("stance",)),
+    Collection("statements", Statement, "statement", namespaces=("statement",), jsonld="Quotation"),
+    Collection(
+        "questions", Question, "question", namespaces=("question",), folder="questions",
+        template="question.md.j2", jsonld="Question",
+    ),
     Collection("events", Event, "event"),
     Collection("glossary", Term, "glossary term"),
-    Collection("topics", Topic, "topic"),
+    Collection(
+        "topics", Topic, "topic", namespaces=("topic",), folder="topics",
+        template="topic.md.j2", jsonld="WebPage",
+    ),
     Collection("tags", Tag, "tag"),
     Collection("corrections", Correction, "correction"),
-)
+)  # fmt: skip
+# Every record type: the content files, and the articles' sidecars in seeds/.
+RECORD_TYPES: tuple[Collection, ...] = (STORY, ARTICLES, *COLLECTIONS[1:])
+REGISTRY: dict[str, Collection] = {c.name: c for c in RECORD_TYPES}

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -20,7 +20,7 @@ from generator import structured, urls
 from generator.chart import positions_svg
 from generator.export import VERSION, data_files
 from generator.link import Linked, Speaker
-from generator.model import Article, Question, Source, Statement, Topic
+from generator.model import RECORD_TYPES, Article, Question, Source, Statement, Topic
 from generator.problems import Problem
 from generator.text import (
     Glossary,
@@ -192,42 +192,59 @@ class Page(NamedTuple):
 
 
 def _pages(story: Linked) -> Iterator[Page]:
-    """(page path, template, what owns it, template context) for every page of the site."""
+    """Every page of the site: the sections, then a page for each record of every type in the
+    registry that has a template."""
     yield from _section_pages(story)
-    for kind, entities in (("people", story.people), ("groups", story.groups)):
-        for entity in entities.values():
-            context: dict[str, object] = {"entity": entity}
-            context["ld"] = structured.entity_page(story, entity)
-            context["edit"] = story.origin(kind, entity.id)
-            yield Page(urls.entity_page(entity), "person.md.j2", f"'{entity.id}'", context)
-    for country in story.countries.values():
-        context = {"country": country, "ld": structured.entity_page(story, country)}
-        speakers = [country, *story.members.get(country.id, [])]
-        said = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
-        context["said_here"] = list({st.id: st for st in said}.values())  # each card once
-        context["edit"] = story.origin("countries", country.id)
-        yield Page(urls.entity_page(country), "country.md.j2", f"'{country.id}'", context)
-    for question in story.questions.values():
-        context = {
-            "question": question,
-            "statements": [story.statements[key] for key in question.statements],
-            "related": [story.questions[key] for key in question.related],
-            "ld": structured.question_page(story, question),
-            "edit": story.origin("questions", question.id),
-        }
-        yield Page(
-            urls.question_page(question), "question.md.j2", f"question '{question.id}'", context
-        )
-    for topic in story.topics.values():
-        context = {"topic": topic, "ld": structured.listing_page(story, "topic")}
-        context["edit"] = story.origin("topics", topic.id)
-        yield Page(urls.topic_page(topic), "topic.md.j2", f"topic '{topic.id}'", context)
-    for article in story.articles.values():
-        context = {"article": article, "ld": structured.graph(structured.news_article(article))}
-        context["edit"] = story.origin("seeds", article.id)
-        yield Page(
-            urls.article_page(article.id), "article.md.j2", f"article '{article.id}'", context
-        )
+    for collection in RECORD_TYPES:
+        if collection.template is None:
+            continue
+        extra = _RECORD_CONTEXT[collection.name]
+        for record_id, record in story.records[collection.name].items():
+            context = {**extra(story, record), "edit": story.origin(collection.name, record_id)}
+            page = urls.record_page(collection.name, record_id)
+            yield Page(page, collection.template, f"{collection.record} '{record_id}'", context)
+
+
+def _entity(story: Linked, entity: Any) -> dict[str, object]:
+    return {"entity": entity, "ld": structured.entity_page(story, entity)}
+
+
+def _country(story: Linked, country: Any) -> dict[str, object]:
+    speakers = [country, *story.members.get(country.id, [])]
+    said = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
+    return {
+        "country": country,
+        "ld": structured.entity_page(story, country),
+        "said_here": list({st.id: st for st in said}.values()),  # each card once
+    }
+
+
+def _question(story: Linked, question: Any) -> dict[str, object]:
+    return {
+        "question": question,
+        "statements": [story.statements[key] for key in question.statements],
+        "related": [story.questions[key] for key in question.related],
+        "ld": structured.question_page(story, question),
+    }
+
+
+def _topic(story: Linked, topic: Any) -> dict[str, object]:
+    return {"topic": topic, "ld": structured.listing_page(story, "topic")}
+
+
+def _article(story: Linked, article: Any) -> dict[str, object]:
+    return {"article": article, "ld": structured.graph(structured.news_article(article))}
+
+
+# What each record page's template is given, by collection (the registry names the template).
+_RECORD_CONTEXT: dict[str, Callable[[Linked, Any], dict[str, object]]] = {
+    "people": _entity,
+    "groups": _entity,
+    "countries": _country,
+    "questions": _question,
+    "topics": _topic,
+    "seeds": _article,
+}
 
 
 # Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose

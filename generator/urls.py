@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from generator.model import Country, Group, Person, Question, Source, Statement, Topic
+from generator.model import (
+    RECORD_TYPES,
+    Country,
+    Group,
+    Person,
+    Question,
+    Source,
+    Statement,
+    Topic,
+)
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
 # names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
@@ -28,14 +37,7 @@ SECTION_PAGES = {
     "data": "data.md",
 }
 # The folder of each collection whose records get a page of their own ("seeds": articles).
-RECORD_FOLDERS = {
-    "people": "people",
-    "groups": "people",
-    "countries": "countries",
-    "questions": "questions",
-    "topics": "topics",
-    "seeds": "sources",
-}
+RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
 
 
 def url_of(page: str) -> str:

@@ -141,7 +141,11 @@ CASES = {
         "content/statements.yaml:10:9: these words are the reporter's, not inside quotation marks",
     ),
     "quotation running past its closing mark": (
-        replace("content/statements.yaml", "text: We will open", "text: before winter,” said"),
+        replace(
+            "content/statements.yaml",
+            "text: We will open the bridge before winter",
+            "text: before winter,” said Mayor Ada Quill",
+        ),
         "content/statements.yaml:4:9: this quotation runs past the source's quotation marks",
     ),
     "quotation starting inside a word": (

@@ -1,0 +1,75 @@
+"""The registry of record types is the spine: every type in it reaches every place a type must
+reach. A type left out of any of them fails here, instead of being validated and then silently
+dropped from pages or downloads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import urls
+from generator.build import Project, check
+from generator.docs import model_reference
+from generator.link import Linked
+from generator.model import RECORD_TYPES, Collection
+from generator.render import render
+from generator.schema import SIDECAR, schemas
+from tests.conftest import MINI
+from tests.test_structured_data import types_on
+
+TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
+WITH_PAGES = [c for c in RECORD_TYPES if c.folder]
+
+
+@pytest.fixture(scope="module")
+def story() -> Linked:
+    linked, problems = check(Project.at(MINI))
+    assert problems == [] and linked is not None
+    return linked
+
+
+def records_of(story: Linked, collection: Collection) -> dict[str, object]:
+    return dict(story.records[collection.name]) if collection.many else {"": story.story}
+
+
+@TYPES
+def test_the_fixture_story_has_records_of_every_type(story, collection):
+    assert records_of(story, collection), f"tests/fixtures/mini has no {collection.record}"
+
+
+@TYPES
+def test_every_type_has_a_json_schema(collection):
+    name = SIDECAR if collection.name == "seeds" else collection.name
+    assert f"{name}.schema.json" in schemas()
+
+
+@TYPES
+def test_every_type_is_in_the_contributor_reference(collection):
+    where = "`seeds/ID.yaml`" if collection.name == "seeds" else f"`content/{collection.name}.yaml`"
+    assert f"### {where}" in model_reference()
+
+
+@TYPES
+def test_every_record_is_in_the_facts_download(story, collection):
+    pages, _problems = render(story)
+    facts = json.loads(pages["data/facts.json"])
+    exported = facts[collection.key]
+    if collection.many:
+        assert [item["id"] for item in exported] == list(records_of(story, collection))
+    else:
+        assert exported == story.story.model_dump(mode="json")
+
+
+@pytest.mark.parametrize("collection", WITH_PAGES, ids=lambda c: c.name)
+def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
+    mini_site: Path, story, collection
+):
+    index = json.loads((mini_site / "site" / "search" / "search_index.json").read_text("utf-8"))
+    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for record_id in records_of(story, collection):
+        page = urls.url_of(urls.record_page(collection.name, record_id))
+        assert (mini_site / "site" / page / "index.html").is_file(), page
+        assert collection.jsonld in types_on(mini_site / "site", page.rstrip("/")), page
+        assert page in indexed, page
