@@ -149,7 +149,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
-    for entries in validated.entries.values():
+    for entries in [validated.articles, *validated.entries.values()]:
         for entry in entries:
             problems.extend(_check_entry(entry, known, loaded.texts, cited))
     stories = validated.entries["story"]
@@ -267,7 +267,10 @@ def _check_entry(
 
 
 def _is_quotation(record: Record, loc: Loc) -> bool:
-    """Whether the value at `loc` is a direct statement's text, the one place for quotations."""
+    """Whether the value at `loc` may hold quotation marks: a direct statement's text, proved
+    against its source, or an article's headline and address, copied as published."""
+    if isinstance(record, Article):
+        return loc in (("title",), ("url",))
     return isinstance(record, Statement) and record.kind == "direct" and loc == ("text",)
 
 

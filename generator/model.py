@@ -84,13 +84,14 @@ def ref_of(info: FieldInfo) -> Ref | None:
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
 Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-URL_PATTERN = r"^https?://\S+$"
+URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
 # What each pattern expects, in a contributor's words: messages say this, never the regex.
 PATTERN_HELP = {
     ID_PATTERN: "is not a valid id: use lower-case letters, digits, '-' and '_', starting with "
     "a letter or digit (such as `jane-doe`)",
-    URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no spaces",
+    URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no "
+    'spaces and none of " < > \\ ^ ` { | } (write them as %22, %3C and so on)',
     LANGUAGE_PATTERN: "is not a language code: write a code such as `en`, `fr` or `pt-BR`",
 }
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]

@@ -2,12 +2,15 @@
 must meet to be shown as the speaker's own words.
 
 A span is the text between an opening quotation mark and its matching closing mark, in any of
-the families news copy uses: " “” „“ „” «» ‹› ‘’ '' ＂＂ 「」 『』. Spans nest (single marks
-inside double ones). A double span left open runs to the end of the paragraph, as wire copy
-writes a quotation that goes on into the next paragraph. A single mark is ambiguous with an
-apostrophe (don’t, the town’s, the leaders’ summit), so it opens only after a space or
-punctuation and before a word, closes only the innermost open single span, and a single span
-left open is taken to have been an apostrophe after all.
+the families news copy uses: " “” „“ „” «» »« ‹› ›‹ ‘’ ‚‘ '' ＂＂ 「」 『』 ❝❞ 〝〞 《》 〈〉 ｢｣.
+Spans nest (single marks inside double ones). A double span left open runs to the end of the
+paragraph, as wire copy writes a quotation that goes on into the next paragraph. A straight "
+right after a digit is an inch mark, not a quotation mark. A double mark of another family
+inside an open double span makes that span "mixed": where its quotation ends cannot be told,
+so nothing in it is proved. A single mark is ambiguous with an apostrophe (don’t, the town’s,
+the leaders’ summit, the ‘90s), so it opens only after a space or punctuation and before a
+letter, closes only the innermost open single span, and a single span left open is taken to
+have been an apostrophe after all.
 """
 
 from __future__ import annotations
@@ -15,23 +18,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Opening mark → the marks that close it.
-_DOUBLE = {'"': '"', "“": "”", "„": "“”", "«": "»", "‹": "›", "＂": "＂", "「": "」", "『": "』"}
-_SINGLE = {"‘": "’", "'": "'"}
+# Opening mark → the marks that close it. Guillemets point either way (« » in French, » « in
+# German, » » in Swedish); ‹ › are single marks by meaning but never apostrophes, so they pair
+# like double ones.
+_DOUBLE = {
+    '"': '"', "“": "”", "„": "“”", "‟": "”", "«": "»", "»": "«»", "‹": "›", "›": "‹›",
+    "＂": "＂", "「": "」", "『": "』", "❝": "❞", "〝": "〞〟", "《": "》", "〈": "〉",
+    "｢": "｣", "﹁": "﹂", "﹃": "﹄",
+}  # fmt: skip
+_SINGLE = {"‘": "’", "'": "'", "‚": "‘’", "‛": "’", "＇": "＇"}
 _OPENERS = {**_DOUBLE, **_SINGLE}
 DOUBLE_MARKS = frozenset("".join(_DOUBLE) + "".join(_DOUBLE.values()))
 QUOTE_MARKS = "".join(sorted(DOUBLE_MARKS)) + "‘’'"  # every mark that can make a quotation
-# Between two letters these join one word: a quotation may not start or end at them.
-_JOINERS = "’'-‐"
+# Between two letters these join one word: a quotation may not start or end at them (soft
+# hyphens and zero-width characters are invisible joiners).
+_JOINERS = "’'-‐\u00ad\u200b\u200c\u200d\u2060\ufeff"
 MIN_WORDS = 2
 
 
 @dataclass(frozen=True)
 class Span:
-    """The quoted text of one pair of marks: paragraph[start:end], marks excluded."""
+    """The quoted text of one pair of marks: paragraph[start:end], marks excluded. `mixed`: a
+    double mark of another family stands inside it, so its end is uncertain."""
 
     start: int
     end: int
+    mixed: bool = False
 
 
 def normalise_space(text: str) -> str:
@@ -42,15 +54,22 @@ def spans(paragraph: str) -> list[Span]:
     """Every quoted span of a paragraph, at every nesting level, in order of opening."""
     found: list[Span] = []
     stack: list[tuple[str, int]] = []  # (opening mark, index of the first quoted character)
+    mixed: set[int] = set()  # starts of double spans with another family's mark inside
     for index, char in enumerate(paragraph):
         before = paragraph[index - 1] if index else " "
         after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
+        if char == '"' and before.isdigit():
+            continue  # 12" is twelve inches
         closed = _close(stack, char, before, after)
         if closed is not None:
-            found.append(Span(closed, index))
+            found.append(Span(closed, index, closed in mixed))
+        elif char in _DOUBLE and any(mark in _DOUBLE for mark, _start in stack):
+            mixed.update(start for mark, start in stack if mark in _DOUBLE)
         elif char in _DOUBLE or (char in _SINGLE and _opens_single(before, after)):
             stack.append((char, index + 1))
-    found.extend(Span(start, len(paragraph)) for mark, start in stack if mark in _DOUBLE)
+    found.extend(
+        Span(start, len(paragraph), start in mixed) for mark, start in stack if mark in _DOUBLE
+    )
     return sorted(found, key=lambda span: span.start)
 
 
@@ -58,7 +77,7 @@ def _close(stack: list[tuple[str, int]], char: str, before: str, after: str) -> 
     """Pops the span `char` closes and returns its start; None if it closes nothing."""
     if not stack:
         return None
-    if char in ("’", "'"):  # a closing single mark, or an apostrophe
+    if char in ("’", "'", "‘", "＇"):  # a closing single mark, or an apostrophe
         mark, start = stack[-1]
         if char in _SINGLE.get(mark, "") and not before.isspace() and not after.isalnum():
             stack.pop()
@@ -73,7 +92,7 @@ def _close(stack: list[tuple[str, int]], char: str, before: str, after: str) -> 
 
 
 def _opens_single(before: str, after: str) -> bool:
-    return not before.isalnum() and not after.isspace()
+    return not before.isalnum() and after.isalpha()
 
 
 def is_quoted(value: str) -> str | None:
@@ -115,12 +134,15 @@ def quotation_problem(quote: str, paragraph: str) -> str | None:
 def _span_problem(quote: str, paragraph: str, places: list[int]) -> str | None:
     """Why none of the places where `quote` stands lies inside one quoted span, or None."""
     quoted = spans(paragraph)
-    inside = [
-        paragraph[span.start : span.end]
-        for at in places
-        for span in quoted
-        if span.start <= at and at + len(quote) <= span.end
+    holding = [
+        span for at in places for span in quoted if span.start <= at and at + len(quote) <= span.end
     ]
+    if holding and all(span.mixed for span in holding):
+        return (
+            "the source mixes quotation marks of different kinds here, so where the quotation "
+            "ends cannot be told: make the statement `reported`"
+        )
+    inside = [paragraph[span.start : span.end] for span in holding if not span.mixed]
     if inside and (words(quote) >= MIN_WORDS or _core(quote) in map(_core, inside)):
         return None
     if inside:

@@ -156,6 +156,13 @@ def test_a_possessive_is_not_a_quotation(mini):
         ("＂", "＂"),
         ("「", "」"),
         ("『", "』"),
+        ("»", "«"),
+        ("›", "‹"),
+        ("»", "»"),
+        ("‚", "‘"),
+        ("❝", "❞"),
+        ("《", "》"),
+        ("｢", "｣"),
     ],
 )
 def test_every_family_of_quotation_marks_makes_a_span(mini, opening, closing):
@@ -206,6 +213,15 @@ def test_quotation_marks_in_a_direct_statements_attribution_note_are_refused(min
         "‹too expensive›",
         "＂too expensive＂",
         "「too expensive」",
+        "»too expensive«",
+        "‚too expensive‘",
+        "❝too expensive❞",
+        "〝too expensive〟",
+        "《too expensive》",
+        "〈too expensive〉",
+        "｢too expensive｣",
+        "‟too expensive”",
+        "‛too expensive’",
     ],
 )
 def test_every_family_of_quotation_marks_is_refused_outside_a_quotation(mini, quoted):
@@ -221,3 +237,49 @@ def test_apostrophes_are_not_quotation_marks(mini):
         "The opposition’s view is it's ‘too expensive’, the members’ too;",
     )
     assert problems(mini) == ["content/questions.yaml:4:10: " + MARKS_REFUSED.format("‘")]
+
+
+def test_german_guillemets_do_not_open_a_quotation_at_their_closing_mark(mini):
+    paragraph = "»Wir bauen die Brücke«, sagte der Bürgermeister. Die Opposition lehnt ab."
+    assert quote(mini, "Wir bauen die Brücke", 1, [paragraph]) == []
+    assert quote(mini, "Die Opposition lehnt ab", 1, [paragraph]) == [NARRATION]
+
+
+@pytest.mark.parametrize("mark", ["‘", "'"])
+def test_an_elided_decade_is_not_an_opening_mark(mini, mark):
+    paragraph = (
+        f"Since the {mark}90s the town has grown, officials say, and the farmers’ market is busy."
+    )
+    assert quote(mini, "the town has grown", 1, [paragraph]) == [NARRATION]
+
+
+def test_an_inch_mark_is_not_a_quotation_mark(mini):
+    paragraph = 'The 12" pipe leaks, the mayor said, and the town will not pay.'
+    assert quote(mini, "the town will not pay", 1, [paragraph]) == [NARRATION]
+
+
+def test_nothing_is_proved_inside_mixed_quotation_marks(mini):
+    paragraph = '“We will go" he said "home,” she added.'
+    assert quote(mini, "he said", 1, [paragraph]) == [
+        WHERE + "the source mixes quotation marks of different kinds here, so where the "
+        "quotation ends cannot be told: make the statement `reported`"
+    ]
+
+
+def test_a_soft_hyphen_does_not_make_a_word_boundary(mini):
+    paragraph = "“We will be un\u00adlikely to pay,” said the mayor."
+    assert quote(mini, "likely to pay", 1, [paragraph])[0].startswith(
+        WHERE + "this quotation starts or ends inside the word"
+    )
+
+
+@pytest.mark.parametrize("field", ["label", "outlet"])
+def test_quotation_marks_in_an_articles_description_are_refused(mini, field):
+    edit(mini, "seeds/fic-bridge.yaml", f"{field}: ", f"{field}: The “Daily” ")
+    assert problems(mini)[0].startswith("seeds/fic-bridge.yaml:")
+    assert problems(mini)[0].endswith(MARKS_REFUSED.format("“"))
+
+
+def test_a_published_headline_may_quote(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "title: null", "title: Mayor says bridge is “on time”")
+    assert problems(mini) == []

@@ -101,8 +101,16 @@ def test_an_address_with_a_space_is_not_a_web_address(mini):
     edit(mini, "seeds/fic-bridge.yaml", "url: null", "url: https://example.org/a b")
     assert problems(mini) == [
         "seeds/fic-bridge.yaml:5:6: 'url': 'https://example.org/a b' is not a web address: it "
-        "must start with http:// or https:// and hold no spaces"
+        'must start with http:// or https:// and hold no spaces and none of " < > \\ ^ ` { | } '
+        "(write them as %22, %3C and so on)"
     ]
+
+
+def test_an_address_cannot_break_out_of_its_attribute(mini):
+    edit(mini, "seeds/fic-bridge.yaml", "url: null", "url: 'https://x\"onmouseover=alert(1)'")
+    assert problems(mini)[0].startswith(
+        "seeds/fic-bridge.yaml:5:6: 'url': 'https://x\"onmouseover=alert(1)' is not a web address"
+    )
 
 
 def test_a_list_file_that_is_a_mapping(mini):
