@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.conftest import edit, run_cli, tree
 
 
@@ -27,32 +25,7 @@ def test_check_shows_location_source_line_and_caret(mini):
     assert "Traceback" not in result.stderr
 
 
-BAD_INPUTS = {
-    "yaml syntax": ("content/topics.yaml", "name: Cost", "name: [Cost"),
-    "tab": ("content/topics.yaml", "  name: Cost", "\tname: Cost"),
-    "wrong type": ("content/people.yaml", "name: Ada Quill", "name: 42"),
-    "unknown key": ("content/people.yaml", "role: Mayor", "rol: Mayor"),
-    "bad quotation": ("content/statements.yaml", "far too expensive", "far too costly"),
-    "bad date": ("content/story.yaml", "2026-11-20", "next week"),
-    "not utf-8": ("content/topics.yaml", "Cost", "Co\udce9t"),
-}
-
-
-@pytest.mark.parametrize("name", BAD_INPUTS)
-def test_bad_input_fails_the_build_and_leaves_the_last_good_site(mini, name):
-    assert run_cli(mini, "build").returncode == 0
-    site_before = tree(mini / "site")
-    docs_before = tree(mini / "build" / "docs")
-    path, old, new = BAD_INPUTS[name]
-    target = mini / path
-    text = target.read_text(encoding="utf-8").replace(old, new, 1)
-    target.write_bytes(text.encode("utf-8", errors="surrogateescape"))
-    result = run_cli(mini, "build")
-    assert result.returncode == 1
-    assert f"{path}:" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert tree(mini / "site") == site_before
-    assert tree(mini / "build" / "docs") == docs_before
+# Bad content through `check` and `build` is tested once, through make: tests/test_bad_input.py.
 
 
 def test_a_failing_mkdocs_build_leaves_the_last_good_site(mini):
