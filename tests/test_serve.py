@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, edit
 from tools.static_server import free_port
 
 
@@ -66,3 +66,23 @@ def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def test_an_edit_is_served(server):
+    story, base, _process = server
+    edit(story, "content/people.yaml", "role: Mayor of Exampleton", "role: Mayor (edited)")
+    assert wait_for(f"{base}/people/quill/", "Mayor (edited)", 30) is not None
+
+
+def test_bad_content_is_reported_and_the_last_good_pages_stay_served(server):
+    story, base, process = server
+    edit(story, "content/people.yaml", "name: Ada Quill", "name: [Ada Quill")
+    time.sleep(2)  # several polls of the watcher
+    assert process.poll() is None, "serve stopped on bad content"
+    assert "Ada Quill" in (fetch(f"{base}/people/quill/") or "")
+    edit(story, "content/people.yaml", "name: [Ada Quill", "name: Ada Quill (fixed)")
+    assert wait_for(f"{base}/people/quill/", "Ada Quill (fixed)", 30) is not None
+    process.terminate()
+    _out, errors = process.communicate(timeout=15)
+    assert "content/people.yaml:3:7: YAML syntax error" in errors, errors
+    assert "Traceback" not in errors
