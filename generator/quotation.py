@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Opening mark → the marks that close it. Guillemets point either way (« » in French, » « in
-# German, » » in Swedish); ‹ › are single marks by meaning but never apostrophes, so they pair
-# like double ones.
+# Opening mark → the marks that close it. Guillemets point either way: « », » « and » » are
+# all in use; ‹ › are single marks by meaning but never apostrophes, so they pair like double
+# ones.
 _DOUBLE = {
     '"': '"', "“": "”", "„": "“”", "‟": "”", "«": "»", "»": "«»", "‹": "›", "›": "‹›",
     "＂": "＂", "「": "」", "『": "』", "❝": "❞", "〝": "〞〟", "《": "》", "〈": "〉",
