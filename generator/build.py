@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.files import regular_files, shown
+from generator.files import FolderRule, regular_files, shown
 from generator.link import Linked, link
-from generator.load import load
+from generator.load import content_folder, load, seeds_folder
 from generator.problems import Problem
 from generator.render import render
 from generator.validate import validate
@@ -123,9 +123,15 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
 def _fingerprint(project: Project) -> str:
     """A hash of every input file and of the generator itself (code and templates)."""
     digest = hashlib.sha256()
-    for folder in (project.content, project.seeds, Path(__file__).parent):
-        files, refused = regular_files(folder, project.root)
-        digest.update(repr(refused).encode())  # a link or pipe added must be checked, too
+    rules: tuple[tuple[Path, FolderRule | None], ...] = (
+        (project.content, content_folder),
+        (project.seeds, seeds_folder),
+        (Path(__file__).parent, None),
+    )
+    for folder, rule in rules:
+        files, refused = regular_files(folder, project.root, rule)
+        # A link, pipe or stray folder added must be checked, too.
+        digest.update(repr(refused).encode())
         for path in files:
             if "__pycache__" not in path.parts:
                 digest.update(path.as_posix().encode() + b"\0" + _file_digest(path) + b"\0")

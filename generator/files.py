@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 from generator.problems import Problem, display_path
 
+# Why a folder (given relative to the folder walked) has no place there, or None to read it.
+FolderRule = Callable[[PurePosixPath], str | None]
 
-def regular_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
-    """Every regular file under `folder`, sorted, and a problem for everything else found."""
+
+def regular_files(
+    folder: Path, root: Path, folder_rule: FolderRule | None = None
+) -> tuple[list[Path], list[Problem]]:
+    """Every regular file under `folder`, sorted, and a problem for everything else found,
+    including each subfolder `folder_rule` refuses (it is not walked into)."""
     files: list[Path] = []
     problems: list[Problem] = []
     try:
@@ -28,11 +35,21 @@ def regular_files(folder: Path, root: Path) -> tuple[list[Path], list[Problem]]:
         return [], [unreadable(shown(folder, root), error)]
     if not stat.S_ISDIR(mode):
         return [], [Problem(shown(folder, root), 0, 0, not_regular(mode, folder=True))]
-    _walk(folder, root, files, problems)
+    _walk(folder, root, files, problems, lambda path: _refusal(folder_rule, folder, path))
     return sorted(files), problems
 
 
-def _walk(folder: Path, root: Path, files: list[Path], problems: list[Problem]) -> None:
+def _refusal(rule: FolderRule | None, top: Path, path: Path) -> str | None:
+    return rule(PurePosixPath(path.relative_to(top).as_posix())) if rule else None
+
+
+def _walk(
+    folder: Path,
+    root: Path,
+    files: list[Path],
+    problems: list[Problem],
+    refusal: Callable[[Path], str | None],
+) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
@@ -47,7 +64,11 @@ def _walk(folder: Path, root: Path, files: list[Path], problems: list[Problem]) 
         except FileNotFoundError:  # deleted while we looked: it is simply not there
             continue
         if stat.S_ISDIR(mode):
-            _walk(path, root, files, problems)
+            message = refusal(path)
+            if message:
+                problems.append(Problem(shown(path, root), 0, 0, message))
+            else:
+                _walk(path, root, files, problems, refusal)
         elif stat.S_ISREG(mode):
             files.append(path)
         else:

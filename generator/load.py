@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.files import regular_files, shown
 from generator.model import COLLECTIONS
@@ -48,33 +48,43 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
 def load(content_dir: Path, seeds_dir: Path, root: Path, cache: Path | None = None) -> Loaded:
     """Every file, parsed; with `cache`, unchanged files are read back from earlier parses."""
     loaded = Loaded(documents={c.name: [] for c in COLLECTIONS})
-    content, refused = regular_files(content_dir, root)
+    content, refused = regular_files(content_dir, root, content_folder)
     loaded.problems.extend(refused)
     for path in content:
         _load_content_file(path, content_dir, root, loaded, cache)
-    seeds, refused = regular_files(seeds_dir, root)
+    seeds, refused = regular_files(seeds_dir, root, seeds_folder)
     loaded.problems.extend(refused)
-    articles = [path for path in seeds if path.parent == seeds_dir]
-    for path in articles:
+    for path in seeds:
         _load_seed_file(path, root, loaded, cache)
-    loaded.problems.extend(_misplaced_seeds(seeds, seeds_dir, root))
-    loaded.problems.extend(_unpaired_seeds(articles, root))
+    loaded.problems.extend(_unpaired_seeds(seeds, root))
     return loaded
 
 
-def _misplaced_seeds(paths: list[Path], seeds_dir: Path, root: Path) -> list[Problem]:
-    """Articles live only at seeds/ID.txt: a copy in a subfolder must not stand in for one."""
-    return [
-        Problem(
-            shown(path, root),
-            0,
-            0,
-            "seeds/ holds articles only at its top level (seeds/ID.txt beside seeds/ID.yaml), "
-            "so this file is not read: move it up into seeds/, or delete it",
+def content_folder(relative: PurePosixPath) -> str | None:
+    """Why a folder under content/ is not read: only content/NAME/ of a list collection is
+    (an empty folder elsewhere would otherwise hide, say, a missing file, without a word)."""
+    lists = {c.name for c in COLLECTIONS if c.many}
+    if len(relative.parts) == 1 and relative.name in lists:
+        return None
+    where = f"content/{relative}"
+    if len(relative.parts) == 1 and relative.suffix == ".yaml" and relative.stem in lists:
+        return (
+            f"this is a folder, but {where} must be a file, so nothing here is read: "
+            f"replace it with the file, or name the folder content/{relative.stem}/"
         )
-        for path in paths
-        if path.parent != seeds_dir
-    ]
+    folders = ", ".join(f"content/{name}/" for name in sorted(lists))
+    return (
+        "this folder is in no known place, so nothing in it would be read: "
+        f"the folders content/ may hold are {folders}; move its files there, or delete it"
+    )
+
+
+def seeds_folder(relative: PurePosixPath) -> str | None:
+    """seeds/ holds no folders: articles live only at seeds/ID.txt."""
+    return (
+        "seeds/ holds no folders, only article texts (ID.txt) beside their sidecars (ID.yaml), "
+        "so nothing in this folder is read: move its articles up into seeds/, or delete it"
+    )
 
 
 def _unpaired_seeds(paths: list[Path], root: Path) -> list[Problem]:

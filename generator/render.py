@@ -81,6 +81,15 @@ class Links:
         """Whether this page is the statement's home, the one place search indexes it."""
         return self.here == self._home(statement)
 
+    def cards(
+        self, statements: list[Statement], limit: int
+    ) -> tuple[list[Statement], list[Statement]]:
+        """A listing's statements shown as cards, and the rest (one line each): the first
+        `limit`, plus every one whose home is this page, so that its permalink finds its card."""
+        cards = [st for i, st in enumerate(statements) if i < limit or self.is_home(st)]
+        shown = {id(st) for st in cards}
+        return cards, [st for st in statements if id(st) not in shown]
+
     def _home(self, statement: Statement) -> str:
         return urls.entity_page(self.story.speaker(statement.speakers[0]))
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.build import Project, RunFailed, exclusive, generate
 from generator.files import regular_files
+from generator.load import content_folder, seeds_folder
 from generator.problems import format_problems
 
 POLL_SECONDS = 0.2
@@ -73,8 +74,8 @@ def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     """What the inputs look like now; files that vanish or cannot be read while we look are
     left to generate to report."""
     state: dict[Path, tuple[int, int]] = {}
-    for folder in (project.content, project.seeds):
-        files, refused = regular_files(folder, project.root)
+    for folder, rule in ((project.content, content_folder), (project.seeds, seeds_folder)):
+        files, refused = regular_files(folder, project.root, rule)
         state.update({project.root / problem.path: (0, 0) for problem in refused})
         for path in files:
             try:

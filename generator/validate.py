@@ -64,7 +64,8 @@ def validate(loaded: Loaded) -> Validated:
                 _validate_one(
                     document, (), collection.model, result.entries[collection.name], result
                 )
-        if not collection.many and not documents:
+        # A file that failed to parse was reported already; it is not also missing.
+        if not collection.many and not documents and collection.name not in loaded.unreadable:
             result.problems.append(
                 Problem(f"content/{collection.name}.yaml", 0, 0, "this required file is missing")
             )

@@ -2,7 +2,8 @@
 
 The YAML 1.1 traps are closed here: only `true`/`false` are booleans, only decimal digits without
 leading zeros are integers, and everything else plain (`NO`, `yes`, `012`, `2026-01-06`, `1:20`)
-stays text. Aliases are refused, so an alias bomb costs nothing; size and nesting depth are capped
+stays text. Aliases are refused, so an alias bomb costs nothing, and so are tags (`!!binary`,
+`!custom`), so a value is always what it reads as; size and nesting depth are capped
 before and while parsing. Invisible characters (see characters.py) are refused anywhere.
 """
 
@@ -30,6 +31,14 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")  # `012` stays text, as written
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUES = {"true", "True", "TRUE"}
 _FALSES = {"false", "False", "FALSE"}
+_CORE = "tag:yaml.org,2002:"
+# The tags PyYAML gives plain values and collections by itself, plus the plain core ones a
+# contributor may write (`!!str 1`); any other tag (`!!binary`, `!!python/...`, `!custom`,
+# `!!set`) would make a value mean something other than its text, so it is refused.
+_PLAIN_TAGS = {
+    _CORE + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge", "seq", "map")
+}
 
 Loc = tuple[str | int, ...]
 
@@ -225,6 +234,7 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Refused(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep")
         self.seen.add(id(node))
+        _refuse_tag(node)
         self.document.values[loc] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
@@ -238,6 +248,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_mark(key_node), "a key must be a plain word such as `name:`")
+            _refuse_tag(key_node)
             key = key_node.value
             if key in result:
                 first = self.document.keys[(*loc, key)]
@@ -249,6 +260,20 @@ class _Builder:
             self.document.keys[(*loc, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result
+
+
+def _refuse_tag(node: yaml.Node) -> None:
+    if node.tag in _PLAIN_TAGS:
+        return
+    tag = node.tag
+    if tag.startswith(_CORE):
+        tag = "!!" + tag[len(_CORE) :]
+    elif not tag.startswith("!"):
+        tag = f"!<{tag}>"
+    raise _Refused(
+        _mark(node),
+        f"YAML tags such as {tag} are not allowed in content: write the value as plain text",
+    )
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:

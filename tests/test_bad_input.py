@@ -131,9 +131,9 @@ CASES = {
         write("content/topics.yaml", b"# " + b"x" * 60_000_000 + b"\n"),
         "content/topics.yaml:0:0: the file is 60,000,003 bytes, over the",
     ),
-    "file in no known place": (
+    "folder in no known place": (
         write("content/notes/a.yaml", b"- id: x\n"),
-        "content/notes/a.yaml:0:0: this file is in no known place",
+        "content/notes:0:0: this folder is in no known place",
     ),
     # What the build refuses so that nothing fake, hidden or outside the story is published.
     "narration quoted as a quotation": (
@@ -182,7 +182,7 @@ CASES = {
     ),
     "article in a subfolder of seeds": (
         write("seeds/zz/fic-bridge.txt", b"Invented words.\n"),
-        "seeds/zz/fic-bridge.txt:0:0: seeds/ holds articles only at its top level",
+        "seeds/zz:0:0: seeds/ holds no folders",
     ),
     "list file written as a mapping": (
         write("content/topics.yaml", b"id: cost\nname: Cost\ndescription: What it costs.\n"),

@@ -111,8 +111,9 @@ def test_a_copy_of_an_article_in_a_subfolder_is_refused_not_used(mini):
     text = (mini / "seeds" / "fic-bridge.txt").read_text(encoding="utf-8")
     copy.write_text("An invented sentence.\n" + text, encoding="utf-8")
     assert problems(mini) == [
-        "seeds/zz/fic-bridge.txt:0:0: seeds/ holds articles only at its top level (seeds/ID.txt "
-        "beside seeds/ID.yaml), so this file is not read: move it up into seeds/, or delete it"
+        "seeds/zz:0:0: seeds/ holds no folders, only article texts (ID.txt) beside their "
+        "sidecars (ID.yaml), so nothing in this folder is read: move its articles up into "
+        "seeds/, or delete it"
     ]
 
 
