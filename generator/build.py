@@ -59,21 +59,27 @@ class Project:
     root: Path
     content: Path
     seeds: Path
+    work: Path  # build/: everything the generator makes for itself (git ignores it)
     docs: Path
     site: Path
     config: Path
+    drafts: Path
     cache: Path | None  # earlier parses; None to parse every file afresh
 
     @classmethod
     def at(cls, root: Path) -> Project:
+        """The folders of a story, modelled here once: nothing else derives one from another."""
+        work = root / "build"
         return cls(
             root=root,
             content=root / "content",
             seeds=root / "seeds",
-            docs=root / "build" / "docs",
+            work=work,
+            docs=work / "docs",
             site=root / "site",
             config=root / "mkdocs.yml",
-            cache=root / "build" / "cache",
+            drafts=root / "drafts",
+            cache=work / "cache",
         )
 
 
@@ -89,7 +95,7 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
 def exclusive(project: Project) -> Iterator[None]:
     """One generate or build of a story at a time: two at once would trample each other's
     pages and half-built sites. The second waits for the first to finish."""
-    lock = project.docs.parent / "lock"
+    lock = project.work / "lock"
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o666), "wb") as handle:
         try:
@@ -104,7 +110,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     """Check, render and write the Markdown pages; returns the paths written and any problems.
     When no input and no part of the generator changed since the last run, nothing is redone."""
     fingerprint = _fingerprint(project)
-    done = project.docs.parent / "generated-from"
+    done = project.work / "generated-from"
     if project.docs.is_dir() and _small_text(done) == fingerprint:
         return [], []
     linked, problems = check(project)
@@ -164,7 +170,7 @@ def _small_text(path: Path) -> str | None:
 def _remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
     epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
-    stamp = project.docs.parent / "source-date-epoch"
+    stamp = project.work / "source-date-epoch"
     stamp.parent.mkdir(parents=True, exist_ok=True)
     if _small_text(stamp) != epoch:
         stamp.write_text(epoch, encoding="ascii")
@@ -190,7 +196,7 @@ def _mkdocs(project: Project, into: Path) -> bool:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(project.config), "--site-dir", str(into)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
-    stamp = _small_text(project.docs.parent / "source-date-epoch")
+    stamp = _small_text(project.work / "source-date-epoch")
     if "SOURCE_DATE_EPOCH" not in env and stamp is not None:
         env["SOURCE_DATE_EPOCH"] = stamp
     return subprocess.run(command, cwd=project.root, env=env, check=False).returncode == 0

@@ -129,7 +129,7 @@ def _draft_quotes(project: Project, text: Path) -> int:
         return _report([*problems, *more], project, "No drafts were written.")
     story, _problems = check(project)
     drafts = find_quotations(paragraphs_of(content), names_from(story))
-    out = project.root / "drafts" / f"{text.stem}.quotes.yaml"
+    out = project.drafts / f"{text.stem}.quotes.yaml"
     out.parent.mkdir(exist_ok=True)
     out.write_text(draft_yaml(text.stem, drafts), encoding="utf-8")
     unsure = sum(1 for d in drafts if d.speaker is None)

@@ -23,7 +23,7 @@ def measure(root: Path) -> dict[str, float]:
     project = Project.at(root)
     times: dict[str, float] = {}
     start = time.perf_counter()
-    loaded = load(project.content, project.seeds, project.root, project.docs.parent / "cache")
+    loaded = load(project.content, project.seeds, project.root, project.cache)
     times["load"] = time.perf_counter() - start
     validated = validate(loaded)
     times["validate"] = time.perf_counter() - start - times["load"]
