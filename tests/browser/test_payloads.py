@@ -54,12 +54,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(MINI, tmp_path_factory.mktemp("hostile"))
     for path, line, _url in FIELDS:
         inject(root, path, line, PAYLOAD)
-    edit(
-        root,
-        "content/corrections.yaml",
-        "[]",
-        f"- {{id: fix, date: 2026-11-21, summary: {json.dumps(PAYLOAD)}}}",
-    )
+    with (root / "content" / "corrections.yaml").open("a", encoding="utf-8") as corrections:
+        corrections.write(f"- {{id: fix, date: 2026-11-21, summary: {json.dumps(PAYLOAD)}}}\n")
     edit(
         root,
         "content/statements.yaml",
