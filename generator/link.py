@@ -39,7 +39,7 @@ from generator.model import (
     ref_of,
 )
 from generator.problems import Problem
-from generator.quotation import is_quoted, normalise_space, quotation_problem
+from generator.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
 
@@ -309,8 +309,8 @@ def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str 
     text = texts.get(statement.source.article)
     if text is None or statement.source.paragraph > len(text.paragraphs):
         return None  # already reported as a bad citation
-    quote = normalise_space(statement.text)
-    cited = normalise_space(text.paragraphs[statement.source.paragraph - 1])
+    quote = comparable(statement.text)
+    cited = comparable(text.paragraphs[statement.source.paragraph - 1])
     problem = quotation_problem(quote, cited)
     if quote in cited and problem is None:
         return None
@@ -318,8 +318,8 @@ def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str 
     others = [
         number
         for number, paragraph in enumerate(text.paragraphs, start=1)
-        if quote in normalise_space(paragraph)
-        and quotation_problem(quote, normalise_space(paragraph)) is None
+        if quote in comparable(paragraph)
+        and quotation_problem(quote, comparable(paragraph)) is None
     ]
     if others:
         verb = "quoted in" if quote in cited else "in"

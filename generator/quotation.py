@@ -16,6 +16,7 @@ have been an apostrophe after all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Opening mark → the marks that close it. Guillemets point either way: « », » « and » » are
@@ -28,11 +29,18 @@ _DOUBLE = {
 }  # fmt: skip
 _SINGLE = {"‘": "’", "'": "'", "‚": "‘’", "‛": "’", "＇": "＇"}
 _OPENERS = {**_DOUBLE, **_SINGLE}
-DOUBLE_MARKS = frozenset("".join(_DOUBLE) + "".join(_DOUBLE.values()))
+DOUBLE_MARKS = frozenset("".join(_DOUBLE) + "".join(_DOUBLE.values()) + "❛❜❮❯‶ʺ˝🙶🙷")
+# Marks that open a span only when they stand where an opening mark stands (after a space or
+# an opening bracket): the same characters close quotations, or mark inches.
+_AMBIGUOUS = frozenset('"«»‹›＂')
+# Primes and backticks: quotation marks only in pairs (6′5″ is a height).
+_PAIRED = "″′`"
 QUOTE_MARKS = "".join(sorted(DOUBLE_MARKS)) + "‘’'"  # every mark that can make a quotation
 # Between two letters these join one word: a quotation may not start or end at them (soft
 # hyphens and zero-width characters are invisible joiners).
-_JOINERS = "’'-‐\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_JOINERS = "’'-‐\u2011\u00b7\u05be\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Between two digits these join one number (3.5, 1,500); between two letters, one abbreviation.
+_NUMBER_JOINERS = ".,"
 MIN_WORDS = 2
 
 
@@ -50,6 +58,13 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+def comparable(text: str) -> str:
+    """Text as quotations are compared: composed (é is one character however it was typed),
+    without invisible format characters, with spacing collapsed."""
+    composed = unicodedata.normalize("NFC", text)
+    return normalise_space("".join(c for c in composed if unicodedata.category(c) != "Cf"))
+
+
 def spans(paragraph: str) -> list[Span]:
     """Every quoted span of a paragraph, at every nesting level, in order of opening."""
     found: list[Span] = []
@@ -58,14 +73,16 @@ def spans(paragraph: str) -> list[Span]:
     for index, char in enumerate(paragraph):
         before = paragraph[index - 1] if index else " "
         after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
-        if char == '"' and before.isdigit():
-            continue  # 12" is twelve inches
+        if char == '"' and before.isnumeric():
+            continue  # 12" and 3½" are inches
         closed = _close(stack, char, before, after)
         if closed is not None:
             found.append(Span(closed, index, closed in mixed))
         elif char in _DOUBLE and any(mark in _DOUBLE for mark, _start in stack):
             mixed.update(start for mark, start in stack if mark in _DOUBLE)
-        elif char in _DOUBLE or (char in _SINGLE and _opens_single(before, after)):
+        elif (char in _DOUBLE and _opens_double(char, before, after)) or (
+            char in _SINGLE and _opens_single(before, after)
+        ):
             stack.append((char, index + 1))
     found.extend(
         Span(start, len(paragraph), start in mixed) for mark, start in stack if mark in _DOUBLE
@@ -95,12 +112,30 @@ def _opens_single(before: str, after: str) -> bool:
     return not before.isalnum() and after.isalpha()
 
 
+def _opens_double(char: str, before: str, after: str) -> bool:
+    """Whether a double mark that closes nothing opens a span: a mark that can also close one
+    (", « », ‹ ›) opens only where an opening mark stands, after a space or an opening bracket
+    and, for » and ›, before the quoted word (»Wir, not sein«, or hiver »,)."""
+    if char not in _AMBIGUOUS:
+        return True
+    if not (before.isspace() or before in "([{—–-/"):
+        return False
+    return char not in "»›" or after.isalnum()
+
+
+_REVERSED_SINGLE = re.compile(r"(?:^|\s)(’)\w[^’]*\w’(?!\w)")  # ’a disaster’, autocorrected
+
+
 def is_quoted(value: str) -> str | None:
     """The quotation mark that makes a free-text value a quotation, if any: any double mark,
-    or a single mark that opens a closed pair (not an apostrophe)."""
+    a pair of primes or backticks, or a single mark that opens a closed pair (not an
+    apostrophe)."""
     for char in value:
-        if char in DOUBLE_MARKS:
+        if char in DOUBLE_MARKS or (char in _PAIRED and value.count(char) > 1):
             return char
+    reversed_pair = _REVERSED_SINGLE.search(value)
+    if reversed_pair:
+        return reversed_pair.group(1)
     for span in spans(value):
         return value[span.start - 1]  # only closed single spans are left
     return None
@@ -174,12 +209,22 @@ def _whole_words(paragraph: str, start: int, end: int) -> bool:
     return not _joined(paragraph, start - 1, start) and not _joined(paragraph, end - 1, end)
 
 
+def _word(char: str) -> bool:
+    """A letter, a digit, or a mark that combines with one (the accent of a decomposed é)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
 def _joined(text: str, left: int, right: int) -> bool:
     """Whether text[left] and text[right] belong to one word (a quotation may not cut there)."""
     if left < 0 or right >= len(text):
         return False
-    if text[left].isalnum() and text[right].isalnum():
+    if _word(text[left]) and _word(text[right]):
         return True
+    for at, other in ((left, right), (right, left)):  # 3.5, 1,500, U.S.
+        if text[at] in _NUMBER_JOINERS and 0 < at < len(text) - 1:
+            pair = text[at - 1], text[at + 1]
+            if all(c.isdigit() for c in pair) or all(c.isalpha() for c in pair):
+                return _word(text[other]) or text[other] in _NUMBER_JOINERS
     if text[left] in _JOINERS and left > 0 and text[left - 1].isalnum():
         return text[right].isalnum()
     if text[right] in _JOINERS and right + 1 < len(text) and text[right + 1].isalnum():

@@ -283,3 +283,58 @@ def test_quotation_marks_in_an_articles_description_are_refused(mini, field):
 def test_a_published_headline_may_quote(mini):
     edit(mini, "seeds/fic-bridge.yaml", "title: null", "title: Mayor says bridge is “on time”")
     assert problems(mini) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cut"),
+    [
+        ("“The bridge will cost 3.5 million pounds,” Quill said.", "The bridge will cost 3"),
+        ("“The bridge will cost 3.5 million pounds,” Quill said.", "5 million pounds,"),
+        ("“We will cut 1,500 jobs,” Quill said.", "We will cut 1"),
+        ("“The U.S. will not pay,” Quill said.", "S. will not pay,"),
+        ("“The bridge cost twenty\u2011two million,” Quill said.", "two million,"),
+    ],
+)
+def test_a_quotation_may_not_cut_a_number_an_abbreviation_or_a_letter(mini, paragraph, cut):
+    assert quote(mini, cut, 1, [paragraph])[0].startswith(
+        WHERE + "this quotation starts or ends inside the word"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "narration"),
+    [
+        ('before winter," said Quill, adding that the council would vote on Friday.', "said Quill"),
+        ('Workers fitted a 3½" pipe, the mayor said on Monday.', "pipe, the mayor said"),
+        (
+            "et le pont sera prêt avant l’hiver », a conclu Quill, qui a quitté la salle.",
+            "a conclu",
+        ),
+        ("und die Brücke wird fertig sein«, sagte Quill, die den Saal verließ.", "sagte Quill"),
+    ],
+)
+def test_a_closing_mark_does_not_open_a_quotation(mini, paragraph, narration):
+    assert quote(mini, narration, 1, [paragraph]) == [NARRATION]
+
+
+def test_a_quotation_is_compared_as_composed_text_without_invisible_characters(mini):
+    paragraph = "“The cafe\u0301 will stay open all\u200b winter,” said the mayor."
+    assert quote(mini, "The café will stay open all winter", 1, [paragraph]) == []
+
+
+@pytest.mark.parametrize("quoted", ["’a disgrace for the town’", "❛a total waste❜", "″a scandal″"])
+def test_less_common_quotation_marks_are_refused_outside_a_quotation(mini, quoted):
+    edit(mini, "content/questions.yaml", "it is too expensive;", f"it is {quoted};")
+    assert problems(mini) == ["content/questions.yaml:4:10: " + MARKS_REFUSED.format(quoted[0])]
+
+
+def test_a_height_is_not_a_quotation(mini):
+    edit(mini, "content/questions.yaml", "it is too expensive;", "it is too tall at 6′5;")
+    assert problems(mini) == []
+
+
+def test_a_decomposed_accent_belongs_to_its_letter(mini):
+    paragraph = "“It was a dangerous expose\u0301 of the council,” Quill said."
+    assert quote(mini, "a dangerous expose", 1, [paragraph])[0].startswith(
+        WHERE + "this quotation is not found verbatim"
+    )
