@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from generator import structured, urls
 from generator.chart import positions_svg
@@ -133,9 +134,29 @@ def text_fragment(url: str, text: str) -> str:
     return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, keyed by each template's
+    source: a new story's environment (as `serve` makes on every edit) skips compiling them
+    again, which is most of what regenerating a small story costs."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def environment(story: Linked) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_COMPILED,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

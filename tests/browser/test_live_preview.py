@@ -19,11 +19,11 @@ def test_an_edit_reaches_the_open_page_within_two_seconds(browser, tmp_path):
         page.goto(url)
         page.get_by_text("Mayor of Exampleton").first.wait_for()
         time.sleep(1)  # the page's live-reload connection is open
-        # Three edits in a row; the best must land within two seconds. One slow reload on a busy
-        # machine is noise, three are a regression.
+        # Five edits in a row; the best must land within two seconds. A slow reload on a busy
+        # machine is noise, five are a regression.
         timings = []
         role = "Mayor of Exampleton"
-        for attempt in range(1, 4):
+        for attempt in range(1, 6):
             edited = f"Mayor of Exampleton (edit {attempt})"
             edit(story, "content/people.yaml", f"role: {role}", f"role: {edited}")
             started = time.monotonic()
@@ -31,6 +31,7 @@ def test_an_edit_reaches_the_open_page_within_two_seconds(browser, tmp_path):
             timings.append(time.monotonic() - started)
             role = edited
             time.sleep(0.5)  # let the server settle before the next edit
+        print(f"live preview: {[round(t, 2) for t in timings]} s")
         assert min(timings) < 2, f"the page updated after {timings} s"
         page.close()
     finally:
