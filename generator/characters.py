@@ -15,6 +15,8 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2
 # In a file, \r also ends lines (\r\n); in a value YAML has already made every line end \n.
 FORBIDDEN_IN_FILES = re.compile(FORBIDDEN.pattern.replace("\x0b-\x1f", "\x0b\x0c\x0e-\x1f"))
 # In a terminal even a tab or a new line inside one message line would mislead.
+# Where a line ends, as editors count lines (str.splitlines also breaks at U+2028 and the like).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
+from generator.characters import LINE_BREAK
 from generator.files import regular_files, shown
 from generator.model import COLLECTIONS
 from generator.parsecache import cached_parse
@@ -34,14 +34,11 @@ class Loaded:
     unreadable: set[str] = field(default_factory=set)
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
 def paragraphs_of(text: str) -> tuple[str, ...]:
     """Paragraph N is the Nth non-empty line: the citation scheme of the whole project. Lines
     end only at \\n, \\r\\n or \\r, as in every editor's line count (str.splitlines would also
     split at U+2028, U+0085 and other characters an editor shows inside a line)."""
-    lines = _LINE_BREAK.split(text)
+    lines = LINE_BREAK.split(text)
     return tuple(line.strip() for line in lines if line.strip())
 
 

@@ -6,14 +6,13 @@ Every stage returns problems instead of raising, so one run reports everything i
 from __future__ import annotations
 
 import os
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.characters import printable
+from generator.characters import LINE_BREAK, printable
 
 WINDOW = 100  # characters of a long source line shown around the problem's column
 
@@ -65,9 +64,6 @@ def format_problems(problems: list[Problem], root: Path) -> str:
     return "\n".join([*blocks, summary]) + "\n"
 
 
-_LINES = re.compile(r"\r\n|\r|\n")  # as editors count lines, not str.splitlines
-
-
 def _source_line(problem: Problem, root: Path, cache: dict[str, list[str]]) -> str | None:
     if problem.line < 1:
         return None
@@ -78,7 +74,7 @@ def _source_line(problem: Problem, root: Path, cache: dict[str, list[str]]) -> s
             if not stat.S_ISREG(file.lstat().st_mode):
                 raise OSError(f"{file} is not a regular file")
             with open(os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
-                cache[problem.path] = _LINES.split(handle.read(2_000_001).decode("utf-8"))
+                cache[problem.path] = LINE_BREAK.split(handle.read(2_000_001).decode("utf-8"))
         except (OSError, UnicodeDecodeError):
             cache[problem.path] = []
     lines = cache[problem.path]
