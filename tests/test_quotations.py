@@ -29,6 +29,10 @@ NARRATION = (
     WHERE + "these words are the reporter's, not inside quotation marks in the source: quote "
     "only words the source puts between quotation marks, or make the statement `reported`"
 )
+INSIDE = (
+    WHERE + "this quotation starts or ends inside the word '{}': quote whole words, exactly as "
+    "the source writes them"
+)
 PAST = (
     WHERE + "this quotation runs past the source's quotation marks: quote only the words "
     "between one pair of them, without the marks or the reporter's words around them"
@@ -76,24 +80,15 @@ def test_a_quotation_may_not_join_two_quoted_spans(mini):
 
 
 def test_a_quotation_may_not_start_inside_a_word(mini):
-    assert quote(mini, "likely to reopen the north quay", 1) == [
-        WHERE + "this quotation starts or ends inside the word 'unlikely': quote whole words, "
-        "exactly as the source writes them"
-    ]
+    assert quote(mini, "likely to reopen the north quay", 1) == [INSIDE.format("unlikely")]
 
 
 def test_a_quotation_may_not_end_inside_a_word(mini):
-    assert quote(mini, "We are not going to ru", 2) == [
-        WHERE + "this quotation starts or ends inside the word 'rush': quote whole words, "
-        "exactly as the source writes them"
-    ]
+    assert quote(mini, "We are not going to ru", 2) == [INSIDE.format("rush")]
 
 
 def test_a_quotation_may_not_stop_at_an_apostrophe_inside_a_word(mini):
-    assert quote(mini, "the boats go elsewhere … and they don", 4) == [
-        WHERE + "this quotation starts or ends inside the word 'don’t': quote whole words, "
-        "exactly as the source writes them"
-    ]
+    assert quote(mini, "the boats go elsewhere … and they don", 4) == [INSIDE.format("don’t")]
 
 
 def test_punctuation_is_not_a_quotation(mini):
@@ -130,10 +125,7 @@ def test_apostrophes_in_straight_quotes_do_not_end_the_quotation(mini):
 
 
 def test_an_apostrophe_does_not_open_a_quotation(mini):
-    assert quote(mini, "s the crews' livelihoods that matter", 7) == [
-        WHERE + "this quotation starts or ends inside the word 'It's': quote whole words, "
-        "exactly as the source writes them"
-    ]
+    assert quote(mini, "s the crews' livelihoods that matter", 7) == [INSIDE.format("It's")]
 
 
 def test_a_possessive_is_not_a_quotation(mini):
