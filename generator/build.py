@@ -116,9 +116,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     linked, problems = check(project)
     if linked is None or problems:
         return [], problems
-    pages, problems = render(linked)
-    if problems:
-        return [], problems
+    pages = render(linked)
     _remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     written = write(pages, project.docs)

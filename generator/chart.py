@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.graph import Node
 from generator.link import Linked
-from generator.model import Country
 from generator.text import one_line
 
 WIDTH = 360  # narrow enough to read on a phone; CSS caps how wide it grows on a desktop
@@ -29,7 +29,7 @@ class Chip:
     x: float
     y: float
     width: float
-    country: Country
+    country: Node
     href: str
 
 
@@ -38,10 +38,11 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
     rows: list[str] = []
     descriptions: list[str] = []
     y: float = PADDING
-    for stance_id, countries in story.by_stance.items():
+    graph = story.graph
+    rows_of = [(stance, stance.countries) for stance in graph.stances.values()]
+    for option, countries in [*rows_of, (None, graph.unstated)]:
         if not countries:
             continue
-        option = story.stances[stance_id] if stance_id else None
         label = option.label if option else "Not stated"
         tone = option.tone if option else "unknown"
         chips, height = _layout(countries, href_of, y)
@@ -59,9 +60,7 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
     )
 
 
-def _layout(
-    countries: list[Country], href_of: dict[str, str], top: float
-) -> tuple[list[Chip], float]:
+def _layout(countries: list[Node], href_of: dict[str, str], top: float) -> tuple[list[Chip], float]:
     """Chips under the row's label, wrapping onto new lines as needed; returns the row height."""
     chips: list[Chip] = []
     x: float = PADDING

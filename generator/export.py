@@ -16,6 +16,7 @@ import json
 from typing import Any
 
 from generator import urls
+from generator.graph import Node
 from generator.link import Linked
 from generator.model import RECORD_TYPES
 
@@ -43,9 +44,9 @@ def facts_json(story: Linked) -> str:
             continue
         records = story.records[collection.name]
         document[collection.key] = [record.model_dump(mode="json") for record in records.values()]
-    for item, statement in zip(document["statements"], story.statements.values(), strict=True):
-        home = urls.entity_page(story.speaker(statement.speakers[0]))
-        item["permalink"] = urls.url_of(home) + "#" + urls.statement_anchor(statement)
+    statements = story.graph.statements.values()
+    for item, statement in zip(document["statements"], statements, strict=True):
+        item["permalink"] = urls.url_of(statement.home) + "#" + urls.statement_anchor(statement)
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -70,22 +71,22 @@ def _statement_rows(story: Linked) -> list[dict[str, Any]]:
         {
             "id": s.id,
             "kind": s.kind,
-            "speaker_ids": ";".join(s.speakers),
-            "speakers": ";".join(story.speaker(x).name for x in s.speakers),
+            "speaker_ids": ";".join(who.id for who in s.speakers),
+            "speakers": ";".join(who.name for who in s.speakers),
             "text": " ".join(s.text.split()),
             "context": s.context or "",
-            "article": s.source.article,
+            "article": s.source.article.id,
             "paragraph": s.source.paragraph,
-            "topics": ";".join(s.topics),
+            "topics": ";".join(topic.id for topic in s.topics),
             "attribution": s.attribution,
         }
-        for s in story.statements.values()
+        for s in story.graph.statements.values()
     ]
 
 
 def _position_rows(story: Linked) -> list[dict[str, Any]]:
     rows = []
-    for country in story.countries.values():
+    for country in story.graph.countries.values():
         for index, position in enumerate(country.positions):
             rows.append(
                 {
@@ -93,11 +94,11 @@ def _position_rows(story: Linked) -> list[dict[str, Any]]:
                     "country": country.name,
                     "kind": country.kind,
                     "current": index == len(country.positions) - 1,
-                    "stance": position.stance,
-                    "stance_label": story.stances[position.stance].label,
+                    "stance": position.stance.id,
+                    "stance_label": position.stance.label,
                     "summary": " ".join(position.summary.split()),
                     "date": position.date.isoformat() if position.date else "",
-                    "sources": ";".join(f"{s.article}#{s.paragraph}" for s in position.sources),
+                    "sources": _sources(position.sources),
                 }
             )
     return rows
@@ -111,8 +112,12 @@ def _question_rows(story: Linked) -> list[dict[str, Any]]:
             "status": q.status,
             "last_changed": q.last_changed.isoformat(),
             "known": " ".join(q.known.split()),
-            "statements": ";".join(q.statements),
-            "sources": ";".join(f"{s.article}#{s.paragraph}" for s in q.sources),
+            "statements": ";".join(statement.id for statement in q.statements),
+            "sources": _sources(q.sources),
         }
-        for q in story.questions.values()
+        for q in story.graph.questions.values()
     ]
+
+
+def _sources(sources: list[Node]) -> str:
+    return ";".join(f"{source.article.id}#{source.paragraph}" for source in sources)

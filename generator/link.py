@@ -7,20 +7,21 @@ pages need (who said what, what cites a paragraph), so rendering holds no lookup
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from generator import urls
+from generator.graph import Graph, resolve
 from generator.load import Loaded, SeedText
 from generator.model import (
     ARTICLES,
     COLLECTIONS,
     RECORD_TYPES,
-    REGISTRY,
     Article,
+    Collection,
     Correction,
     Country,
     Event,
@@ -46,7 +47,6 @@ from generator.yamlsource import Loc
 R = TypeVar("R")
 T = TypeVar("T", bound=Record)
 K = TypeVar("K")
-Speaker = Person | Group | Country
 
 
 @dataclass
@@ -57,13 +57,8 @@ class Linked:
     story: Story
     texts: dict[str, SeedText]
     records: dict[str, dict[str, Record]]
-    by_speaker: dict[str, list[Statement]] = field(default_factory=dict)
-    by_topic: dict[str, list[Statement]] = field(default_factory=dict)
-    members: dict[str, list[Person | Group]] = field(default_factory=dict)
-    questions_of: dict[str, list[Question]] = field(default_factory=dict)
-    citations: dict[str, dict[int, list[Statement]]] = field(default_factory=dict)
+    graph: Graph  # the same records as nodes, references resolved: what templates read
     cited: dict[str, set[int]] = field(default_factory=dict)
-    by_stance: dict[str | None, list[Country]] = field(default_factory=dict)
     # Where each record was written, for "edit these facts": (collection, id) → (path, line).
     origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     files: dict[str, list[str]] = field(default_factory=dict)
@@ -122,9 +117,6 @@ class Linked:
     def origin(self, collection: str, record_id: str) -> tuple[str, int]:
         return self.origins[(collection, record_id)]
 
-    def speaker(self, entity_id: str) -> Speaker:
-        return self.people.get(entity_id) or self.groups.get(entity_id) or self.countries[entity_id]
-
 
 def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
     problems: list[Problem] = []
@@ -155,13 +147,15 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
     stories = validated.entries["story"]
     if problems or validated.problems or loaded.problems or not stories:
         return None, problems
+    texts = {key: loaded.texts[key] for key in articles}
+    records = {c.name: names[c.name] for c in RECORD_TYPES if c.many}
     linked = Linked(
         story=stories[0].record,
-        texts={key: loaded.texts[key] for key in articles},
-        records={c.name: names[c.name] for c in RECORD_TYPES if c.many},
+        texts=texts,
+        records=records,
+        graph=resolve(stories[0].record, records, texts, cited),
     )
     linked.cited = dict(cited)
-    _index(linked)
     _remember_origins(linked, validated)
     return linked, problems
 
@@ -204,22 +198,33 @@ def _either(items: Iterable[str]) -> str:
 
 
 def _page_collisions(validated: Validated) -> Iterator[Problem]:
-    """Records whose page would be one of the site's section pages (such as `people/index.md`
-    for a person with the id `index`): refused here, where the id is, not when writing pages."""
-    sections = {urls.url_of(page): kind for kind, page in urls.SECTION_PAGES.items()}
-    for collection in urls.RECORD_FOLDERS:
-        is_article = collection == ARTICLES.name
-        entries = validated.articles if is_article else validated.entries[collection]
-        for entry in entries:
-            page = urls.record_page(collection, entry.record.id)
-            kind = sections.get(urls.url_of(page))
-            if kind is not None:
-                yield entry.problem(
-                    ("id",),
-                    f"the id '{entry.record.id}' is taken by the site: this "
-                    f"{REGISTRY[collection].record}'s page would be {page}, which is the "
-                    f"{kind} page; choose another id",
-                )
+    """Records whose page would be another's: one of the site's section pages (such as
+    `people/index.md` for a person with the id `index`), or another record's page (two types
+    sharing a folder). Refused here, where the id is, never found out when writing pages."""
+    sections = {urls.url_of(page): f"the {kind} page" for kind, page in urls.SECTION_PAGES.items()}
+    owners: dict[str, tuple[Collection, Entry[Any]]] = {}
+    for collection in RECORD_TYPES:
+        if collection.folder is None:
+            continue
+        is_article = collection == ARTICLES
+        for entry in validated.articles if is_article else validated.entries[collection.name]:
+            page = urls.record_page(collection.name, entry.record.id)
+            served = urls.url_of(page)
+            owner = owners.setdefault(served, (collection, entry))
+            if served in sections:
+                taken = sections[served]
+            elif owner[1] is not entry and not set(owner[0].namespaces) & set(
+                collection.namespaces
+            ):  # ids shared by one namespace are already refused as duplicates
+                mark = owner[1].document.mark((*owner[1].loc, "id"))
+                taken = f"the page of the {owner[0].record} at {owner[1].document.path}:{mark.line}"
+            else:
+                continue
+            yield entry.problem(
+                ("id",),
+                f"the id '{entry.record.id}' is taken by the site: this {collection.record}'s "
+                f"page would be {page}, which is {taken}; choose another id",
+            )
 
 
 def _check_entry(
@@ -351,29 +356,3 @@ def _remember_origins(linked: Linked, validated: Validated) -> None:
             paths = linked.files.setdefault(collection, [])
             if entry.document.path not in paths:
                 paths.append(entry.document.path)
-
-
-def _index(linked: Linked) -> None:
-    statements = list(linked.statements.values())
-    linked.by_speaker = _group(statements, lambda st: st.speakers)
-    linked.by_topic = _group(statements, lambda st: st.topics)
-    members: list[Person | Group] = [*linked.people.values(), *linked.groups.values()]
-    linked.members = _group(members, lambda m: [m.affiliation] if m.affiliation else [])
-    linked.questions_of = _group(list(linked.questions.values()), lambda q: q.statements)
-    linked.citations = {
-        article: _group(said, lambda st: [st.source.paragraph])
-        for article, said in _group(statements, lambda st: [st.source.article]).items()
-    }
-    linked.by_stance = {key: [] for key in [*linked.stances, None]}  # None: no position
-    for country in linked.countries.values():
-        current = country.positions[-1].stance if country.positions else None
-        linked.by_stance[current].append(country)
-
-
-def _group(records: list[R], keys: Callable[[R], list[K]]) -> dict[K, list[R]]:
-    """Records under each of their keys, in record order."""
-    groups: dict[K, list[R]] = defaultdict(list)
-    for record in records:
-        for key in keys(record):
-            groups[key].append(record)
-    return dict(groups)

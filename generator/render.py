@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
@@ -20,9 +20,9 @@ from jinja2.bccache import Bucket
 from generator import structured, urls
 from generator.chart import positions_svg
 from generator.export import VERSION, data_files
-from generator.link import Linked, Speaker
-from generator.model import RECORD_TYPES, Article, Question, Source, Statement, Topic
-from generator.problems import Problem
+from generator.graph import Graph, Node
+from generator.link import Linked
+from generator.model import RECORD_TYPES, Article
 from generator.text import (
     Glossary,
     finalize,
@@ -58,53 +58,35 @@ class Links:
     """Relative URLs from the page being rendered (`here`) to anything on the site."""
 
     here: str
-    story: Linked
 
     def page(self, page: str, anchor: str | None = None) -> str:
         return urls.relative(self.here, page, anchor)
 
-    def entity(self, entity: Speaker | str) -> str:
-        if isinstance(entity, str):
-            entity = self.story.speaker(entity)
-        return self.page(urls.entity_page(entity))
+    def to(self, node: Node) -> str:
+        """The page of a record that has one (a person, a country, an article…)."""
+        return self.page(node.own_page())
 
-    def source(self, source: Source) -> str:
-        return self.page(*urls.source_target(source))
+    def source(self, source: Node) -> str:
+        return self.page(source.article.own_page(), urls.paragraph_anchor(source.paragraph))
 
-    def article(self, article_id: str) -> str:
-        return self.page(urls.article_page(article_id))
-
-    def statement(self, statement: Statement) -> str:
+    def statement(self, statement: Node) -> str:
         """The permalink: the statement on its home, its first speaker's page."""
-        return self.page(self._home(statement), urls.statement_anchor(statement))
+        return self.page(statement.home, urls.statement_anchor(statement))
 
-    def is_home(self, statement: Statement) -> bool:
+    def is_home(self, statement: Node) -> bool:
         """Whether this page is the statement's home, the one place search indexes it."""
-        return self.here == self._home(statement)
+        return bool(self.here == statement.home)
 
-    def cards(
-        self, statements: list[Statement], limit: int
-    ) -> tuple[list[Statement], list[Statement]]:
+    def cards(self, statements: list[Node], limit: int) -> tuple[list[Node], list[Node]]:
         """A listing's statements shown as cards, and the rest (one line each): the first
         `limit`, plus every one whose home is this page, so that its permalink finds its card."""
         cards = [st for i, st in enumerate(statements) if i < limit or self.is_home(st)]
         shown = {id(st) for st in cards}
         return cards, [st for st in statements if id(st) not in shown]
 
-    def _home(self, statement: Statement) -> str:
-        return urls.entity_page(self.story.speaker(statement.speakers[0]))
-
     def file(self, path: str) -> str:
         """A static file (not a page), such as a download."""
         return posixpath.relpath(path, urls.url_of(self.here) or ".")
-
-    def question(self, question: Question) -> str:
-        return self.page(urls.question_page(question))
-
-    def topic(self, topic: Topic | str) -> str:
-        if isinstance(topic, str):
-            topic = self.story.topics[topic]
-        return self.page(urls.topic_page(topic))
 
 
 def long_date(value: dt.date) -> str:
@@ -112,15 +94,15 @@ def long_date(value: dt.date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
-def article_name(article: Article) -> str:
+def article_name(article: Article | Node) -> str:
     return article.title or article.label
 
 
-def speaker_detail(story: Linked, entity: Speaker) -> str | None:
+def speaker_detail(entity: Node) -> str | None:
     """What a card says beside a speaker's name: role and country, where known."""
     role = getattr(entity, "role", None)
     affiliation = getattr(entity, "affiliation", None)
-    country = story.countries[affiliation].name if affiliation else None
+    country = affiliation.name if affiliation else None
     return " · ".join(part for part in (role, country) if part) or None
 
 
@@ -174,15 +156,14 @@ def environment(story: Linked) -> Environment:
         anchor=heading_id,
     )
     env.globals.update(
-        s=story,
+        s=story.graph,
         article_name=article_name,
-        speaker_detail=lambda entity: speaker_detail(story, entity),
+        speaker_detail=speaker_detail,
         text_fragment=text_fragment,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
         title_id=urls.TITLE_ID,
-        article_number={key: n for n, key in enumerate(story.articles, start=1)}.__getitem__,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
         card_limit=CARD_LIMIT,
@@ -193,31 +174,23 @@ def environment(story: Linked) -> Environment:
     return env
 
 
-def render(story: Linked) -> tuple[dict[str, str], list[Problem]]:
+def render(story: Linked) -> dict[str, str]:
     """All files by their path under the docs folder: pages from templates, then data files.
-    Two records claiming one path is a problem, never a silent overwrite."""
+    Which pages exist, and that no two share a path, the link stage has decided."""
     env = environment(story)
-    pages: dict[str, str] = {}
-    owners: dict[str, str] = {}
-    problems: list[Problem] = []
-    for path, template, owner, context in _pages(story):
-        if path in owners:
-            message = f"{owner} and {owners[path]} would both be written to {path}: rename one id"
-            problems.append(Problem("content", 0, 0, message))
-            continue
-        owners[path] = owner
-        pages[path] = env.get_template(template).render(links=Links(path, story), **context)
+    pages = {
+        page.path: env.get_template(page.template).render(links=Links(page.path), **page.context)
+        for page in _pages(story)
+    }
     pages.update(data_files(story))
-    return pages, problems
+    return pages
 
 
 class Page(NamedTuple):
-    """One page to render: where it goes, its template, what owns it (for collision messages)
-    and what the template is given."""
+    """One page to render: where it goes, its template and what the template is given."""
 
     path: str
     template: str
-    owner: str
     context: dict[str, object]
 
 
@@ -229,45 +202,33 @@ def _pages(story: Linked) -> Iterator[Page]:
         if collection.template is None:
             continue
         extra = _RECORD_CONTEXT[collection.name]
-        for record_id, record in story.records[collection.name].items():
-            context = {**extra(story, record), "edit": story.origin(collection.name, record_id)}
-            page = urls.record_page(collection.name, record_id)
-            yield Page(page, collection.template, f"{collection.record} '{record_id}'", context)
+        for record_id, node in story.graph.nodes[collection.name].items():
+            context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            yield Page(node.own_page(), collection.template, context)
 
 
-def _entity(story: Linked, entity: Any) -> dict[str, object]:
-    return {"entity": entity, "ld": structured.entity_page(story, entity)}
+def _entity(story: Graph, entity: Node) -> dict[str, object]:
+    return {"entity": entity, "ld": structured.entity_page(entity)}
 
 
-def _country(story: Linked, country: Any) -> dict[str, object]:
-    speakers = [country, *story.members.get(country.id, [])]
-    said = [st for e in speakers for st in story.by_speaker.get(e.id, [])]
-    return {
-        "country": country,
-        "ld": structured.entity_page(story, country),
-        "said_here": list({st.id: st for st in said}.values()),  # each card once
-    }
+def _country(story: Graph, country: Node) -> dict[str, object]:
+    return {"country": country, "ld": structured.entity_page(country)}
 
 
-def _question(story: Linked, question: Any) -> dict[str, object]:
-    return {
-        "question": question,
-        "statements": [story.statements[key] for key in question.statements],
-        "related": [story.questions[key] for key in question.related],
-        "ld": structured.question_page(story, question),
-    }
+def _question(story: Graph, question: Node) -> dict[str, object]:
+    return {"question": question, "ld": structured.question_page(question)}
 
 
-def _topic(story: Linked, topic: Any) -> dict[str, object]:
+def _topic(story: Graph, topic: Node) -> dict[str, object]:
     return {"topic": topic, "ld": structured.listing_page(story, "topic")}
 
 
-def _article(story: Linked, article: Any) -> dict[str, object]:
+def _article(story: Graph, article: Node) -> dict[str, object]:
     return {"article": article, "ld": structured.graph(structured.news_article(article))}
 
 
 # What each record page's template is given, by collection (the registry names the template).
-_RECORD_CONTEXT: dict[str, Callable[[Linked, Any], dict[str, object]]] = {
+_RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
     "people": _entity,
     "groups": _entity,
     "countries": _country,
@@ -300,10 +261,10 @@ def _section_pages(story: Linked) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
         files = story.files.get(collection or "", [])
-        context: dict[str, object] = {"ld": structured.listing_page(story, kind)}
+        context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
-            links = Links(path, story)
-            hrefs = {key: links.entity(country) for key, country in story.countries.items()}
+            links = Links(path)
+            hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
             context["chart"] = positions_svg(story, hrefs)
-        yield Page(path, template, f"the {kind} page", context)
+        yield Page(path, template, context)

@@ -1,4 +1,4 @@
-"""JSON-LD (schema.org) for each page's head, built from the linked story.
+"""JSON-LD (schema.org) for each page's head, built from the story's resolved graph.
 
 The JSON is made safe to sit inside a `<script>` element and in front matter: `<`, `>` and `&`
 are escaped as unicode sequences, so no value can close the element, and so are the line
@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.link import Linked, Speaker
-from generator.model import Article, Country, Group, Person, Question, Statement
+from generator.graph import Graph, Node
+from generator.model import Country, Group, Person
 from generator.text import safe_json_breaks
 
 CONTEXT = "https://schema.org"
@@ -27,7 +27,7 @@ def graph(*nodes: dict[str, Any]) -> str:
     return script_json({"@context": CONTEXT, "@graph": list(nodes)})
 
 
-def news_article(article: Article) -> dict[str, Any]:
+def news_article(article: Node) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "NewsArticle", "name": article.title or article.label}
     node["inLanguage"] = article.language
     if article.title:
@@ -41,35 +41,35 @@ def news_article(article: Article) -> dict[str, Any]:
     return node
 
 
-def agent(story: Linked, entity: Speaker) -> dict[str, Any]:
-    if isinstance(entity, Person):
+def agent(entity: Node) -> dict[str, Any]:
+    if isinstance(entity.record, Person):
         node: dict[str, Any] = {"@type": "Person", "name": entity.name}
         if entity.role:
             node["jobTitle"] = entity.role
         if entity.aliases:
             node["alternateName"] = list(entity.aliases)
         if entity.affiliation:
-            node["affiliation"] = agent(story, story.countries[entity.affiliation])
+            node["affiliation"] = agent(entity.affiliation)
         return node
-    if isinstance(entity, Country) and entity.kind == "country":
+    if isinstance(entity.record, Country) and entity.kind == "country":
         return {"@type": "Country", "name": entity.name}
     node = {"@type": "Organization", "name": entity.name}
-    if isinstance(entity, Group) and entity.affiliation:
-        node["parentOrganization"] = agent(story, story.countries[entity.affiliation])
+    if isinstance(entity.record, Group) and entity.affiliation:
+        node["parentOrganization"] = agent(entity.affiliation)
     return node
 
 
-def quotation(story: Linked, statement: Statement) -> dict[str, Any]:
-    creators = [agent(story, story.speaker(s)) for s in statement.speakers]
+def quotation(statement: Node) -> dict[str, Any]:
+    creators = [agent(speaker) for speaker in statement.speakers]
     return {
         "@type": "Quotation",
         "text": " ".join(statement.text.split()),
         "creator": creators[0] if len(creators) == 1 else creators,
-        "isBasedOn": news_article(story.articles[statement.source.article]),
+        "isBasedOn": news_article(statement.source.article),
     }
 
 
-def question(item: Question) -> dict[str, Any]:
+def question(item: Node) -> dict[str, Any]:
     return {
         "@type": "Question",
         "name": item.question,
@@ -80,25 +80,23 @@ def question(item: Question) -> dict[str, Any]:
     }
 
 
-def entity_page(story: Linked, entity: Speaker) -> str:
-    quotes = [
-        quotation(story, s) for s in story.by_speaker.get(entity.id, []) if s.kind == "direct"
-    ]
-    return graph(agent(story, entity), *quotes)
+def entity_page(entity: Node) -> str:
+    quotes = [quotation(st) for st in entity.said if st.kind == "direct"]
+    return graph(agent(entity), *quotes)
 
 
-def question_page(story: Linked, item: Question) -> str:
-    related = [story.statements[s] for s in item.statements]
-    return graph(question(item), *(quotation(story, s) for s in related if s.kind == "direct"))
+def question_page(item: Node) -> str:
+    quotes = [quotation(st) for st in item.statements if st.kind == "direct"]
+    return graph(question(item), *quotes)
 
 
-def listing_page(story: Linked, kind: str) -> str:
+def listing_page(story: Graph, kind: str) -> str:
     """A section page: the records it lists; any other page: what page it is."""
     if kind == "people":
-        entities: list[Speaker] = [*story.people.values(), *story.groups.values()]
-        return graph(*(agent(story, entity) for entity in entities))
+        entities = [*story.people.values(), *story.groups.values()]
+        return graph(*(agent(entity) for entity in entities))
     if kind == "countries":
-        return graph(*(agent(story, country) for country in story.countries.values()))
+        return graph(*(agent(country) for country in story.countries.values()))
     if kind == "questions":
         return graph(*(question(item) for item in story.questions.values()))
     if kind == "sources":
@@ -106,5 +104,5 @@ def listing_page(story: Linked, kind: str) -> str:
     return graph({"@type": "WebPage", "name": story.story.title, "inLanguage": _language(story)})
 
 
-def _language(story: Linked) -> str:
-    return next(iter(story.articles.values())).language if story.articles else "en"
+def _language(story: Graph) -> str:
+    return str(next(iter(story.articles.values())).language) if story.articles else "en"

@@ -7,6 +7,7 @@ Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed h
 from __future__ import annotations
 
 from functools import cache
+from typing import Protocol
 
 from generator.model import (
     RECORD_TYPES,
@@ -15,7 +16,6 @@ from generator.model import (
     Person,
     Question,
     Source,
-    Statement,
     Topic,
 )
 
@@ -94,7 +94,14 @@ def topic_page(topic: Topic) -> str:
 TITLE_ID = "title"
 
 
-def statement_anchor(statement: Statement) -> str:
+class Identified(Protocol):
+    """A statement, or its node in the graph: anything with the statement's id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+def statement_anchor(statement: Identified) -> str:
     return f"s-{statement.id}"
 
 

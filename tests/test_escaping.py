@@ -231,8 +231,7 @@ def rendered_pages(root: Path, change: Callable[[Linked], None] | None = None) -
     assert linked is not None and not found, found
     if change:
         change(linked)
-    pages, found = render(linked)
-    assert not found, found
+    pages = render(linked)
     return pages
 
 
@@ -244,6 +243,8 @@ def test_a_line_break_in_a_value_keeps_the_page_front_matter(mini, brk):
     def change(story: Linked) -> None:
         question = story.questions["bridge-cost"]
         story.questions["bridge-cost"] = question.model_copy(update={"question": value})
+        node = story.graph.questions["bridge-cost"]
+        node.record, node.question = story.questions["bridge-cost"], value
 
     _body, meta = get_data(rendered_pages(mini, change)["questions/bridge-cost.md"])
     assert meta["title"] == "How much will the bridge cost? --- x ..."

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import Project, check
+from generator.characters import FORBIDDEN
 from generator.load import paragraphs_of
 from generator.quotation import QUOTE_MARKS
 from generator.render import render
@@ -28,7 +29,7 @@ free_text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=QUOTE_MARKS),
     min_size=1,
     max_size=40,
-).filter(lambda t: t.strip() != "")
+).filter(lambda t: t.strip() != "" and not FORBIDDEN.search(t))  # the model refuses those
 
 
 def run(files: dict[str, Any], raw: dict[str, bytes] | None = None) -> tuple[Any, list]:
@@ -44,8 +45,7 @@ def run(files: dict[str, Any], raw: dict[str, bytes] | None = None) -> tuple[Any
             (folder / name).write_bytes(data)
         linked, problems = check(Project.at(folder))
         if linked is not None and not problems:
-            pages, problems = render(linked)
-            assert pages
+            assert render(linked)
         return linked, problems
     finally:
         shutil.rmtree(folder)

@@ -53,7 +53,7 @@ def test_every_type_is_in_the_contributor_reference(collection):
 
 @TYPES
 def test_every_record_is_in_the_facts_download(story, collection):
-    pages, _problems = render(story)
+    pages = render(story)
     facts = json.loads(pages["data/facts.json"])
     exported = facts[collection.key]
     if collection.many:

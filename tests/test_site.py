@@ -53,8 +53,8 @@ def test_every_record_with_a_page_has_one(built, story):
 def test_every_quotation_is_on_each_speakers_page_linked_to_its_paragraph(built, story):
     direct = [s for s in story.statements.values() if s.kind == "direct"]
     for statement in direct:
-        for speaker_id in statement.speakers:
-            home = urls.url_of(urls.entity_page(story.speaker(speaker_id)))
+        for speaker in story.graph.statements[statement.id].speakers:
+            home = urls.url_of(speaker.page)
             speaker_page = built / "site" / home / "index.html"
             html = read(speaker_page)
             card = html.by_id(f"s-{statement.id}")

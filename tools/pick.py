@@ -13,11 +13,11 @@ def representative_pages(root: Path) -> dict[str, str]:
     story, problems = check(Project.at(root))
     if story is None or problems:
         raise SystemExit("The content has problems: run `make check`.")
-    person = max(story.people.values(), key=lambda p: len(story.by_speaker.get(p.id, [])))
-    country = next(c for c in story.countries.values() if c.positions)
+    person = max(story.graph.people.values(), key=lambda p: len(p.said))
+    country = next(c for c in story.graph.countries.values() if c.positions)
     return {
         "home": "",
-        "person": urls.url_of(urls.entity_page(person)),
-        "country": urls.url_of(urls.entity_page(country)),
+        "person": urls.url_of(person.own_page()),
+        "country": urls.url_of(country.own_page()),
         "positions": "countries/",
     }

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.story
 
 def home_of(story, statement) -> str:
     """The statement's home, its first speaker's page: the one page that always has its card."""
-    return urls.url_of(urls.entity_page(story.speaker(statement.speakers[0])))
+    return urls.url_of(story.graph.statements[statement.id].home)
 
 
 def test_every_source_link_lands_on_a_paragraph_holding_the_words(watched, base_url, story):

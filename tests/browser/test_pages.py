@@ -26,8 +26,8 @@ def test_every_page_loads_without_errors_or_outside_requests(
 
 def test_the_site_works_under_a_sub_path(watched, base_url, story):
     page, _watch = watched
-    speaker = story.speaker(next(iter(story.statements.values())).speakers[0])
-    page.goto(base_url + urls.url_of(urls.entity_page(speaker)))
+    speaker = next(iter(story.graph.statements.values())).speakers[0]
+    page.goto(base_url + urls.url_of(speaker.page))
     page.locator("a.xp-cite").first.click()
     assert page.url.startswith(base_url + "sources/")
     page.locator(".md-nav__link", has_text="Countries").first.click()

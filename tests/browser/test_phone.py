@@ -44,7 +44,7 @@ def test_see_at_a_glance_who_will_send_troops(phone, base_url, story):
     first_stance = next(iter(story.stances.values()))
     row = chart.locator("g.xp-chart__row").first
     assert first_stance.label in row.inner_html()
-    for country in story.by_stance[first_stance.id]:
+    for country in story.graph.stances[first_stance.id].countries:
         assert country.name in row.inner_html()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 

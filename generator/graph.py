@@ -1,0 +1,204 @@
+"""The resolved graph the pages are made from, built by the link stage once every reference is
+known to resolve.
+
+Each record becomes a `Node`: its own fields, except that every reference holds the node it
+names (a statement's `speakers` are people, groups or countries; its `source.article` is an
+article), plus the reverse relations pages show (what a speaker said, which questions a
+statement bears on, which statements cite a paragraph) and the page it lives on. Templates read
+nodes and never look an id up; which references exist comes from the model's `Ref` marks, so a
+new reference field is resolved without code here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from generator import urls
+from generator.load import SeedText
+from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Record, ref_of
+
+
+class Node:
+    """A record with its references resolved. Attributes are copied, not looked up, because a
+    big story's pages read them a few million times."""
+
+    record: Record
+    collection: Collection | None  # None for a record inside another (a source, a position)
+    page: str | None  # the Markdown page it lives on, if its type has pages
+
+    def __init__(self, record: Record, collection: Collection | None) -> None:
+        self.__dict__.update(record.__dict__)
+        self.record = record
+        self.collection = collection
+        self.page = None
+
+    if TYPE_CHECKING:  # the record's fields, and the relations the graph adds
+
+        def __getattr__(self, name: str) -> Any: ...
+
+        def __setattr__(self, name: str, value: Any) -> None: ...
+
+    def __repr__(self) -> str:
+        return f"Node({self.record!r})"
+
+    def own_page(self) -> str:
+        """The page of a record whose type has pages."""
+        if self.page is None:
+            raise ValueError(f"{self!r} has no page of its own")
+        return self.page
+
+
+class _Nodes:
+    """A collection's nodes by id, in file order: `graph.people`, `graph.articles`…"""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, graph: Graph, owner: type) -> dict[str, Node]:
+        return graph.nodes[self.name]
+
+
+class Graph:
+    """The whole story as nodes: each collection by its name in the registry."""
+
+    story: Node
+    nodes: dict[str, dict[str, Node]]
+    # Everyone who said something, in the order of what they first said.
+    speakers: list[Node]
+    # Countries and organisations whose stance the sources do not state.
+    unstated: list[Node]
+
+    articles = _Nodes(ARTICLES.name)
+    people = _Nodes("people")
+    groups = _Nodes("groups")
+    countries = _Nodes("countries")
+    stances = _Nodes("stances")
+    statements = _Nodes("statements")
+    questions = _Nodes("questions")
+    events = _Nodes("events")
+    terms = _Nodes("glossary")
+    topics = _Nodes("topics")
+    tags = _Nodes("tags")
+    corrections = _Nodes("corrections")
+
+    def __init__(self, story: Node, nodes: dict[str, dict[str, Node]]) -> None:
+        self.story = story
+        self.nodes = nodes
+        self.speakers = []
+        self.unstated = []
+
+
+def resolve(
+    story: Record,
+    records: dict[str, dict[str, Record]],
+    texts: dict[str, SeedText],
+    cited: dict[str, set[int]],
+) -> Graph:
+    """The graph of a story whose references all resolve (the link stage has checked them);
+    `cited` holds every paragraph any fact cites, by article."""
+    nodes = {
+        c.name: {key: Node(record, c) for key, record in records[c.name].items()}
+        for c in RECORD_TYPES
+        if c.many
+    }
+    by_namespace: dict[str, dict[str, Node]] = defaultdict(dict)
+    for collection in RECORD_TYPES:
+        for namespace in collection.namespaces:
+            by_namespace[namespace].update(nodes[collection.name])
+    graph = Graph(Node(story, STORY), nodes)
+    for node in [graph.story, *(n for group in nodes.values() for n in group.values())]:
+        _resolve_fields(node, by_namespace)
+        if node.collection is not None and node.collection.folder:
+            node.page = urls.record_page(node.collection.name, node.id)
+    _relate(graph, texts, cited)
+    return graph
+
+
+def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> None:
+    """Replaces each reference (and each record inside this one) by its node."""
+    for name, info in type(node.record).model_fields.items():
+        value = getattr(node.record, name)
+        ref = ref_of(info)
+        if ref is not None:
+            table = by_namespace[ref.namespace]
+            if isinstance(value, list):
+                setattr(node, name, [table[key] for key in value])
+            elif value is not None:
+                setattr(node, name, table[value])
+        elif isinstance(value, Record):
+            setattr(node, name, _inner(value, by_namespace))
+        elif isinstance(value, list) and value and isinstance(value[0], Record):
+            setattr(node, name, [_inner(item, by_namespace) for item in value])
+
+
+def _inner(record: Record, by_namespace: dict[str, dict[str, Node]]) -> Node:
+    node = Node(record, None)
+    _resolve_fields(node, by_namespace)
+    return node
+
+
+def _relate(graph: Graph, texts: dict[str, SeedText], cited: dict[str, set[int]]) -> None:
+    """The reverse relations, each list in file order."""
+    _relate_statements(graph)
+    _relate_countries(graph)
+    _relate_articles(graph, texts, cited)
+
+
+def _relate_statements(graph: Graph) -> None:
+    """Who said what, under which topic, bearing on which question."""
+    statements = list(graph.statements.values())
+    entities = [*graph.people.values(), *graph.groups.values(), *graph.countries.values()]
+    for entity in entities:
+        entity.said = []
+    for topic in graph.topics.values():
+        topic.said = []
+    for statement in statements:
+        statement.questions = []
+        statement.home = statement.speakers[0].page  # its permalink: its first speaker's page
+        for speaker in statement.speakers:
+            speaker.said.append(statement)
+        for topic in statement.topics:
+            topic.said.append(statement)
+    graph.speakers = _first_said(statements)
+    for question in graph.questions.values():
+        for statement in question.statements:
+            statement.questions.append(question)
+
+
+def _relate_countries(graph: Graph) -> None:
+    """Each country's current position, its people and groups, and what all of them said;
+    each stance's countries."""
+    for stance in graph.stances.values():
+        stance.countries = []
+    for country in graph.countries.values():
+        country.members = []
+        country.current = country.positions[-1] if country.positions else None
+        holders = country.current.stance.countries if country.current else graph.unstated
+        holders.append(country)
+    for member in [*graph.people.values(), *graph.groups.values()]:
+        if member.affiliation is not None:
+            member.affiliation.members.append(member)
+    for country in graph.countries.values():
+        said = [st for who in [country, *country.members] for st in who.said]
+        country.said_here = list({id(st): st for st in said}.values())  # each card once
+
+
+def _relate_articles(graph: Graph, texts: dict[str, SeedText], cited: dict[str, set[int]]) -> None:
+    """Each article's number (its place in file order), paragraphs, and what cites them."""
+    for number, article in enumerate(graph.articles.values(), start=1):
+        article.number = number
+        article.paragraphs = texts[article.id].paragraphs
+        article.citations = defaultdict(list)
+        article.cited = cited.get(article.id, set())
+    for statement in graph.statements.values():
+        statement.source.article.citations[statement.source.paragraph].append(statement)
+
+
+def _first_said(statements: Iterable[Node]) -> list[Node]:
+    speakers: dict[int, Node] = {}
+    for statement in statements:
+        for speaker in statement.speakers:
+            speakers.setdefault(id(speaker), speaker)
+    return list(speakers.values())
