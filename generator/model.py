@@ -334,6 +334,7 @@ class Collection:
     Load, validate, link, the JSON Schemas, the contributor reference, the record pages, the
     data downloads and the search index all iterate over `RECORD_TYPES`, so a new type is one
     class and one row here (and a template if its records get pages): none can be forgotten.
+    CONTRIBUTING.md ("Changing the code") walks through adding one.
     """
 
     name: str  # its file `content/NAME.yaml` or folder `content/NAME/`; "seeds" for articles
@@ -345,6 +346,7 @@ class Collection:
     template: str | None = None  # the template of those pages
     jsonld: str | None = None  # the schema.org type its records are described as
     export: str | None = None  # its key in data/facts.json (default: its name)
+    label: str = "name"  # the field that names one record, as its page's JSON-LD name
 
     @property
     def key(self) -> str:
@@ -354,7 +356,7 @@ class Collection:
 STORY = Collection("story", Story, "story", many=False)
 ARTICLES = Collection(
     "seeds", Article, "article", namespaces=("article",), folder="sources",
-    template="article.md.j2", jsonld="NewsArticle", export="articles",
+    template="article.md.j2", jsonld="NewsArticle", export="articles", label="label",
 )  # fmt: skip
 # Content files, in the order they are validated and exported.
 COLLECTIONS: tuple[Collection, ...] = (
@@ -375,7 +377,7 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("statements", Statement, "statement", namespaces=("statement",), jsonld="Quotation"),
     Collection(
         "questions", Question, "question", namespaces=("question",), folder="questions",
-        template="question.md.j2", jsonld="Question",
+        template="question.md.j2", jsonld="Question", label="question",
     ),
     Collection("events", Event, "event"),
     Collection("glossary", Term, "glossary term"),

@@ -201,9 +201,10 @@ def _pages(story: Linked) -> Iterator[Page]:
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
-        extra = _RECORD_CONTEXT[collection.name]
+        extra = _RECORD_CONTEXT.get(collection.name, _record)
         for record_id, node in story.graph.nodes[collection.name].items():
             context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
 
 
@@ -227,7 +228,12 @@ def _article(story: Graph, article: Node) -> dict[str, object]:
     return {"article": article, "ld": structured.graph(structured.news_article(article))}
 
 
-# What each record page's template is given, by collection (the registry names the template).
+def _record(story: Graph, record: Node) -> dict[str, object]:
+    return {"ld": structured.graph(structured.thing(record))}
+
+
+# What each record page's template is given besides `record`, the node itself, by collection
+# (the registry names the template); a type not listed here gets its JSON-LD from the registry.
 _RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
     "people": _entity,
     "groups": _entity,

@@ -27,6 +27,13 @@ def graph(*nodes: dict[str, Any]) -> str:
     return script_json({"@context": CONTEXT, "@graph": list(nodes)})
 
 
+def thing(record: Node) -> dict[str, Any]:
+    """A record of a type without a description of its own: its type and its name."""
+    collection = record.collection
+    assert collection is not None and collection.jsonld is not None
+    return {"@type": collection.jsonld, "name": getattr(record, collection.label)}
+
+
 def news_article(article: Node) -> dict[str, Any]:
     node: dict[str, Any] = {"@type": "NewsArticle", "name": article.title or article.label}
     node["inLanguage"] = article.language

@@ -1,0 +1,113 @@
+"""CONTRIBUTING.md's "Changing the code" example, followed to the letter on a copy of the code:
+a record type added as one class, one registry row and one template reaches its pages, its
+JSON-LD, the search index, the downloads, the schemas and the reference, and a story without
+the new file still builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, ROOT, make_project
+from tests.test_structured_data import types_on
+
+SECTION = "## Changing the code: adding a record type"
+DOCUMENT = """- id: bridge-survey
+  title: Survey of the Old Bridge
+  sources: [{article: fic-bridge, paragraph: 1}]
+"""
+
+
+def example_blocks() -> list[str]:
+    """The section's code blocks, in order: the class, the registry row, the template."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"\n( *)```\w+\n(.*?)\n\1```", section, flags=re.S)
+    return [re.sub(f"(?m)^{indent}", "", body) for indent, body in blocks]
+
+
+def follow_the_example(code: Path) -> None:
+    """Copies the generator (and the files `make docs` rewrites) and makes the three edits."""
+    shutil.copytree(
+        ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copytree(ROOT / "schemas", code / "schemas")
+    shutil.copy(ROOT / "CONTRIBUTING.md", code / "CONTRIBUTING.md")
+    record_class, row, template = example_blocks()
+    model = code / "generator" / "model.py"
+    text = model.read_text(encoding="utf-8")
+    above = "@dataclass(frozen=True)\nclass Collection:"
+    text = text.replace(above, f"{record_class}\n\n\n{above}", 1)
+    start = text.index("COLLECTIONS: tuple[Collection, ...] = (")
+    end = text.index("\n)  # fmt: skip", start)
+    text = text[:end] + "\n" + "\n".join("    " + line for line in row.splitlines()) + text[end:]
+    model.write_text(text, encoding="utf-8")
+    (code / "generator" / "templates" / "document.md.j2").write_text(template + "\n", "utf-8")
+
+
+def run(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        env={**os.environ, "PYTHONPATH": str(code)},
+        cwd=code,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The changed code, and a copy of the test story, before its new file is added."""
+    folder = tmp_path_factory.mktemp("code-example")
+    follow_the_example(folder / "code")
+    for command in ("docs", "schemas"):
+        done = run(folder / "code", command)
+        assert done.returncode == 0, done.stderr
+    return folder / "code", make_project(MINI, folder / "story")
+
+
+def test_the_example_has_a_class_a_row_and_a_template():
+    assert [block.split("\n", 1)[0] for block in example_blocks()] == [
+        "class Document(Record):",
+        "Collection(",
+        '{% import "_macros.md.j2" as m with context %}',
+    ]
+
+
+def test_make_docs_adds_the_type_to_the_schemas_and_the_reference(example):
+    code, _story = example
+    assert (code / "schemas" / "documents.schema.json").is_file()
+    reference = (code / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "### `content/documents.yaml`" in reference
+
+
+def test_a_story_without_the_new_file_has_none_of_its_records(example):
+    code, story = example
+    done = run(code, "--root", str(story), "check")
+    assert done.returncode == 0, done.stderr
+    assert "Content OK" in done.stdout
+
+
+def test_the_new_records_get_pages_json_ld_search_and_downloads(example):
+    code, story = example
+    (story / "content" / "documents.yaml").write_text(DOCUMENT, encoding="utf-8")
+    done = run(code, "--root", str(story), "build")
+    assert done.returncode == 0, done.stderr
+    site = story / "site"
+    page = (site / "documents" / "bridge-survey" / "index.html").read_text(encoding="utf-8")
+    assert "Survey of the Old Bridge" in page
+    assert 'href="../../sources/fic-bridge/#p-1"' in page
+    assert "CreativeWork" in types_on(site, "documents/bridge-survey")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "documents/bridge-survey/" in {doc["location"] for doc in index["docs"]}
+    facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert [item["id"] for item in facts["documents"]] == ["bridge-survey"]
