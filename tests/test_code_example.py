@@ -47,7 +47,8 @@ def follow_the_example(code: Path) -> None:
     text = text.replace(above, f"{record_class}\n\n\n{above}", 1)
     start = text.index("COLLECTIONS: tuple[Collection, ...] = (")
     end = text.index("\n)  # fmt: skip", start)
-    text = text[:end] + "\n" + "\n".join("    " + line for line in row.splitlines()) + text[end:]
+    row = "\n".join("    " + line for line in f"{row},".splitlines())
+    text = text[:end] + "\n" + row + text[end:]
     model.write_text(text, encoding="utf-8")
     (code / "generator" / "templates" / "document.md.j2").write_text(template + "\n", "utf-8")
 
