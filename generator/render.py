@@ -59,9 +59,10 @@ class Links:
 
     here: str
     story: Linked
+    scheme: urls.Scheme
 
     def page(self, page: str, anchor: str | None = None) -> str:
-        return urls.relative(self.here, page, anchor)
+        return self.scheme.relative(self.here, page, anchor)
 
     def entity(self, entity: Speaker | str) -> str:
         if isinstance(entity, str):
@@ -96,7 +97,7 @@ class Links:
 
     def file(self, path: str) -> str:
         """A static file (not a page), such as a download."""
-        return posixpath.relpath(path, urls.url_of(self.here) or ".")
+        return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
     def question(self, question: Question) -> str:
         return self.page(urls.question_page(question))
@@ -193,21 +194,24 @@ def environment(story: Linked) -> Environment:
     return env
 
 
-def render(story: Linked) -> tuple[dict[str, str], list[Problem]]:
-    """All files by their path under the docs folder: pages from templates, then data files.
-    Two records claiming one path is a problem, never a silent overwrite."""
+def render(
+    story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS
+) -> tuple[dict[str, str], list[Problem]]:
+    """All files by their path under the docs folder: pages from templates, then data files,
+    linked as the site serves its pages (`scheme`). Two records claiming one path is a
+    problem, never a silent overwrite."""
     env = environment(story)
     pages: dict[str, str] = {}
     owners: dict[str, str] = {}
     problems: list[Problem] = []
-    for path, template, owner, context in _pages(story):
+    for path, template, owner, context in _pages(story, scheme):
         if path in owners:
             message = f"{owner} and {owners[path]} would both be written to {path}: rename one id"
             problems.append(Problem("content", 0, 0, message))
             continue
         owners[path] = owner
-        pages[path] = env.get_template(template).render(links=Links(path, story), **context)
-    pages.update(data_files(story))
+        pages[path] = env.get_template(template).render(links=Links(path, story, scheme), **context)
+    pages.update(data_files(story, scheme))
     return pages, problems
 
 
@@ -221,10 +225,10 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked) -> Iterator[Page]:
+def _pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
     """Every page of the site: the sections, then a page for each record of every type in the
     registry that has a template."""
-    yield from _section_pages(story)
+    yield from _section_pages(story, scheme)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
@@ -296,14 +300,14 @@ _SECTIONS = {
 }
 
 
-def _section_pages(story: Linked) -> Iterator[Page]:
+def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
         files = story.files.get(collection or "", [])
         context: dict[str, object] = {"ld": structured.listing_page(story, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
-            links = Links(path, story)
+            links = Links(path, story, scheme)
             hrefs = {key: links.entity(country) for key, country in story.countries.items()}
             context["chart"] = positions_svg(story, hrefs)
         yield Page(path, template, f"the {kind} page", context)

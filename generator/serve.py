@@ -28,7 +28,7 @@ def serve(project: Project, address: str) -> int:
         print("Fix the problems above, then run serve again.", file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme"]
-    command += ["--config-file", str(project.config), "--dev-addr", address]
+    command += ["--config-file", str(project.generated_config), "--dev-addr", address]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(command, cwd=project.root, env=env)
     signal.signal(signal.SIGTERM, _interrupt)  # stop MkDocs too when we are stopped
