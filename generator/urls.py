@@ -8,7 +8,8 @@ site's `use_directory_urls` (a `Scheme`): with it (MkDocs' default) `people/x.md
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 
 from generator.model import (
@@ -64,6 +65,13 @@ class Scheme:
     """How the site serves its pages: MkDocs' `use_directory_urls`, read from mkdocs.yml."""
 
     directory_urls: bool = True
+    # The cached link function of this scheme, chosen once: links are asked for hundreds of
+    # thousands of times on a big story.
+    _link: Callable[[str, str], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        link = _relative_dir if self.directory_urls else _relative_file
+        object.__setattr__(self, "_link", link)
 
     def url_of(self, page: str) -> str:
         """Where the page is served, relative to the site root."""
@@ -74,20 +82,8 @@ class Scheme:
         return url_of(page) if self.directory_urls else posixpath.dirname(file_url_of(page))
 
     def relative(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
-        if self.directory_urls:
-            path = _relative_dir(from_page, to_page)
-        else:
-            path = _relative_file(from_page, to_page)
+        path = self._link(from_page, to_page)
         return f"{path}#{anchor}" if anchor else path
-
-
-DIRECTORY_URLS = Scheme(directory_urls=True)
-FILE_URLS = Scheme(directory_urls=False)
-
-
-def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """A link with directory URLs, MkDocs' default."""
-    return DIRECTORY_URLS.relative(from_page, to_page, anchor)
 
 
 @cache
@@ -111,6 +107,15 @@ def _relative_file(from_page: str, to_page: str) -> str:
     while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
         shared += 1
     return "/".join([".."] * (len(here) - shared) + there[shared:])
+
+
+DIRECTORY_URLS = Scheme(directory_urls=True)
+FILE_URLS = Scheme(directory_urls=False)
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link with directory URLs, MkDocs' default."""
+    return DIRECTORY_URLS.relative(from_page, to_page, anchor)
 
 
 def record_page(collection: str, record_id: str) -> str:
