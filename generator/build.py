@@ -24,8 +24,9 @@ from generator.link import Linked, link
 from generator.load import content_folder, load, seeds_folder
 from generator.problems import Problem
 from generator.render import render
+from generator.siteconfig import SiteConfig, config_text, missing, read_config
 from generator.validate import validate
-from generator.write import write
+from generator.write import write, write_file
 from generator.yamlsource import MAX_BYTES
 
 
@@ -62,7 +63,11 @@ class Project:
     work: Path  # build/: everything the generator makes for itself (git ignores it)
     docs: Path
     site: Path
-    config: Path
+    config: Path  # the story's mkdocs.yml: theme, navigation, extensions
+    generated_config: Path  # what MkDocs builds from: config plus the story's name (siteconfig)
+    # site_dir in generated_config, for tools run on it directly (Zensical wants it inside the
+    # file's folder); `build` always gives MkDocs a fresh folder and swaps it in at `site`.
+    config_site: Path
     drafts: Path
     cache: Path | None  # earlier parses; None to parse every file afresh
 
@@ -78,17 +83,26 @@ class Project:
             docs=work / "docs",
             site=root / "site",
             config=root / "mkdocs.yml",
+            generated_config=work / "mkdocs.yml",
+            config_site=work / "site",
             drafts=root / "drafts",
             cache=work / "cache",
         )
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
-    """Load, validate and link: every problem in the content, or the linked story."""
+    """Load, validate and link: every problem in the content and the site configuration, or
+    the linked story."""
+    linked, _config, problems = _checked(project)
+    return linked, problems
+
+
+def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
+    config, found = read_config(project)
     loaded = load(project.content, project.seeds, project.root, project.cache)
     validated = validate(loaded)
     linked, problems = link(loaded, validated)
-    return linked, [*loaded.problems, *validated.problems, *problems]
+    return linked, config, [*found, *loaded.problems, *validated.problems, *problems]
 
 
 @contextmanager
@@ -111,22 +125,28 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     When no input and no part of the generator changed since the last run, nothing is redone."""
     fingerprint = _fingerprint(project)
     done = project.work / "generated-from"
-    if project.docs.is_dir() and _small_text(done) == fingerprint:
+    made = project.docs.is_dir() and project.generated_config.is_file()
+    if made and _small_text(done) == fingerprint:
         return [], []
-    linked, problems = check(project)
-    if linked is None or problems:
+    linked, config, problems = _checked(project)
+    if config is None and not problems:
+        problems = [missing(project)]
+    if linked is None or config is None or problems:
         return [], problems
-    pages = render(linked)
+    pages = render(linked, config.scheme)
     _remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     written = write(pages, project.docs)
+    # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
+    write_file(project.generated_config, config_text(config, linked.story, project))
     done.write_text(fingerprint, encoding="ascii")
     return written, []
 
 
 def _fingerprint(project: Project) -> str:
-    """A hash of every input file and of the generator itself (code and templates)."""
-    digest = hashlib.sha256()
+    """A hash of every input file (the site configuration too) and of the generator itself
+    (code and templates)."""
+    digest = hashlib.sha256(_file_digest(project.config))
     rules: tuple[tuple[Path, FolderRule | None], ...] = (
         (project.content, content_folder),
         (project.seeds, seeds_folder),
@@ -192,7 +212,7 @@ def build_site(project: Project) -> bool:
 def _mkdocs(project: Project, into: Path) -> bool:
     # --quiet would also hide the warnings that --strict turns into failures.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", str(project.config), "--site-dir", str(into)]
+    command += ["--config-file", str(project.generated_config), "--site-dir", str(into)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
     stamp = _small_text(project.work / "source-date-epoch")
     if "SOURCE_DATE_EPOCH" not in env and stamp is not None:

@@ -25,18 +25,18 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 VERSION = 1
 
 
-def data_files(story: Linked) -> dict[str, str]:
+def data_files(story: Linked, scheme: urls.Scheme) -> dict[str, str]:
     return {
-        "data/facts.json": facts_json(story),
+        "data/facts.json": facts_json(story, scheme),
         "data/statements.csv": _csv(_statement_rows(story)),
         "data/positions.csv": _csv(_position_rows(story)),
         "data/questions.csv": _csv(_question_rows(story)),
     }
 
 
-def facts_json(story: Linked) -> str:
+def facts_json(story: Linked, scheme: urls.Scheme) -> str:
     """Every record of every type in the registry, as the content model defines it; each
-    statement also says where its card lives on the site."""
+    statement also says where its card lives on the site (relative to the site's root)."""
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for collection in RECORD_TYPES:
         if not collection.many:
@@ -46,7 +46,7 @@ def facts_json(story: Linked) -> str:
         document[collection.key] = [record.model_dump(mode="json") for record in records.values()]
     statements = story.graph.statements.values()
     for item, statement in zip(document["statements"], statements, strict=True):
-        item["permalink"] = urls.url_of(statement.home) + "#" + urls.statement_anchor(statement)
+        item["permalink"] = scheme.url_of(statement.home) + "#" + urls.statement_anchor(statement)
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

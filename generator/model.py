@@ -153,11 +153,16 @@ class Article(Record):
 class Story(Record):
     """`content/story.yaml`: the story as a whole."""
 
-    title: Text = Field(description="The explainer's title.")
+    title: Text = Field(
+        description="The explainer's title; also the site's name, in every page's header."
+    )
     issue: Text = Field(
         description="What the countries' positions are about, such as 'Funding the new bridge'."
     )
-    summary: Text = Field(description="One paragraph: what happened, in the editors' words.")
+    summary: Text = Field(
+        description="One paragraph: what happened, in the editors' words; also the site's "
+        "description for search engines."
+    )
     sources: Sources = Field(description="The paragraphs the summary rests on.")
     updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
 

@@ -58,9 +58,10 @@ class Links:
     """Relative URLs from the page being rendered (`here`) to anything on the site."""
 
     here: str
+    scheme: urls.Scheme
 
     def page(self, page: str, anchor: str | None = None) -> str:
-        return urls.relative(self.here, page, anchor)
+        return self.scheme.relative(self.here, page, anchor)
 
     def to(self, node: Node) -> str:
         """The page of a record that has one (a person, a country, an article…)."""
@@ -86,7 +87,7 @@ class Links:
 
     def file(self, path: str) -> str:
         """A static file (not a page), such as a download."""
-        return posixpath.relpath(path, urls.url_of(self.here) or ".")
+        return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
 def long_date(value: dt.date) -> str:
@@ -174,15 +175,18 @@ def environment(story: Linked) -> Environment:
     return env
 
 
-def render(story: Linked) -> dict[str, str]:
-    """All files by their path under the docs folder: pages from templates, then data files.
-    Which pages exist, and that no two share a path, the link stage has decided."""
+def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str, str]:
+    """All files by their path under the docs folder: pages from templates, then data files,
+    linked as the site serves its pages (`scheme`). Which pages exist, and that no two share a
+    path, the link stage has decided."""
     env = environment(story)
     pages = {
-        page.path: env.get_template(page.template).render(links=Links(page.path), **page.context)
-        for page in _pages(story)
+        page.path: env.get_template(page.template).render(
+            links=Links(page.path, scheme), **page.context
+        )
+        for page in _pages(story, scheme)
     }
-    pages.update(data_files(story))
+    pages.update(data_files(story, scheme))
     return pages
 
 
@@ -194,10 +198,10 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked) -> Iterator[Page]:
+def _pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
     """Every page of the site: the sections, then a page for each record of every type in the
     registry that has a template."""
-    yield from _section_pages(story)
+    yield from _section_pages(story, scheme)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
@@ -263,14 +267,14 @@ _SECTIONS = {
 }
 
 
-def _section_pages(story: Linked) -> Iterator[Page]:
+def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
         files = story.files.get(collection or "", [])
         context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
-            links = Links(path)
+            links = Links(path, scheme)
             hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
             context["chart"] = positions_svg(story, hrefs)
         yield Page(path, template, context)

@@ -1,8 +1,9 @@
 """Live preview: `mkdocs serve` on the generated pages, regenerated whenever content changes.
 
-The generator watches content/ and seeds/ and writes only pages whose bytes change into
-build/docs/; MkDocs watches build/docs/ and reloads the browser. MkDocs never writes where the
-generator reads, so there is no rebuild loop. Bad content is reported here and the last good
+The generator watches content/, seeds/ and mkdocs.yml and writes only pages whose bytes change
+into build/docs/ (and build/mkdocs.yml, when the site's settings or name change); MkDocs watches
+those two and reloads the browser. MkDocs never writes where the generator reads, so there is no
+rebuild loop. Bad content is reported here and the last good
 pages keep being served.
 """
 
@@ -28,7 +29,7 @@ def serve(project: Project, address: str) -> int:
         print("Fix the problems above, then run serve again.", file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme"]
-    command += ["--config-file", str(project.config), "--dev-addr", address]
+    command += ["--config-file", str(project.generated_config), "--dev-addr", address]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(command, cwd=project.root, env=env)
     signal.signal(signal.SIGTERM, _interrupt)  # stop MkDocs too when we are stopped
@@ -74,6 +75,11 @@ def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
     """What the inputs look like now; files that vanish or cannot be read while we look are
     left to generate to report."""
     state: dict[Path, tuple[int, int]] = {}
+    try:  # the site settings, too: generate writes them into build/mkdocs.yml, which MkDocs reloads
+        info = project.config.lstat()
+        state[project.config] = (info.st_mtime_ns, info.st_size)
+    except OSError:
+        pass
     for folder, rule in ((project.content, content_folder), (project.seeds, seeds_folder)):
         files, refused = regular_files(folder, project.root, rule)
         state.update({project.root / problem.path: (0, 0) for problem in refused})

@@ -22,6 +22,11 @@ with its defence and a case in tests/browser/test_payloads.py.
 - Page `<title>`, description, Open Graph and twitter meta: `front_matter` writes a YAML
   scalar holding the HTML-escaped one-line value; site_overrides/main.html and Material print
   it without escaping, so it arrives escaped exactly once.
+- The site's name and description (the story's `title` and `summary`, in the generated
+  build/mkdocs.yml): `site_setting` writes them on one line with `&`, `<`, `>` and `"` as
+  entities, because Material prints `config.site_name` raw in the header, `<title>` and
+  double-quoted attributes (aria-label, og:site_name); PyYAML's serializer writes each as one
+  quoted scalar (generator/siteconfig.py), so no character can add a setting or a YAML tag.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
@@ -95,6 +100,15 @@ def heading_id(record_id: str) -> Markup:
 def front_matter(value: str) -> Markup:
     """A YAML front-matter scalar; HTML-escaped because themes print it without escaping."""
     return Markup(safe_json_breaks(json.dumps(str(escape(one_line(value))), ensure_ascii=False)))
+
+
+def site_setting(value: str) -> str:
+    """A value of the generated mkdocs.yml that themes print raw, as HTML text or inside
+    double quotes: one line, with `&`, `<`, `>` and `"` as entities. `'` is left as it is: no
+    sink quotes with it, and the one sink that escapes again (the title of Material's logo
+    link) would show its entity."""
+    text = one_line(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;")
 
 
 def json_front_matter(value: str) -> Markup:

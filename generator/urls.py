@@ -1,11 +1,15 @@
 """Where each page lives, and relative links between pages that work under any sub-path.
 
-Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed here for
-`use_directory_urls: true`: `people/x.md` is served at `people/x/`.
+Links sit inside raw HTML, which MkDocs does not rewrite, so they are computed here, for the
+site's `use_directory_urls` (a `Scheme`): with it (MkDocs' default) `people/x.md` is served at
+`people/x/`, without it at `people/x.html`.
 """
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
@@ -41,7 +45,8 @@ RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
 
 
 def url_of(page: str) -> str:
-    """The served directory of a Markdown page, relative to the site root ('' for the home)."""
+    """The served directory of a Markdown page with directory URLs, relative to the site root
+    ('' for the home)."""
     stem = page.removesuffix(".md")
     if stem == "index":
         return ""
@@ -50,9 +55,35 @@ def url_of(page: str) -> str:
     return stem + "/"
 
 
-def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    path = _relative_dir(from_page, to_page)
-    return f"{path}#{anchor}" if anchor else path
+def file_url_of(page: str) -> str:
+    """The served file of a Markdown page without directory URLs: `people/x.html`."""
+    return page.removesuffix(".md") + ".html"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """How the site serves its pages: MkDocs' `use_directory_urls`, read from mkdocs.yml."""
+
+    directory_urls: bool = True
+    # The cached link function of this scheme, chosen once: links are asked for hundreds of
+    # thousands of times on a big story.
+    _link: Callable[[str, str], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        link = _relative_dir if self.directory_urls else _relative_file
+        object.__setattr__(self, "_link", link)
+
+    def url_of(self, page: str) -> str:
+        """Where the page is served, relative to the site root."""
+        return url_of(page) if self.directory_urls else file_url_of(page)
+
+    def folder_of(self, page: str) -> str:
+        """The folder relative links on the page start from ('' for the site root)."""
+        return url_of(page) if self.directory_urls else posixpath.dirname(file_url_of(page))
+
+    def relative(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
+        path = self._link(from_page, to_page)
+        return f"{path}#{anchor}" if anchor else path
 
 
 @cache
@@ -65,6 +96,26 @@ def _relative_dir(from_page: str, to_page: str) -> str:
         shared += 1
     parts = [".."] * (len(here) - shared) + there[shared:]
     return "/".join(parts) + "/" if parts else "./"
+
+
+@cache
+def _relative_file(from_page: str, to_page: str) -> str:
+    """As `_relative_dir`, from the folder a page's file is in to the other page's file."""
+    here = file_url_of(from_page).split("/")[:-1]
+    there = file_url_of(to_page).split("/")
+    shared = 0
+    while shared < min(len(here), len(there) - 1) and here[shared] == there[shared]:
+        shared += 1
+    return "/".join([".."] * (len(here) - shared) + there[shared:])
+
+
+DIRECTORY_URLS = Scheme(directory_urls=True)
+FILE_URLS = Scheme(directory_urls=False)
+
+
+def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """A link with directory URLs, MkDocs' default."""
+    return DIRECTORY_URLS.relative(from_page, to_page, anchor)
 
 
 def record_page(collection: str, record_id: str) -> str:

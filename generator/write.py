@@ -14,13 +14,8 @@ def write(pages: dict[str, str], out: Path) -> list[str]:
     """Write `pages` under `out`; return the paths that were created, changed or removed."""
     touched = []
     for relative, text in sorted(pages.items()):
-        target = out / relative
-        data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _replace(target, data)
-        touched.append(relative)
+        if write_file(out / relative, text):
+            touched.append(relative)
     if out.is_dir():
         for stale in sorted(out.rglob("*")):
             relative = stale.relative_to(out).as_posix()
@@ -31,6 +26,16 @@ def write(pages: dict[str, str], out: Path) -> list[str]:
             if not any(folder.iterdir()):
                 folder.rmdir()
     return touched
+
+
+def write_file(target: Path, text: str) -> bool:
+    """Write one file the same way, if its bytes change; whether they did."""
+    data = text.encode("utf-8")
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _replace(target, data)
+    return True
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -48,6 +48,16 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def mini_file_urls(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini story built with `use_directory_urls: false` (`people/x.html`, not `people/x/`)."""
+    root = make_project(MINI, tmp_path_factory.mktemp("mini-file-urls"))
+    edit(root, "mkdocs.yml", "use_directory_urls: true", "use_directory_urls: false")
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    return root
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return make_project(MINI, tmp_path / "mini")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.build import Project
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -50,6 +51,13 @@ def test_the_workflow_checks_tests_builds_uploads_and_deploys_main():
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"]
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_the_zensical_job_builds_the_configuration_the_generator_writes():
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    steps = [step.get("run", "") for step in workflow["jobs"]["zensical"]["steps"]]
+    generated = Project.at(ROOT).generated_config.relative_to(ROOT).as_posix()
+    assert any(f"zensical build --clean -f {generated}" in step for step in steps)
 
 
 def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:

@@ -84,8 +84,14 @@ def _card_ids_before(html, element) -> list[str]:
     return ids[-1:]
 
 
-def test_no_broken_internal_link_or_anchor(built):
-    site = (built / "site").resolve()
+# Every site the generator builds: the real story, and the mini story served with and without
+# directory URLs (`use_directory_urls`, which the links follow).
+SITES = ["real_project", "mini_site", "mini_file_urls"]
+
+
+@pytest.mark.parametrize("built_site", SITES)
+def test_no_broken_internal_link_or_anchor(built_site, request):
+    site = (request.getfixturevalue(built_site) / "site").resolve()
     cache: dict[Path, set[str]] = {}
     broken = []
     # 404.html is served at any address, so MkDocs gives it root-relative links on purpose.

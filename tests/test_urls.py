@@ -1,10 +1,10 @@
-"""Relative links between pages, as served with directory URLs under any sub-path."""
+"""Relative links between pages, as served with or without directory URLs, under any sub-path."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator.urls import relative
+from generator.urls import DIRECTORY_URLS, FILE_URLS, relative
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,26 @@ def test_relative_links(here, there, expected):
 
 def test_anchors_are_appended():
     assert relative("people/x.md", "sources/a.md", "p-3") == "../../sources/a/#p-3"
+
+
+@pytest.mark.parametrize(
+    ("here", "there", "expected"),
+    [
+        ("index.md", "people/x.md", "people/x.html"),
+        ("people/x.md", "index.md", "../index.html"),
+        ("people/x.md", "people/x.md", "x.html"),
+        ("people/x.md", "people/y.md", "y.html"),
+        ("people/index.md", "people/x.md", "x.html"),
+        ("people/x.md", "people/index.md", "index.html"),
+        ("sources/a.md", "countries/index.md", "../countries/index.html"),
+        ("timeline.md", "glossary.md", "glossary.html"),
+        ("index.md", "index.md", "index.html"),
+    ],
+)
+def test_relative_links_without_directory_urls(here, there, expected):
+    assert FILE_URLS.relative(here, there) == expected
+
+
+def test_files_are_linked_from_the_folder_a_page_is_served_in():
+    assert FILE_URLS.folder_of("people/x.md") == "people"
+    assert DIRECTORY_URLS.folder_of("people/x.md") == "people/x/"

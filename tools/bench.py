@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.build import Project
 from tools.corpus import write as write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +57,8 @@ def site_figures(site: Path) -> dict[str, float]:
 
 
 def zensical_seconds(story: Path) -> float | None:
-    """Zensical builds the same mkdocs.yml (non-blocking: None when it cannot run here)."""
+    """Zensical builds the same generated configuration, build/mkdocs.yml (non-blocking: None
+    when it cannot run here)."""
     binary = ZENSICAL_VENV / "bin" / "zensical"
     if not binary.exists():
         made = subprocess.run([sys.executable, "-m", "venv", str(ZENSICAL_VENV)], check=False)
@@ -65,7 +67,7 @@ def zensical_seconds(story: Path) -> float | None:
             return None
     start = time.perf_counter()
     result = subprocess.run(
-        [str(binary), "build", "--clean", "-f", "mkdocs.yml"],
+        [str(binary), "build", "--clean", "-f", str(Project.at(story).generated_config)],
         cwd=story,
         capture_output=True,
         check=False,
@@ -222,7 +224,7 @@ NOTES = """## Why some targets are not met, and what is tested instead
 - **Entity pages.** A person's page carries all their statements in full, because it is each
   statement's home (its permalink and its one place in the search index). Listing pages show
   12 cards, then one line each for up to 60 more, then a count.
-- **Zensical** builds the same `mkdocs.yml` and the generated pages with the project's
+- **Zensical** builds the same generated `build/mkdocs.yml` and pages with the project's
   overrides (trust line, JSON-LD, edit notes, stylesheet) and renders them the same in the
   pages checked; its search index is `search.json`, not `search/search_index.json`, so the
   project's search-index figures are MkDocs' only. CI runs it as a job allowed to fail.

@@ -6,18 +6,22 @@ from pathlib import Path
 
 from generator import urls
 from generator.build import Project, check
+from generator.siteconfig import read_config
 
 
 def representative_pages(root: Path) -> dict[str, str]:
     """Name → URL path (relative to the site root) for home, a person, a country, positions."""
-    story, problems = check(Project.at(root))
-    if story is None or problems:
+    project = Project.at(root)
+    story, problems = check(project)
+    config, _problems = read_config(project)
+    if story is None or problems or config is None:
         raise SystemExit("The content has problems: run `make check`.")
+    scheme = config.scheme  # the site's use_directory_urls
     person = max(story.graph.people.values(), key=lambda p: len(p.said))
     country = next(c for c in story.graph.countries.values() if c.positions)
     return {
         "home": "",
-        "person": urls.url_of(person.own_page()),
-        "country": urls.url_of(country.own_page()),
-        "positions": "countries/",
+        "person": scheme.url_of(person.own_page()),
+        "country": scheme.url_of(country.own_page()),
+        "positions": scheme.url_of(urls.SECTION_PAGES["countries"]),
     }
