@@ -90,10 +90,13 @@ class Project:
         )
 
 
-def check(project: Project) -> tuple[Linked | None, list[Problem]]:
+def check(project: Project, site: bool = False) -> tuple[Linked | None, list[Problem]]:
     """Load, validate and link: every problem in the content and the site configuration, or
-    the linked story."""
+    the linked story. With `site`, as `make check` runs it, a story without the mkdocs.yml a
+    build needs is refused too (the test stories are checked without one)."""
     linked, _config, problems = _checked(project)
+    if site and not (project.config.exists() or project.config.is_symlink()):
+        problems = [missing(project), *problems]
     return linked, problems
 
 

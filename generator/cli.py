@@ -146,7 +146,7 @@ def _schemas(_project: Project) -> int:
 
 
 def _check(project: Project) -> int:
-    linked, problems = check(project)
+    linked, problems = check(project, site=True)
     if problems or linked is None:
         return _report(problems, project)
     print(

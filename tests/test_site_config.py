@@ -124,3 +124,14 @@ def test_paths_in_the_settings_resolve_from_the_generated_file_as_from_the_story
         "",
     )
     assert (here / config["docs_dir"]).resolve() == (mini / "build" / "docs").resolve()
+
+
+def test_check_refuses_a_story_without_mkdocs_yml_as_build_does(mini):
+    (mini / "mkdocs.yml").unlink()
+    for command in ("check", "build"):
+        result = run_cli(mini, command)
+        assert result.returncode != 0
+        assert result.stderr.startswith(
+            "mkdocs.yml:0:0: not found: the site's MkDocs settings (theme, navigation) are read "
+            "from this file; copy mkdocs.yml from the generator's repository\n"
+        ), result.stderr
