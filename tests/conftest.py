@@ -53,6 +53,13 @@ def mini(tmp_path: Path) -> Path:
     return make_project(MINI, tmp_path / "mini")
 
 
+@pytest.fixture
+def built_mini(tmp_path: Path, mini_site: Path) -> Path:
+    """A copy of the built mini story, site/ and build/ included: for tests that change or break
+    a story that was built once (copying it takes a fraction of the time building it does)."""
+    return shutil.copytree(mini_site, tmp_path / "mini", symlinks=True)
+
+
 def problems(root: Path) -> list[str]:
     """Every problem `check` finds, as `path:line:column: message` headlines."""
     _linked, found = check(Project.at(root))
