@@ -130,6 +130,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 HEADLINE = "title: null"  # a known headline replaces the editors' label everywhere: built alone
 
 
+@pytest.mark.xdist_group("poisoned-site")  # built once, on the worker that runs these
 @pytest.mark.parametrize(
     ("number", "url"),
     [(number, url) for number, (_path, line, url) in enumerate(FIELDS) if line != HEADLINE],

@@ -20,6 +20,9 @@ from tests.conftest import MINI, edit, make_project, run_cli
 from tests.test_escaping import FIELDS, inject
 from tools.static_server import serving
 
+# Every test here reads the one hostile site, built once on the worker that runs them all.
+pytestmark = pytest.mark.xdist_group("hostile-site")
+
 MARKUP = (
     "<img src=x onerror=alert(1)> <script>alert(2)</script> ><svg onload=alert(3)> </script> "
     "javascript:alert(4) [x](javascript:alert(5)) *bold* {{ 7*7 }} {% if true %}x{% endif %}"
