@@ -34,8 +34,11 @@ sandbox:
 	mkdir -p sandbox
 	cp -r tests/fixtures/mini/content tests/fixtures/mini/seeds mkdocs.yml site_overrides sandbox/
 
+# Two workers share the tests (tests that share an expensive fixture are grouped on one); the
+# tests that measure speed (marked `timing`) run afterwards on their own, on an idle machine.
 test: $(READY) browser-deps lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not timing"
+	$(BIN)/python -m pytest -m timing
 
 browser-deps: $(CHROMIUM) $(NODE_READY)
 

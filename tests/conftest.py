@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import shutil
@@ -61,6 +62,19 @@ def mini_file_urls(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     return make_project(MINI, tmp_path / "mini")
+
+
+@pytest.fixture
+def built_mini(tmp_path: Path, mini_site: Path) -> Path:
+    """A copy of the built mini story, site/ and build/ included: for tests that change or break
+    a story that was built once (copying it takes a fraction of the time building it does)."""
+    return shutil.copytree(mini_site, tmp_path / "mini", symlinks=True)
+
+
+def in_place(root: Path) -> Project:
+    """A story of the repository, read where it is: no parse cache is written into its build/
+    (the repository stays as it is, and two test workers never write the same file)."""
+    return dataclasses.replace(Project.at(root), cache=None)
 
 
 def problems(root: Path) -> list[str]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.build import Project, check
+from generator.build import check
 from generator.link import normalise_space
-from tests.conftest import ROOT, STORY
+from tests.conftest import ROOT, STORY, in_place
 
 pytestmark = pytest.mark.story
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
@@ -17,7 +17,7 @@ SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="module")
 def story():
-    linked, problems = check(Project.at(STORY))
+    linked, problems = check(in_place(STORY))
     assert problems == []
     assert linked is not None
     return linked

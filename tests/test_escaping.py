@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator.build import Project, check
+from generator.build import Project, check, generate
 from generator.export import spreadsheet_safe
 from generator.link import Linked
 from generator.render import render
@@ -130,6 +130,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 HEADLINE = "title: null"  # a known headline replaces the editors' label everywhere: built alone
 
 
+@pytest.mark.xdist_group("poisoned-site")  # built once, on the worker that runs these
 @pytest.mark.parametrize(
     ("number", "url"),
     [(number, url) for number, (_path, line, url) in enumerate(FIELDS) if line != HEADLINE],
@@ -154,9 +155,7 @@ def test_markup_in_an_article_text_is_shown_as_text(mini):
 
 def test_a_known_original_gets_a_link_to_the_exact_words(mini):
     edit(mini, "seeds/fic-bridge.yaml", "url: null", "url: https://news.example/bridge")
-    result = run_cli(mini, "generate")
-    assert result.returncode == 0, result.stderr
-    page = (mini / "build" / "docs" / "people" / "stoker-lee.md").read_text(encoding="utf-8")
+    page = (generated(mini) / "people" / "stoker-lee.md").read_text(encoding="utf-8")
     assert 'href="https://news.example/bridge#:~:text=far%20too%20expensive"' in page
 
 
@@ -174,10 +173,16 @@ CSV_COLUMNS = [
 FORMULA = "=HYPERLINK(A1)+SUM(A1:A9)"  # no quotation marks: those are refused outside quotes
 
 
+def generated(root: Path) -> Path:
+    """The folder the pages are written to, after generating them in process."""
+    project = Project.at(root)
+    _written, found = generate(project)
+    assert found == [], found
+    return project.docs
+
+
 def csv_cells(root: Path, name: str, column: str) -> list[str]:
-    result = run_cli(root, "generate")
-    assert result.returncode == 0, result.stderr
-    text = (root / "build" / "docs" / "data" / f"{name}.csv").read_bytes().decode("utf-8")
+    text = (generated(root) / "data" / f"{name}.csv").read_bytes().decode("utf-8")
     return [row[column] for row in csv.DictReader(io.StringIO(text))]
 
 
@@ -211,16 +216,14 @@ def test_a_carriage_return_at_a_cell_start_is_guarded():
 
 def test_the_json_keeps_a_formula_exact(mini):
     set_value(mini, "content/statements.yaml", "context: On the bridge.", FORMULA)
-    run_cli(mini, "generate")
-    facts = json.loads((mini / "build" / "docs" / "data" / "facts.json").read_text("utf-8"))
+    facts = json.loads((generated(mini) / "data" / "facts.json").read_text("utf-8"))
     assert FORMULA in [s.get("context") for s in facts["statements"]]
 
 
 def test_every_csv_field_is_quoted(mini):
-    result = run_cli(mini, "generate")
-    assert result.returncode == 0, result.stderr
+    docs = generated(mini)
     for name in ("statements", "positions", "questions"):
-        text = (mini / "build" / "docs" / "data" / f"{name}.csv").read_text(encoding="utf-8")
+        text = (docs / "data" / f"{name}.csv").read_text(encoding="utf-8")
         for row in csv.reader(io.StringIO(text)):
             assert all(f'"{cell}"' in text for cell in row)
         assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
 from generator.docs import model_reference
 from generator.link import Linked
 from generator.model import RECORD_TYPES, Collection
 from generator.render import render
 from generator.schema import SIDECAR, schemas
-from tests.conftest import MINI
+from tests.conftest import MINI, in_place
 from tests.test_structured_data import types_on
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
@@ -25,7 +25,7 @@ WITH_PAGES = [c for c in RECORD_TYPES if c.folder]
 
 @pytest.fixture(scope="module")
 def story() -> Linked:
-    linked, problems = check(Project.at(MINI))
+    linked, problems = check(in_place(MINI))
     assert problems == [] and linked is not None
     return linked
 

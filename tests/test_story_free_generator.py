@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.build import Project, check
-from tests.conftest import MINI, ROOT
+from generator.build import check
+from tests.conftest import MINI, ROOT, in_place
 
 ALWAYS = [
     "ukrain",
@@ -25,7 +25,7 @@ ALWAYS = [
 def story_names() -> set[str]:
     names: set[str] = set()
     for root in (ROOT, MINI):
-        linked, _ = check(Project.at(root))
+        linked, _ = check(in_place(root))
         assert linked is not None
         records = [*linked.people.values(), *linked.groups.values(), *linked.countries.values()]
         for record in records:

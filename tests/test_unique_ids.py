@@ -27,8 +27,8 @@ def test_no_page_of_the_real_site_repeats_an_id(real_project):
     assert duplicate_ids(real_project / "site") == []
 
 
-def test_no_page_of_the_fixture_site_repeats_an_id(mini):
-    assert duplicate_ids(built(mini)) == []
+def test_no_page_of_the_fixture_site_repeats_an_id(mini_site):
+    assert duplicate_ids(mini_site / "site") == []
 
 
 def test_a_statement_with_two_speakers_is_one_card_per_page(mini):

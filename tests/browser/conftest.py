@@ -3,7 +3,7 @@ that records console errors, failed requests and any request leaving 127.0.0.1."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -79,6 +79,28 @@ def phone(browser) -> Iterator[Page]:
     )
     yield context.new_page()
     context.close()
+
+
+def loaded(
+    page: Page, addresses: list[str], watch: Callable[[Page], None] | None = None, tabs: int = 4
+) -> Iterator[tuple[str, Page]]:
+    """Each address with a tab showing it once the network is idle (every request the page
+    made has been answered). A few tabs of `page`'s window load at once, so the half second of
+    quiet each waits for overlaps the others' loading; `watch` is attached to each new tab."""
+    opened = [page]
+    for _ in range(tabs - 1):
+        opened.append(page.context.new_page())
+        if watch:
+            watch(opened[-1])
+    for start in range(0, len(addresses), tabs):
+        batch = list(zip(addresses[start : start + tabs], opened, strict=False))
+        for address, tab in batch:
+            tab.goto(address, wait_until="commit")
+        for address, tab in batch:
+            tab.wait_for_load_state("networkidle")
+            yield address, tab
+    for tab in opened[1:]:
+        tab.close()
 
 
 def all_pages(site: Path) -> list[str]:

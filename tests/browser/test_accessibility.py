@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator import urls
+from tests.browser.conftest import loaded
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.story
@@ -45,16 +46,15 @@ def test_no_serious_accessibility_violation(browser, base_url, story, scheme):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     found = []
-    for path in page_types(story):
-        page.goto(base_url + path, wait_until="networkidle")
+    for address, tab in loaded(page, [base_url + path for path in page_types(story)]):
         expected = "slate" if scheme == "dark" else "default"
-        assert page.get_attribute("body", "data-md-color-scheme") == expected
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate(
+        assert tab.get_attribute("body", "data-md-color-scheme") == expected
+        tab.add_script_tag(path=str(AXE))
+        violations = tab.evaluate(
             "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
         )
         found += [
-            f"{path or 'home'}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+            f"{address}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
             for v in violations
             if v["impact"] in ("serious", "critical")
         ]

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.conftest import MINI, edit, make_project
 from tests.test_serve import start_serve, wait_for
 
 
+@pytest.mark.timing  # measured alone: two seconds on an idle machine, not beside other tests
 def test_an_edit_reaches_the_open_page_within_two_seconds(browser, tmp_path):
     story = make_project(MINI, tmp_path / "mini")
     server, base = start_serve(story)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator import urls
-from tests.browser.conftest import all_pages
+from tests.browser.conftest import all_pages, loaded
 
 pytestmark = pytest.mark.story
 
@@ -16,9 +16,8 @@ def test_every_page_loads_without_errors_or_outside_requests(
     page, watch = watched
     pages = all_pages(real_project / "site")
     assert {urls.url_of(urls.entity_page(p)) for p in story.people.values()} <= set(pages)
-    for path in pages:
-        page.goto(base_url + path, wait_until="networkidle")
-        assert page.locator("h1").count() >= 1, path
+    for address, tab in loaded(page, [base_url + path for path in pages], watch.attach):
+        assert tab.locator("h1").count() >= 1, address
     assert watch.console_errors == []
     assert watch.failed == []
     assert watch.foreign == []

@@ -9,16 +9,19 @@ SVG chart and the JSON download.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import SUB_PATH, Watch, all_pages
+from tests.browser.conftest import SUB_PATH, Watch, all_pages, loaded
 from tests.conftest import MINI, edit, make_project, run_cli
 from tests.test_escaping import FIELDS, inject
 from tools.static_server import serving
+
+# Every test here reads the one hostile site, built once on the worker that runs them all.
+pytestmark = pytest.mark.xdist_group("hostile-site")
 
 MARKUP = (
     "<img src=x onerror=alert(1)> <script>alert(2)</script> ><svg onload=alert(3)> </script> "
@@ -76,6 +79,19 @@ def hostile_url(hostile: Path) -> Iterator[str]:
         yield url
 
 
+def dismissing(dialogs: list[str]) -> Callable[[Page], None]:
+    """Attaches to a page: every dialog it opens is recorded in `dialogs` and dismissed."""
+
+    def attach(page: Page) -> None:
+        def dismiss(dialog) -> None:
+            dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
+
+    return attach
+
+
 @pytest.fixture
 def reader(browser) -> Iterator[tuple[Page, Watch, list[str]]]:
     """A page that records console errors and every dialog (which it dismisses)."""
@@ -84,29 +100,29 @@ def reader(browser) -> Iterator[tuple[Page, Watch, list[str]]]:
     watch = Watch()
     watch.attach(page)
     dialogs: list[str] = []
-
-    def dismiss(dialog) -> None:
-        dialogs.append(f"{page.url}: {dialog.type} {dialog.message}")
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
+    dismissing(dialogs)(page)
     yield page, watch, dialogs
     context.close()
 
 
 def test_hovering_or_focusing_any_tooltip_runs_nothing(reader, hostile, hostile_url):
     page, watch, dialogs = reader
+
+    def watched(tab: Page) -> None:
+        watch.attach(tab)
+        dismissing(dialogs)(tab)
+
     hovered = 0
-    for path in all_pages(hostile):
-        page.goto(hostile_url + path, wait_until="networkidle")
-        for element in page.locator(TIPPED).element_handles():  # fixed: hovering may alter it
+    for address, tab in loaded(page, [hostile_url + p for p in all_pages(hostile)], watched):
+        tab.bring_to_front()  # a tab behind others gets no animation frames, which hover awaits
+        for element in tab.locator(TIPPED).element_handles():  # fixed: hovering may alter it
             if not element.is_visible():
                 continue
             element.hover(timeout=5_000)
             element.focus()
-            page.wait_for_timeout(30)  # a tooltip script would have run by now
+            tab.wait_for_timeout(30)  # a tooltip script would have run by now
             hovered += 1
-        assert page.evaluate(INJECTED) == [], path
+        assert tab.evaluate(INJECTED) == [], address
     assert hovered > 50
     assert dialogs == []
     assert watch.console_errors == []

@@ -15,9 +15,14 @@ TOP = 5  # a reader looks at the first few results
 
 def results_for(page, words: str) -> list[str]:
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(words, delay=5)
     results = page.locator(".md-search-result__item > a.md-search-result__link")
+    # Material searches on each key released: emptying the box clears the last results, and
+    # the words are then typed fast (all but the last key at once), as a quick typist would.
+    box.fill("")
+    box.press("Backspace")
+    results.first.wait_for(state="detached", timeout=10_000)
+    box.fill(words[:-1])
+    box.press_sequentially(words[-1])
     results.first.wait_for(timeout=10_000)
     page.wait_for_timeout(150)  # results settle after the last keystroke
     return [results.nth(i).get_attribute("href") or "" for i in range(min(results.count(), TOP))]
