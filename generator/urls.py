@@ -13,15 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
-from generator.model import (
-    RECORD_TYPES,
-    Country,
-    Group,
-    Person,
-    Question,
-    Source,
-    Topic,
-)
+from generator.model import RECORD_TYPES
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
 # names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
@@ -122,22 +114,6 @@ def record_page(collection: str, record_id: str) -> str:
     return f"{RECORD_FOLDERS[collection]}/{record_id}.md"
 
 
-def entity_page(entity: Person | Group | Country) -> str:
-    return record_page("countries" if isinstance(entity, Country) else "people", entity.id)
-
-
-def article_page(article_id: str) -> str:
-    return record_page("seeds", article_id)
-
-
-def question_page(question: Question) -> str:
-    return record_page("questions", question.id)
-
-
-def topic_page(topic: Topic) -> str:
-    return record_page("topics", topic.id)
-
-
 # Anchors made from record ids carry a prefix per kind (`s-`, `p-`, and `record_anchor`'s), so
 # they never equal each other, a heading's id (page titles written by contributors get a fixed
 # id, TITLE_ID) or the theme's own ids: a glossary term `glossary` is `term-glossary`, not the
@@ -158,10 +134,6 @@ def statement_anchor(statement: Identified) -> str:
 
 def paragraph_anchor(paragraph: int) -> str:
     return f"p-{paragraph}"
-
-
-def source_target(source: Source) -> tuple[str, str]:
-    return article_page(source.article), paragraph_anchor(source.paragraph)
 
 
 def record_anchor(kind: str, record_id: str) -> str:

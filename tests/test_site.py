@@ -14,6 +14,7 @@ import pytest
 from generator import urls
 from generator.build import Project, check
 from generator.link import normalise_space
+from generator.model import RECORD_TYPES
 from tests.conftest import run_cli
 from tests.htmlscan import read, resolve, site_pages, under
 
@@ -39,11 +40,10 @@ def page(built: Path, url: str):
 
 def test_every_record_with_a_page_has_one(built, story):
     pages = [
-        *(urls.entity_page(e) for e in [*story.people.values(), *story.groups.values()]),
-        *(urls.entity_page(c) for c in story.countries.values()),
-        *(urls.question_page(q) for q in story.questions.values()),
-        *(urls.topic_page(t) for t in story.topics.values()),
-        *(urls.article_page(a) for a in story.articles),
+        node.own_page()
+        for collection in RECORD_TYPES
+        if collection.folder
+        for node in story.graph.nodes[collection.name].values()
     ]
     urls_ = [*SECTIONS, *(urls.url_of(p) for p in pages)]
     missing = [u for u in urls_ if not (built / "site" / u / "index.html").is_file()]
@@ -131,7 +131,7 @@ UNKNOWN = {"title": "Headline", "outlet": "Outlet", "published": "Published", "u
 
 def test_what_a_sidecar_leaves_unknown_is_shown_as_unknown(built, story):
     for article in story.articles.values():
-        elements = page(built, urls.url_of(urls.article_page(article.id))).elements
+        elements = page(built, urls.url_of(story.graph.articles[article.id].own_page())).elements
         facts = {
             term.text: elements[index + 1].text
             for index, term in enumerate(elements)
@@ -146,7 +146,7 @@ def test_uncited_paragraphs_are_not_shown_when_the_licence_is_unknown(built, sto
     for article in story.articles.values():
         if article.full_text_allowed:
             continue
-        shown_page = page(built, urls.url_of(urls.article_page(article.id)))
+        shown_page = page(built, urls.url_of(story.graph.articles[article.id].own_page()))
         cited = story.cited.get(article.id, set())
         for number, text in enumerate(story.texts[article.id].paragraphs, start=1):
             block = shown_page.by_id(urls.paragraph_anchor(number))
@@ -162,8 +162,8 @@ def test_entity_pages_stay_out_of_the_navigation(built, story):
         if e.tag == "a" and "md-nav__link" in e.attrs.get("class", "")
     ]
     assert any("countries/" in href for href in nav_links)
-    for person in story.people.values():
-        assert not any(urls.url_of(urls.entity_page(person)) in href for href in nav_links)
+    for person in story.graph.people.values():
+        assert not any(urls.url_of(person.own_page()) in href for href in nav_links)
 
 
 def test_a_second_build_with_nothing_changed_rewrites_no_page(built):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator import urls
+from generator.model import RECORD_TYPES
 from tests.browser.conftest import loaded
 from tests.conftest import ROOT
 
@@ -30,12 +31,9 @@ SECTIONS = [
 def page_types(story) -> list[str]:
     """Every section, and the first page of each kind of record page the story has."""
     pages = [
-        *(urls.entity_page(p) for p in list(story.people.values())[:1]),
-        *(urls.entity_page(g) for g in list(story.groups.values())[:1]),
-        *(urls.entity_page(c) for c in list(story.countries.values())[:1]),
-        *(urls.question_page(q) for q in list(story.questions.values())[:1]),
-        *(urls.topic_page(t) for t in list(story.topics.values())[:1]),
-        *(urls.article_page(a) for a in list(story.articles)[:1]),
+        next(iter(story.graph.nodes[collection.name].values())).own_page()
+        for collection in RECORD_TYPES
+        if collection.folder and story.graph.nodes[collection.name]
     ]
     return [*SECTIONS, *(urls.url_of(page) for page in pages)]
 

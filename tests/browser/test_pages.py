@@ -15,7 +15,7 @@ def test_every_page_loads_without_errors_or_outside_requests(
 ):
     page, watch = watched
     pages = all_pages(real_project / "site")
-    assert {urls.url_of(urls.entity_page(p)) for p in story.people.values()} <= set(pages)
+    assert {urls.url_of(p.own_page()) for p in story.graph.people.values()} <= set(pages)
     for address, tab in loaded(page, [base_url + path for path in pages], watch.attach):
         assert tab.locator("h1").count() >= 1, address
     assert watch.console_errors == []

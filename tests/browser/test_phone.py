@@ -26,7 +26,7 @@ def test_find_what_a_person_said_by_searching_their_name(phone, base_url, story,
     phone.goto(base_url, wait_until="networkidle")
     phone.locator("label.md-header__button[for='__search']").click()
     phone.locator("input.md-search__input").press_sequentially(person.name, delay=20)
-    home = urls.url_of(urls.entity_page(person))
+    home = urls.url_of(story.graph.people[person.id].own_page())
     result = phone.locator(f".md-search-result__item > a.md-search-result__link[href*='{home}']")
     result.first.click()
     card = phone.locator(f"#{urls.statement_anchor(quoted)}")
@@ -53,7 +53,7 @@ def test_see_at_a_glance_where_each_country_stands(phone, base_url, story):
 
 
 def test_jump_from_a_quote_to_its_paragraph(phone, base_url, story, quoted):
-    phone.goto(base_url + urls.url_of(urls.entity_page(story.people[quoted.speakers[0]])))
+    phone.goto(base_url + urls.url_of(story.graph.statements[quoted.id].home))
     phone.locator(f"#{urls.statement_anchor(quoted)} a.xp-cite").first.tap()
     target = phone.locator(":target")
     target.wait_for(state="visible")

@@ -33,9 +33,9 @@ def test_search_finds_every_person_country_and_question(watched, base_url, story
     page.goto(base_url, wait_until="networkidle")  # the search index has been fetched
     page.keyboard.press("/")  # Material's shortcut: focus the search box
     wanted = [
-        *((p.name, urls.entity_page(p)) for p in story.people.values()),
-        *((c.name, urls.entity_page(c)) for c in story.countries.values()),
-        *((q.question, urls.question_page(q)) for q in story.questions.values()),
+        *((p.name, p.own_page()) for p in story.graph.people.values()),
+        *((c.name, c.own_page()) for c in story.graph.countries.values()),
+        *((q.question, q.own_page()) for q in story.graph.questions.values()),
     ]
     missed = []
     for words, target in wanted:
