@@ -25,8 +25,10 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/python -m generator --root $(STORY) check
 
+# The live preview's port: `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
 serve: $(READY)
-	$(BIN)/python -m generator --root $(STORY) serve
+	$(BIN)/python -m generator --root $(STORY) serve --address 127.0.0.1:$(PORT)
 
 # A throwaway copy of the fictional test story in sandbox/, to practise on (see CONTRIBUTING.md).
 sandbox:

@@ -90,6 +90,11 @@ class Links:
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """The noun for `count` things: "1 event", "2 events", "1 person", "2 people"."""
+    return one if count == 1 else (many or one + "s")
+
+
 def long_date(value: dt.date) -> str:
     """Locale-independent, so pages (and golden files) are the same on every machine."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
@@ -159,6 +164,8 @@ def environment(story: Linked) -> Environment:
     env.globals.update(
         s=story.graph,
         article_name=article_name,
+        plural=plural,
+        record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
         text_fragment=text_fragment,
         statement_anchor=urls.statement_anchor,

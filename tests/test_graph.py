@@ -15,7 +15,7 @@ from generator.build import Project, check
 from generator.graph import Node
 from generator.link import Linked
 from generator.model import RECORD_TYPES, ref_of
-from generator.render import TEMPLATES
+from generator.render import TEMPLATES, render
 from tests.conftest import MINI, edit, make_project, problems
 
 TYPES = [c for c in RECORD_TYPES if c.many]
@@ -113,3 +113,11 @@ def test_two_record_types_sharing_a_folder_cannot_share_a_page(tmp_path: Path, m
         "be people/quill.md, which is the page of the person at content/people.yaml:1; choose "
         "another id"
     ]
+
+
+def test_the_data_page_names_every_key_of_the_download():
+    linked, found = check(Project.at(MINI))
+    assert linked is not None and found == [], found
+    page = render(linked)["data.md"]
+    for collection in RECORD_TYPES:
+        assert f"<code>{collection.key}</code>" in page, collection.key

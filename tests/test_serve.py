@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -86,3 +87,19 @@ def test_bad_content_is_reported_and_the_last_good_pages_stay_served(server):
     _out, errors = process.communicate(timeout=15)
     assert "content/people.yaml:3:7: YAML syntax error" in errors, errors
     assert "Traceback" not in errors
+
+
+def test_make_serve_listens_on_the_port_it_is_given(mini: Path):
+    port = free_port()
+    process = subprocess.Popen(
+        ["make", "-s", "serve", f"STORY={mini}", f"PORT={port}"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # make's children stop with it
+    )
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/people/quill/", "Ada Quill", 60) is not None
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)

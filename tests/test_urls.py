@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.render import plural
 from generator.urls import DIRECTORY_URLS, FILE_URLS, relative
 
 
@@ -50,3 +51,11 @@ def test_relative_links_without_directory_urls(here, there, expected):
 def test_files_are_linked_from_the_folder_a_page_is_served_in():
     assert FILE_URLS.folder_of("people/x.md") == "people"
     assert DIRECTORY_URLS.folder_of("people/x.md") == "people/x/"
+
+
+@pytest.mark.parametrize(
+    ("count", "one", "many", "expected"),
+    [(1, "event", None, "event"), (0, "event", None, "events"), (2, "person", "people", "people")],
+)
+def test_a_count_is_followed_by_the_right_noun(count, one, many, expected):
+    assert plural(count, one, many) == expected
