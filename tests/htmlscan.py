@@ -90,6 +90,15 @@ def read(path: Path) -> Page:
     return page
 
 
+def text_of(fragment: str) -> str:
+    """The text a reader sees in a piece of HTML, such as a search index entry's title or text
+    (`Bosnia &amp; Herzegovina` reads `Bosnia & Herzegovina`)."""
+    reader = _Reader(Page(Path()))
+    reader.feed(fragment)
+    reader.close()
+    return "".join(reader.chunks)
+
+
 def resolve(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
     """The file and fragment an internal link points at, or None for external links."""
     parts = urlsplit(href)

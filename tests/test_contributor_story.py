@@ -1,6 +1,7 @@
 """A contributor's correct edit never turns CI red: a copy of the real story gets a new
 (fictional) article through the documented commands, with a person, a country and its stance,
-statements and an event, and every real-story test (`-m story`) must still pass on the copy."""
+a country whose name holds an ampersand, statements and an event, and every real-story test
+(`-m story`) must still pass on the copy."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ def contribute(root: Path) -> None:
             "date": "2026-01-07", "sources": cite(1),
         }],
         "sources": cite(1),
+    }, {  # a name as its people write it, ampersand and all
+        "id": "orlen-vesk", "name": "Orlen & Vesk", "kind": "country", "aliases": [],
+        "positions": [], "sources": cite(4),
     }])  # fmt: skip
     add_records(root, "people", [{
         "id": "tomas-ferrand", "name": "Tomas Ferrand", "role": "Foreign Minister of Valdoria",
@@ -81,7 +85,7 @@ def contribute(root: Path) -> None:
         "id": "ferrand-meets-counterparts", "title": "Valdoria's foreign minister meets partners",
         "when": "Wednesday evening", "date": "2026-01-07",
         "description": "The minister met his counterparts to discuss logistics.",
-        "participants": ["tomas-ferrand"], "sources": cite(4),
+        "participants": ["tomas-ferrand", "orlen-vesk"], "sources": cite(4),
     }])  # fmt: skip
 
 
