@@ -31,22 +31,23 @@ def make_project(source: Path, into: Path) -> Path:
     return into
 
 
-@pytest.fixture(scope="session")
-def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real story, built once per test session with `python -m generator build`."""
-    root = make_project(STORY, tmp_path_factory.mktemp("real"))
+def built(root: Path) -> Path:
+    """A story (a copy made by `make_project`) built with `python -m generator build`."""
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real story, built once per test session."""
+    return built(make_project(STORY, tmp_path_factory.mktemp("real")))
 
 
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fictional mini story, built once per test session: for tests that only read it."""
-    root = make_project(MINI, tmp_path_factory.mktemp("mini-site"))
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stderr
-    return root
+    return built(make_project(MINI, tmp_path_factory.mktemp("mini-site")))
 
 
 @pytest.fixture(scope="session")
@@ -54,9 +55,7 @@ def mini_file_urls(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini story built with `use_directory_urls: false` (`people/x.html`, not `people/x/`)."""
     root = make_project(MINI, tmp_path_factory.mktemp("mini-file-urls"))
     edit(root, "mkdocs.yml", "use_directory_urls: true", "use_directory_urls: false")
-    result = run_cli(root, "build")
-    assert result.returncode == 0, result.stderr
-    return root
+    return built(root)
 
 
 @pytest.fixture
