@@ -15,6 +15,7 @@ from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
+from generator.text import plural
 from generator.yamlsource import decode, read
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
@@ -38,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     for option in ("title", "outlet", "url", "published"):
         new.add_argument(f"--{option}", help=f"the article's {option}, if known")
     new.add_argument("--language", default="en", help="language code (default: en)")
+    new.add_argument(
+        "--label",
+        help="your short description of the article, shown where its headline is not known "
+        "(default: the title)",
+    )
     draft = commands.add_parser("draft-quotes", help="draft the quotations of an article")
     draft.add_argument("text", type=Path, help="the article in seeds/, such as seeds/ID.txt")
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
@@ -109,7 +115,14 @@ def _repository_file(name: str) -> Path:
 
 def _new_article(project: Project, args: argparse.Namespace) -> int:
     request = NewArticle(
-        args.text, args.id, args.title, args.outlet, args.url, args.published, args.language
+        args.text,
+        args.id,
+        title=args.title,
+        outlet=args.outlet,
+        url=args.url,
+        published=args.published,
+        language=args.language,
+        label=args.label,
     )
     done, problems = new_article(project, request)
     if problems:
@@ -149,11 +162,15 @@ def _check(project: Project) -> int:
     linked, problems = check(project, site=True)
     if problems or linked is None:
         return _report(problems, project)
-    print(
-        f"Content OK: {len(linked.articles)} article(s), {len(linked.statements)} statements, "
-        f"{len(linked.people)} people, {len(linked.countries)} countries and organisations, "
-        f"{len(linked.questions)} questions."
-    )
+    counts = [
+        (len(linked.articles), "article", None),
+        (len(linked.statements), "statement", None),
+        (len(linked.people), "person", "people"),
+        (len(linked.countries), "country or organisation", "countries and organisations"),
+        (len(linked.questions), "question", None),
+    ]
+    found = ", ".join(f"{n} {plural(n, one, many)}" for n, one, many in counts)
+    print(f"Content OK: {found}.")
     return OK
 
 

@@ -30,6 +30,7 @@ from generator.text import (
     heading_id,
     json_front_matter,
     markdown_inline,
+    plural,
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -88,11 +89,6 @@ class Links:
     def file(self, path: str) -> str:
         """A static file (not a page), such as a download."""
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """The noun for `count` things: "1 event", "2 events", "1 person", "2 people"."""
-    return one if count == 1 else (many or one + "s")
 
 
 def long_date(value: dt.date) -> str:

@@ -1,5 +1,6 @@
 """`new-article`: bring a new article into seeds/ with its sidecar, and make sure every content
-file exists (empty where new) so the story validates from the first step."""
+file exists (with no records where new, ready to append to) so the story validates from the
+first step."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ class NewArticle:
     url: str | None = None
     published: str | None = None
     language: str = "en"
+    label: str | None = None
 
 
 def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[str]]:
@@ -45,7 +47,7 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
         problems.append(f"{target}: an article with id '{request.id}' exists: choose another --id")
     sidecar = {
         "id": request.id,
-        "label": request.title or f"Article {request.id}",
+        "label": request.label or request.title or f"Article {request.id}",
         "title": request.title,
         "outlet": request.outlet,
         "url": request.url,
@@ -100,10 +102,14 @@ def _create_missing_content(project: Project, article_id: str) -> list[str]:
         if file.exists() or (project.content / collection.name).is_dir():
             continue
         file.parent.mkdir(parents=True, exist_ok=True)
-        body = "[]" if collection.many else _story_stub(article_id)
+        body = _NO_RECORDS if collection.many else _story_stub(article_id)
         file.write_text(f"{schema_line(file, project.root)}\n{body}\n", encoding="utf-8")
         done.append(f"created {_shown(file, project)}")
     return done
+
+
+# A list file with no records yet: valid as it is, and records are appended below it.
+_NO_RECORDS = "# No records yet: add each one below as a block starting with `- id: `."
 
 
 def _story_stub(article_id: str) -> str:

@@ -153,3 +153,8 @@ class Glossary:
             position = match.end()
         out.append(str(escape(text[position:])))
         return Markup("".join(out))
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """The noun for `count` things: "1 event", "2 events", "1 person", "2 people"."""
+    return one if count == 1 else (many or one + "s")

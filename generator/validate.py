@@ -99,7 +99,10 @@ def _raw_ids(data: object) -> set[str]:
 def _validate_list(
     document: Document, model: type[Record], into: list[Entry[Any]], result: Validated
 ) -> bool:
-    """Validates each record of a list file; False if the file is not a list at all."""
+    """Validates each record of a list file; False if the file is not a list at all. A file
+    with only comments (as `new-article` makes them) holds no records yet."""
+    if document.data is None:
+        return True
     if not isinstance(document.data, list):
         result.problems.append(
             document.problem(
@@ -112,12 +115,18 @@ def _validate_list(
     return True
 
 
+_EMPTY = "the file is empty: write its fields (CONTRIBUTING.md lists them)"
+
+
 def _validate_one(
     document: Document, loc: Loc, model: type[Record], into: list[Entry[Any]], result: Validated
 ) -> None:
     data = document.data
     for step in loc:
         data = data[step]
+    if data is None and loc == ():
+        result.problems.append(Problem(document.path, 0, 0, _EMPTY))
+        return
     if not isinstance(data, dict):
         result.problems.append(
             document.problem(loc, f"expected a record with fields (key: value), got {_kind(data)}")

@@ -159,9 +159,9 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, 0, 0, f"YAML could not be read: {' '.join(str(error).split())}")
         ]
-    if node is None:
-        return None, [Problem(path, 0, 0, "the file is empty: add its records, or delete the file")]
     document = Document(path, None)
+    if node is None:  # only comments: no records yet (validate refuses it where one is needed)
+        return document, []
     try:
         document.data = _Builder(document).build(node, (), 0)
     except _Refused as refusal:

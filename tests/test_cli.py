@@ -8,7 +8,7 @@ from tests.conftest import edit, run_cli, tree
 def test_check_passes_on_good_content(mini):
     result = run_cli(mini, "check")
     assert result.returncode == 0
-    assert result.stdout.startswith("Content OK: 1 article(s), 3 statements")
+    assert result.stdout.startswith("Content OK: 1 article, 3 statements")
 
 
 def test_check_shows_location_source_line_and_caret(mini):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import plural
+from generator.text import plural
 from generator.urls import DIRECTORY_URLS, FILE_URLS, relative
 
 

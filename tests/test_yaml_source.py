@@ -88,10 +88,10 @@ def test_alias_bomb_is_refused_quickly():
     assert "aliases" in found[0]
 
 
-def test_empty_file_is_refused():
-    assert messages("# only a comment\n") == [
-        "f.yaml:0:0: the file is empty: add its records, or delete the file"
-    ]
+def test_a_file_of_comments_only_holds_nothing():
+    document, found = parsed("# only a comment\n")
+    assert found == []
+    assert document is not None and document.data is None
 
 
 def test_non_utf8_is_located():
