@@ -9,7 +9,8 @@ from pathlib import Path
 import generator
 from generator.build import Project, RunFailed, build_site, check, exclusive, generate
 from generator.docs import update
-from generator.drafting import draft_yaml, find_quotations, names_from
+from generator.draftfile import Outcome, Saved, save_draft
+from generator.drafting import Draft, draft_yaml, find_quotations, names_from
 from generator.files import shown
 from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
@@ -20,6 +21,7 @@ from generator.yamlsource import decode, read
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
 REPOSITORY = Path(generator.__file__).resolve().parents[1]
+REVIEW = "Review each one; none is on the site until you move it into content/statements.yaml."
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     draft = commands.add_parser("draft-quotes", help="draft the quotations of an article")
     draft.add_argument("text", type=Path, help="the article in seeds/, such as seeds/ID.txt")
+    draft.add_argument(
+        "--force",
+        action="store_true",
+        help="replace drafts/ID.quotes.yaml even if it differs (by default a draft file that "
+        "differs, such as one you edited, is kept and the new drafts are written beside it)",
+    )
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
@@ -64,7 +72,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.command == "new-article":
         return _new_article(project, args)
     if args.command == "draft-quotes":
-        return _draft_quotes(project, args.text)
+        return _draft_quotes(project, args.text, force=args.force)
     if args.command == "serve":
         from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
 
@@ -134,7 +142,7 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
     return OK
 
 
-def _draft_quotes(project: Project, text: Path) -> int:
+def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
     text = text if text.exists() or text.is_symlink() else project.root / text
     raw, problems = read(text, shown(text, project.root))
     content, more = decode(raw, shown(text, project.root)) if raw is not None else (None, [])
@@ -142,14 +150,31 @@ def _draft_quotes(project: Project, text: Path) -> int:
         return _report([*problems, *more], project, "No drafts were written.")
     story, _problems = check(project)
     drafts = find_quotations(paragraphs_of(content), names_from(story))
-    out = project.drafts / f"{text.stem}.quotes.yaml"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(draft_yaml(text.stem, drafts), encoding="utf-8")
-    unsure = sum(1 for d in drafts if d.speaker is None)
-    print(f"Wrote {len(drafts)} draft quotation(s) to {out.relative_to(project.root)}", end="")
-    print(f" ({unsure} without a proposed speaker)." if unsure else ".")
-    print("Review each one; none is on the site until you move it into content/statements.yaml.")
+    yaml_text = draft_yaml(text.stem, drafts)
+    saved, refused = save_draft(project.drafts, text.stem, yaml_text, project.root, force=force)
+    if saved is None:
+        return _report(refused, project, "No drafts were written.")
+    print(_drafts_saved(saved, drafts, project.root))
+    if saved.outcome is not Outcome.UNCHANGED:
+        print(REVIEW)
     return OK
+
+
+def _drafts_saved(saved: Saved, drafts: list[Draft], root: Path) -> str:
+    """One line: where the drafts are, and what happened to a draft file that was there."""
+    where, kept = saved.path.relative_to(root), saved.kept.relative_to(root)
+    unsure = sum(1 for d in drafts if d.speaker is None)
+    written = f"{len(drafts)} draft quotation(s) to {where}"
+    written += f" ({unsure} without a proposed speaker)" if unsure else ""
+    if saved.outcome is Outcome.UNCHANGED:
+        return f"{where} already holds these {len(drafts)} draft quotation(s): nothing was written."
+    if saved.outcome is Outcome.BESIDE:
+        return (
+            f"Kept {kept} as it is: it differs from these drafts (edited, or drafted from another "
+            f"text or other names). Wrote {written}; --force would replace {kept} instead."
+        )
+    forced = saved.outcome is Outcome.REPLACED
+    return f"Wrote {written}" + (", replacing the one that was there (--force)." if forced else ".")
 
 
 def _schemas(_project: Project) -> int:
