@@ -186,9 +186,8 @@ def _relate_countries(graph: Graph) -> None:
 
 
 def _relate_articles(graph: Graph, texts: dict[str, SeedText], cited: dict[str, set[int]]) -> None:
-    """Each article's number (its place in file order), paragraphs, and what cites them."""
-    for number, article in enumerate(graph.articles.values(), start=1):
-        article.number = number
+    """Each article's paragraphs, and what cites them."""
+    for article in graph.articles.values():
         article.paragraphs = texts[article.id].paragraphs
         article.citations = defaultdict(list)
         article.cited = cited.get(article.id, set())

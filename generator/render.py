@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -100,6 +101,32 @@ def article_name(article: Article | Node) -> str:
     return article.title or article.label
 
 
+def citation_names(articles: Iterable[Node]) -> dict[str, str]:
+    """How a citation names its article when the story has several: by outlet and date where
+    known, else by the editors' label; never by a number, which would shift whenever an article
+    is added. Articles that would share a name are named by their labels (and ids)."""
+    listed = list(articles)
+    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
+    for fallback in (_label, _label_and_id):
+        shared = Counter(names.values())
+        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
+    return names
+
+
+def _label(article: Node) -> str:
+    return str(article.label)
+
+
+def _label_and_id(article: Node) -> str:
+    return f"{article.label} ({article.id})"
+
+
+def _outlet_and_date(article: Node) -> str | None:
+    if article.outlet and article.published:
+        return f"{article.outlet}, {long_date(article.published)}"
+    return str(article.outlet) if article.outlet else None
+
+
 def speaker_detail(entity: Node) -> str | None:
     """What a card says beside a speaker's name: role and country, where known."""
     role = getattr(entity, "role", None)
@@ -157,9 +184,11 @@ def environment(story: Linked) -> Environment:
         long_date=long_date,
         anchor=heading_id,
     )
+    cite_names = citation_names(story.graph.articles.values())
     env.globals.update(
         s=story.graph,
         article_name=article_name,
+        cite_name=lambda article: cite_names[article.id],
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
