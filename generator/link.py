@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from generator import urls
+from generator.chronology import chronology
 from generator.graph import Graph, resolve
 from generator.load import Loaded, SeedText
 from generator.model import (
@@ -131,6 +132,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         entries = [entry for c in sharing for entry in validated.entries[c.name]]
         _unique(entries, _either(c.record for c in sharing), problems)
     problems.extend(_page_collisions(validated))
+    problems.extend(chronology(validated, articles))
     invalid = {**validated.invalid_ids, ARTICLES.name: set(loaded.texts)}
     known: dict[str, set[str]] = defaultdict(set)
     for collection in RECORD_TYPES:
