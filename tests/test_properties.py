@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from generator.build import Project, check
 from generator.characters import FORBIDDEN
 from generator.load import paragraphs_of
-from generator.quotation import QUOTE_MARKS
+from generator.quotation import QUOTE_MARKS, is_quoted
 from generator.render import render
 from generator.yamlsource import parse
 from tests.conftest import MINI
@@ -29,7 +29,9 @@ free_text = st.text(
     st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=QUOTE_MARKS),
     min_size=1,
     max_size=40,
-).filter(lambda t: t.strip() != "" and not FORBIDDEN.search(t))  # the model refuses those
+).filter(  # text the model accepts outside a quotation: no invisible marks, nothing quoted
+    lambda t: t.strip() != "" and not FORBIDDEN.search(t) and is_quoted(t) is None
+)
 
 
 def run(files: dict[str, Any], raw: dict[str, bytes] | None = None) -> tuple[Any, list]:
