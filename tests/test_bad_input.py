@@ -74,7 +74,7 @@ CASES = {
     ),
     "unknown reference": (
         replace("content/questions.yaml", "  sources:", "  related: [cost]\n  sources:"),
-        "content/questions.yaml:7:13: unknown question 'cost'",
+        "content/questions.yaml:6:13: unknown question 'cost'",
     ),
     "quotation not verbatim": (
         replace("content/statements.yaml", "far too expensive", "too dear"),

@@ -98,6 +98,6 @@ def test_a_question_is_not_related_to_itself(mini):
         "statements: [stoker-lee-too-expensive]\n  related: [bridge-cost]",
     )
     assert problems(mini) == [
-        "content/questions.yaml:7:13: a question is not related to itself: remove 'bridge-cost' "
+        "content/questions.yaml:6:13: a question is not related to itself: remove 'bridge-cost' "
         "from `related`"
     ]

@@ -49,7 +49,7 @@ def test_unknown_article(mini):
         "sources: [{article: fic-brige,",
     )
     assert problems(mini) == [
-        "content/events.yaml:7:23: unknown article 'fic-brige': did you mean 'fic-bridge'? "
+        "content/events.yaml:8:23: unknown article 'fic-brige': did you mean 'fic-bridge'? "
         "Otherwise add it to seeds/ (an ID.txt with its ID.yaml)"
     ]
 
@@ -62,7 +62,7 @@ def test_unknown_question_statement(mini):
         "statements: [too-expensive]",
     )
     assert problems(mini) == [
-        "content/questions.yaml:6:16: unknown statement 'too-expensive': did you mean "
+        "content/questions.yaml:5:16: unknown statement 'too-expensive': did you mean "
         "'stoker-lee-too-expensive'? Otherwise add it to content/statements.yaml"
     ]
 

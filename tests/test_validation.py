@@ -128,7 +128,7 @@ def test_empty_list_where_one_is_required(mini):
         "  sources: [{article: fic-bridge, paragraph: 1}]",
         "  sources: []",
     )
-    assert problems(mini) == ["content/events.yaml:7:12: 'sources' must list at least one item"]
+    assert problems(mini) == ["content/events.yaml:8:12: 'sources' must list at least one item"]
 
 
 def test_ambiguous_attribution_needs_a_note(mini):
