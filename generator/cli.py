@@ -46,6 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         help="your short description of the article, shown where its headline is not known "
         "(default: the title)",
     )
+    new.add_argument("--author", help="the byline as printed, if known")
+    new.add_argument(
+        "--via", help="who first published it, when the outlet republished it (such as an agency)"
+    )
+    new.add_argument("--accessed", help="when you read and saved it (YYYY-MM-DD)")
+    new.add_argument(
+        "--excerpt", action="store_true", help="the text file holds only part of the article"
+    )
     draft = commands.add_parser("draft-quotes", help="draft the quotations of an article")
     draft.add_argument("text", type=Path, help="the article in seeds/, such as seeds/ID.txt")
     draft.add_argument(
@@ -131,6 +139,10 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
         published=args.published,
         language=args.language,
         label=args.label,
+        author=args.author,
+        via=args.via,
+        accessed=args.accessed,
+        excerpt=args.excerpt,
     )
     done, problems = new_article(project, request)
     if problems:
