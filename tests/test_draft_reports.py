@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from tests.conftest import edit, problems
+from tests.conftest import ROOT, edit, problems
 
 A_TEXT = "“We’ll open the bridge… before winter,” said Mayor Ada Quill on Thursday.\n"
 STATEMENT = """- id: quill-open-before-winter
@@ -145,3 +145,21 @@ def test_a_second_identical_run_leaves_the_draft_with_its_reports_as_it_is(story
         "story: nothing was written.\n"
     )
     assert (story / DRAFT).read_text(encoding="utf-8") == drafted
+
+
+def test_the_guides_example_is_what_the_draft_file_says(mini, monkeypatch, capsys):
+    """CONTRIBUTING.md shows the block for an article quoting the mini story's mayor again."""
+    monkeypatch.chdir(mini)
+    friday = (
+        "The mayor spoke again on Friday.\n“We will open the bridge before winter,” she said.\n"
+    )
+    (mini / "seeds" / "fic-friday.txt").write_text(friday, encoding="utf-8")
+    (mini / "seeds" / "fic-friday.yaml").write_text(
+        sidecar("fic-friday", "2026-01-09"), encoding="utf-8"
+    )
+    assert main(["--root", ".", "draft-quotes", "seeds/fic-friday.txt"]) == 0
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = guide.split("\n   ```yaml\n", 1)[1].split("\n   ```\n", 1)[0]
+    block = "".join(line.removeprefix("   ") + "\n" for line in shown.splitlines())
+    assert block.startswith("# Already in the story: add this report to statement ")
+    assert block in (mini / "drafts" / "fic-friday.quotes.yaml").read_text(encoding="utf-8")
