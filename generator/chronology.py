@@ -108,11 +108,15 @@ def _answers(entry: Entry[Any], articles: dict[str, Article]) -> Iterator[Proble
 def _accessed(
     entry: Entry[Any], published: dt.date | None, accessed: dt.date | None
 ) -> Iterator[Problem]:
+    if found := read_before_published(published, accessed):
+        yield entry.problem(("accessed",), found)
+
+
+def read_before_published(published: dt.date | None, accessed: dt.date | None) -> str | None:
+    """What is wrong with a page read before it was published (`new-article` says it too)."""
     if published is not None and accessed is not None and accessed < published:
-        yield entry.problem(
-            ("accessed",),
-            f"read on {accessed}, before it was published ({published}): fix one of the dates",
-        )
+        return f"read on {accessed}, before it was published ({published}): fix one of the dates"
+    return None
 
 
 def _articles(sources: Iterable[Source | Quoted]) -> set[str]:

@@ -10,7 +10,13 @@ import generator
 from generator.build import Project, RunFailed, build_site, check, exclusive, generate
 from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
-from generator.drafting import Draft, draft_yaml, find_quotations, names_from
+from generator.drafting import (
+    Draft,
+    draft_yaml,
+    find_quotations,
+    known_statements,
+    names_from,
+)
 from generator.files import shown
 from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
@@ -45,6 +51,14 @@ def main(argv: list[str] | None = None) -> int:
         "--label",
         help="your short description of the article, shown where its headline is not known "
         "(default: the title)",
+    )
+    new.add_argument("--author", help="the byline as printed, if known")
+    new.add_argument(
+        "--via", help="who first published it, when the outlet republished it (such as an agency)"
+    )
+    new.add_argument("--accessed", help="when you read and saved it (YYYY-MM-DD)")
+    new.add_argument(
+        "--excerpt", action="store_true", help="the text file holds only part of the article"
     )
     draft = commands.add_parser("draft-quotes", help="draft the quotations of an article")
     draft.add_argument("text", type=Path, help="the article in seeds/, such as seeds/ID.txt")
@@ -131,6 +145,10 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
         published=args.published,
         language=args.language,
         label=args.label,
+        author=args.author,
+        via=args.via,
+        accessed=args.accessed,
+        excerpt=args.excerpt,
     )
     done, problems = new_article(project, request)
     if problems:
@@ -149,25 +167,29 @@ def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
     if content is None:
         return _report([*problems, *more], project, "No drafts were written.")
     story, _problems = check(project)
-    drafts = find_quotations(paragraphs_of(content), names_from(story))
-    yaml_text = draft_yaml(text.stem, drafts)
+    paragraphs = paragraphs_of(content)
+    found = find_quotations(paragraphs, names_from(story))
+    drafts, known = known_statements(text.stem, paragraphs, found, story)
+    yaml_text = draft_yaml(text.stem, drafts, known)
     saved, refused = save_draft(project.drafts, text.stem, yaml_text, project.root, force=force)
     if saved is None:
         return _report(refused, project, "No drafts were written.")
-    print(_drafts_saved(saved, drafts, project.root))
+    print(_drafts_saved(saved, drafts, len(known), project.root))
     if saved.outcome is not Outcome.UNCHANGED:
         print(REVIEW)
     return OK
 
 
-def _drafts_saved(saved: Saved, drafts: list[Draft], root: Path) -> str:
+def _drafts_saved(saved: Saved, drafts: list[Draft], known: int, root: Path) -> str:
     """One line: where the drafts are, and what happened to a draft file that was there."""
     where, kept = saved.path.relative_to(root), saved.kept.relative_to(root)
     unsure = sum(1 for d in drafts if d.speaker is None)
-    written = f"{len(drafts)} draft quotation(s) to {where}"
+    these = f"{len(drafts)} draft quotation(s)"
+    these += f" and {known} quotation(s) already in the story" if known else ""
+    written = f"{these} to {where}"
     written += f" ({unsure} without a proposed speaker)" if unsure else ""
     if saved.outcome is Outcome.UNCHANGED:
-        return f"{where} already holds these {len(drafts)} draft quotation(s): nothing was written."
+        return f"{where} already holds these {these}: nothing was written."
     if saved.outcome is Outcome.BESIDE:
         return (
             f"Kept {kept} as it is: it differs from these drafts (edited, or drafted from another "

@@ -8,15 +8,21 @@ A quotation split by an attribution ("“A,” she said. “B.”") gives one sp
 comes from the attribution after the span ("said X", "X said", "he added"), else from "according
 to X" or the last name before it in the sentence, else from the paragraph's previous quotation.
 Pronouns resolve to the last person named outside quotation marks.
+
+A quotation that is already a `direct` statement of the story from another article (the same
+words up to typography, or the statement's words within it) is proposed as a report of that
+statement instead, so one thing said is one statement however many articles quote it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.link import Linked
+from generator.quotation import comparable
+from generator.variants import as_printed
 
 QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 VERBS = r"(?:said|says|added|adds|told|tells|asked|asks|agreed|warned|insisted|noted|stressed)"
@@ -38,6 +44,60 @@ class Draft:
     text: str
     speaker: str | None
     reason: str
+
+
+@dataclass(frozen=True)
+class Known:
+    """A quotation that is a direct statement of the story already: a report to add to it."""
+
+    paragraph: int
+    statement: str
+    file: str  # where the statement is written, relative to the story's folder
+    line: int
+    has_reports: bool  # whether it has a `reports:` list to add to
+    listed: bool  # whether it cites this paragraph already: nothing to add
+
+
+def known_statements(
+    article_id: str, paragraphs: Sequence[str], drafts: list[Draft], story: Linked | None
+) -> tuple[list[Draft], list[Known]]:
+    """The drafts that are new statements, and the reports of statements the story has from
+    other articles, found in the other drafts. The words are matched as `check` proves a
+    report, so each proposed report passes it."""
+    if story is None:
+        return drafts, []
+    statements = [
+        (_words(s.text), s)
+        for s in story.statements.values()
+        if s.kind == "direct" and s.source.article != article_id
+    ]
+    new: list[Draft] = []
+    known: dict[tuple[str, int], Known] = {}
+    for draft in drafts:
+        paragraph = paragraphs[draft.paragraph - 1]
+        words = _words(draft.text)
+        found = [
+            s
+            for key, s in statements
+            if key in words  # cheap, and typography does not change the words
+            and as_printed(s.text, f"“{draft.text}”") is not None
+            and as_printed(s.text, paragraph) is not None
+        ]
+        if not found:
+            new.append(draft)
+        for statement in found:
+            file, line = story.origin("statements", statement.id)
+            cited = {(r.article, r.paragraph) for r in statement.reports}
+            listed = (article_id, draft.paragraph) in cited
+            known[(statement.id, draft.paragraph)] = Known(
+                draft.paragraph, statement.id, file, line, bool(statement.reports), listed
+            )
+    return new, list(known.values())
+
+
+def _words(text: str) -> str:
+    """The words alone, each between spaces, so one text's words are found in another's."""
+    return " " + " ".join(re.findall(r"\w+", comparable(text).casefold())) + " "
 
 
 def names_from(story: Linked | None) -> list[Name]:
@@ -164,7 +224,7 @@ def _sentence_before(paragraph: str, start: int) -> str:
     return head[boundary + 1 :] if boundary >= 0 else head
 
 
-def draft_yaml(article_id: str, drafts: list[Draft]) -> str:
+def draft_yaml(article_id: str, drafts: list[Draft], known: list[Known] | None = None) -> str:
     lines = [
         f"# Draft quotations from seeds/{article_id}.txt, by `python -m generator draft-quotes`.",
         "# Review each one against the article: fix the speaker, add topics and context, then move",
@@ -181,7 +241,35 @@ def draft_yaml(article_id: str, drafts: list[Draft]) -> str:
             f"  source: {{article: {article_id}, paragraph: {draft.paragraph}}}",
             "  needs_review: true",
         ]
+    if known:
+        lines += _known_yaml(article_id, known)
     return "\n".join(lines) + "\n"
+
+
+def _known_yaml(article_id: str, known: list[Known]) -> list[str]:
+    """Comments only, below the drafts: the file stays a list of draft statements."""
+    lines = [
+        "",
+        "# Already in the story " + "-" * 70,
+        "# These quotations are direct statements the story already has from other articles:",
+        "# they are not drafted above. Add this article to each statement's `reports:` instead,",
+        "# pasting the lines under each heading without their leading `# `.",
+    ]
+    for item in known:
+        lines.append("")
+        where = f"in {item.file} (line {item.line})"
+        if item.listed:
+            lines.append(
+                f"# Already in the story: statement '{item.statement}' {where} already cites "
+                f"paragraph {item.paragraph} of this article: nothing to add."
+            )
+            continue
+        lines.append(
+            f"# Already in the story: add this report to statement '{item.statement}' {where}:"
+        )
+        lines += [] if item.has_reports else ["#   reports:"]
+        lines.append(f"#     - {{article: {article_id}, paragraph: {item.paragraph}}}")
+    return lines
 
 
 def _quoted(text: str) -> str:

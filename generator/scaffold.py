@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.build import Project
+from generator.chronology import read_before_published
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
 from generator.problems import display_path
@@ -32,6 +33,10 @@ class NewArticle:
     published: str | None = None
     language: str = "en"
     label: str | None = None
+    author: str | None = None
+    via: str | None = None
+    accessed: str | None = None
+    excerpt: bool = False
 
 
 def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[str]]:
@@ -45,26 +50,54 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
     target = project.seeds / f"{request.id}.txt"
     if target.exists() or target.with_suffix(".yaml").exists():
         problems.append(f"{target}: an article with id '{request.id}' exists: choose another --id")
-    sidecar = {
-        "id": request.id,
-        "label": request.label or request.title or f"Article {request.id}",
-        "title": request.title,
-        "outlet": request.outlet,
-        "url": request.url,
-        "published": request.published,
-        "language": request.language,
-        "full_text_allowed": False,
-    }
-    try:  # the options become the sidecar: checked as `make check` checks it
-        Article.model_validate(sidecar)
-    except ValidationError as error:
-        problems += [_option_problem(sidecar, detail) for detail in error.errors()]
+    sidecar = _sidecar(request)
+    problems += _option_problems(sidecar)
     if problems or text is None or raw is None:
         return [], problems
     done = _write_article(project, request, raw, sidecar)
     done += _create_missing_content(project, request.id)
     done += [f"  ¶{n}  {p[:90]}{'…' if len(p) > 90 else ''}" for n, p in _numbered(text)]
     return done, []
+
+
+def _sidecar(request: NewArticle) -> dict[str, object]:
+    """Every field of a sidecar, in the order a reader of the article meets them: what was not
+    passed is null (not known), so the contributor sees all there is to fill in."""
+    return {
+        "id": request.id,
+        "label": request.label or request.title or f"Article {request.id}",
+        "title": request.title,
+        "author": request.author,
+        "outlet": request.outlet,
+        "via": request.via,
+        "url": request.url,
+        "published": request.published,
+        "accessed": request.accessed,
+        "language": request.language,
+        "excerpt": request.excerpt,
+        "full_text_allowed": False,
+    }
+
+
+def _option_problems(sidecar: Mapping[str, object]) -> list[str]:
+    """The options become the sidecar: checked as `make check` checks it, dates included."""
+    try:
+        Article.model_validate(sidecar)
+    except ValidationError as error:
+        details = error.errors()
+    else:
+        details = []
+    problems = [_option_problem(sidecar, detail) for detail in details]
+    if not {"published", "accessed"} & {str(d["loc"][0]) for d in details}:
+        published, accessed = (_date(sidecar[key]) for key in ("published", "accessed"))
+        if found := read_before_published(published, accessed):
+            problems.append(f"--accessed: {found}")
+    return problems
+
+
+def _date(value: object) -> dt.date | None:
+    """A date the model accepted, or None when not given."""
+    return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def _option_problem(sidecar: Mapping[str, object], detail: ErrorDetails) -> str:
@@ -87,7 +120,8 @@ def _write_article(
     text_path.write_bytes(raw)  # byte for byte: the text is never edited
     sidecar_path = text_path.with_suffix(".yaml")
     lines = [schema_line(sidecar_path, project.root)]
-    lines += [f"{key}: {_scalar(value)}" for key, value in sidecar.items()]
+    for key, value in sidecar.items():  # each field under what it means, from the model
+        lines += [f"# {Article.model_fields[key].description}", f"{key}: {_scalar(value)}"]
     sidecar_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [
         f"copied {request.text} to {_shown(text_path, project)}",

@@ -1,10 +1,16 @@
 """`new-article` on a story that lacks content files: what it creates is valid as it stands,
-and a record appended to it, as CONTRIBUTING shows, is read with no other edit."""
+and a record appended to it, as CONTRIBUTING shows, is read with no other edit. Its options
+become the sidecar, which lists every field, and are refused in the words `check` uses."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.model import Article
 from tests.conftest import MINI, make_project, problems, run_cli
 
 ARTICLE = MINI / "seeds" / "fic-bridge.txt"
@@ -56,3 +62,61 @@ def test_the_label_option_sets_the_editors_description(tmp_path):
     sidecar = (root / "seeds" / "fic-second.yaml").read_text(encoding="utf-8")
     assert 'label: "Council vote on the old bridge"\n' in sidecar
     assert 'title: "Bridge to close"\n' in sidecar
+
+
+def new_article(root: Path, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str]:
+    """new-article in-process for fic-second; its status and what it printed to stderr."""
+    status = main(
+        ["--root", str(root), "new-article", str(ARTICLE), "--id", "fic-second", *options]
+    )
+    return status, capsys.readouterr().err
+
+
+def sidecar_of(root: Path) -> dict[str, object]:
+    loaded = yaml.safe_load((root / "seeds" / "fic-second.yaml").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_byline_syndication_access_date_and_excerpt_options_fill_the_sidecar(mini, capsys):
+    options = ["--author", "Jo Vale and Ren Ash", "--via", "Exampleton Wire"]
+    options += ["--published", "2026-01-08", "--accessed", "2026-01-09", "--excerpt"]
+    assert new_article(mini, capsys, *options) == (0, "")
+    sidecar = sidecar_of(mini)
+    assert (sidecar["author"], sidecar["via"]) == ("Jo Vale and Ren Ash", "Exampleton Wire")
+    assert (sidecar["accessed"], sidecar["excerpt"]) == ("2026-01-09", True)
+    assert problems(mini) == []
+
+
+def test_the_sidecar_lists_every_field_with_null_where_not_known(mini, capsys):
+    new_article(mini, capsys)
+    sidecar = sidecar_of(mini)
+    assert sorted(sidecar) == sorted(Article.model_fields)
+    unknown = ["title", "author", "outlet", "via", "url", "published", "accessed"]
+    assert [sidecar[key] for key in unknown] == [None] * len(unknown)
+    assert sidecar["excerpt"] is False
+
+
+def test_each_field_of_the_sidecar_follows_a_comment_saying_what_it_holds(mini, capsys):
+    new_article(mini, capsys)
+    lines = (mini / "seeds" / "fic-second.yaml").read_text(encoding="utf-8").splitlines()
+    for key, field in Article.model_fields.items():
+        at = next(n for n, line in enumerate(lines) if line.startswith(f"{key}: "))
+        assert lines[at - 1] == f"# {field.description}"
+
+
+def test_an_access_date_that_is_no_date_is_refused_in_the_words_of_check(mini, capsys):
+    assert new_article(mini, capsys, "--accessed", "2026-02-30") == (
+        1,
+        "--accessed: '2026-02-30' is not a real calendar date\nNothing was written.\n",
+    )
+    assert not (mini / "seeds" / "fic-second.yaml").exists()
+
+
+def test_reading_an_article_before_it_was_published_is_refused_as_check_refuses_it(mini, capsys):
+    assert new_article(mini, capsys, "--published", "2026-01-08", "--accessed", "2026-01-07") == (
+        1,
+        "--accessed: read on 2026-01-07, before it was published (2026-01-08): fix one of the "
+        "dates\nNothing was written.\n",
+    )
+    assert not (mini / "seeds" / "fic-second.yaml").exists()
