@@ -22,7 +22,7 @@ from generator.model import RECORD_TYPES
 
 FORMAT = "explainer-facts"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-VERSION = 1
+VERSION = 2  # 2: reports, disputes, dates, question history, references
 
 
 def data_files(story: Linked, scheme: urls.Scheme) -> dict[str, str]:
@@ -47,6 +47,16 @@ def facts_json(story: Linked, scheme: urls.Scheme) -> str:
     statements = story.graph.statements.values()
     for item, statement in zip(document["statements"], statements, strict=True):
         item["permalink"] = scheme.url_of(statement.home) + "#" + urls.statement_anchor(statement)
+        item["reported_by"] = [
+            {"article": r.article.id, "paragraph": r.paragraph, "words": r.words}
+            for r in statement.all_reports
+        ]
+    for name in ("people", "groups", "countries"):
+        nodes = story.graph.nodes[name].values()
+        for item, node in zip(document[name], nodes, strict=True):
+            item["mentioned_in"] = [_source(source) for source in node.mentions]
+    for item, question in zip(document["questions"], story.graph.questions.values(), strict=True):
+        item["news_date"] = question.changed.isoformat() if question.changed else None
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -77,6 +87,9 @@ def _statement_rows(story: Linked) -> list[dict[str, Any]]:
             "context": s.context or "",
             "article": s.source.article.id,
             "paragraph": s.source.paragraph,
+            "reports": _sources(s.all_reports[1:]),
+            "date": s.date.isoformat() if s.date else "",
+            "disputed": "yes" if s.contested else "",
             "topics": ";".join(topic.id for topic in s.topics),
             "attribution": s.attribution,
         }
@@ -110,7 +123,7 @@ def _question_rows(story: Linked) -> list[dict[str, Any]]:
             "id": q.id,
             "question": q.question,
             "status": q.status,
-            "last_changed": q.last_changed.isoformat(),
+            "as_of": q.changed.isoformat() if q.changed else "",
             "known": " ".join(q.known.split()),
             "statements": ";".join(statement.id for statement in q.statements),
             "sources": _sources(q.sources),
@@ -119,5 +132,17 @@ def _question_rows(story: Linked) -> list[dict[str, Any]]:
     ]
 
 
+def _source(source: Node) -> dict[str, Any]:
+    if getattr(source, "reference", None) is not None:
+        return {"reference": source.reference.id}
+    return {"article": source.article.id, "paragraph": source.paragraph}
+
+
 def _sources(sources: list[Node]) -> str:
-    return ";".join(f"{source.article.id}#{source.paragraph}" for source in sources)
+    """`article#paragraph` for an article, `reference:id` for a reference."""
+    return ";".join(
+        f"reference:{source.reference.id}"
+        if getattr(source, "reference", None)
+        else f"{source.article.id}#{source.paragraph}"
+        for source in sources
+    )

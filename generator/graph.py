@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from generator import urls
 from generator.load import SeedText
-from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Record, ref_of
+from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Statement
+from generator.parts import Quoted, Record, ref_of
+from generator.variants import as_printed
 
 
 class Node:
@@ -33,6 +35,8 @@ class Node:
         self.record = record
         self.collection = collection
         self.page = None
+        if isinstance(record, Quoted):
+            self.__dict__["reference"] = None  # cited like any source, which may be a reference
 
     if TYPE_CHECKING:  # the record's fields, and the relations the graph adds
 
@@ -81,6 +85,7 @@ class Graph:
     terms = _Nodes("glossary")
     topics = _Nodes("topics")
     tags = _Nodes("tags")
+    references = _Nodes("references")
     corrections = _Nodes("corrections")
 
     def __init__(self, story: Node, nodes: dict[str, dict[str, Node]]) -> None:
@@ -144,6 +149,70 @@ def _relate(graph: Graph, texts: dict[str, SeedText], cited: dict[str, set[int]]
     _relate_statements(graph)
     _relate_countries(graph)
     _relate_articles(graph, texts, cited)
+    _relate_reports(graph, texts)
+    _relate_mentions(graph)
+    _relate_questions(graph)
+
+
+def _relate_reports(graph: Graph, texts: dict[str, SeedText]) -> None:
+    """Every report of each statement (its `source` first), with the words as that source
+    printed them, and the date it was said or first reported."""
+    for statement in graph.statements.values():
+        record = cast(Statement, statement.record)
+        reports = []
+        for report in record.all_reports:
+            node = Node(report, None)
+            node.article = graph.articles[report.article]
+            node.own_wording = report.text is not None
+            node.words = None
+            if statement.kind == "direct":
+                paragraph = texts[report.article].paragraphs[report.paragraph - 1]
+                node.words = as_printed(report.text or statement.text, paragraph)
+            reports.append(node)
+            if node is not reports[0]:
+                node.article.citations[report.paragraph].append(statement)
+        statement.all_reports = reports
+        statement.contested = record.contested
+        dates = [r.article.published for r in reports if r.article.published is not None]
+        statement.reported_on = min(dates, default=None)
+
+
+def _relate_mentions(graph: Graph) -> None:
+    """Where each person, group and country is mentioned: every citation of a fact about it,
+    by article (in the order of the sources page) and paragraph, references last."""
+    order = {key: index for index, key in enumerate(graph.articles)}
+    entities = [*graph.people.values(), *graph.groups.values(), *graph.countries.values()]
+    found: dict[int, list[Node]] = {id(entity): list(entity.sources) for entity in entities}
+    for statement in graph.statements.values():
+        for speaker in statement.speakers:
+            found[id(speaker)].extend(statement.all_reports)
+    for event in graph.events.values():
+        for participant in event.participants:
+            found[id(participant)].extend(event.sources)
+    for country in graph.countries.values():
+        for position in country.positions:
+            found[id(country)].extend(position.sources)
+    for entity in entities:
+        places: dict[tuple[int, str, int], Node] = {}
+        for source in found[id(entity)]:
+            if getattr(source, "reference", None) is not None:
+                key = (len(order), source.reference.id, 0)
+            else:
+                key = (order[source.article.id], source.article.id, source.paragraph)
+            places.setdefault(key, source)
+        entity.mentions = [places[key] for key in sorted(places)]
+
+
+def _relate_questions(graph: Graph) -> None:
+    """Each question's answers, oldest first with the current one last, and the date of the
+    latest news: its `as_of`, or else the latest publication date of what it cites."""
+    for question in graph.questions.values():
+        cited = [s.article.published for s in question.sources if s.article is not None]
+        question.changed = question.as_of or max((d for d in cited if d is not None), default=None)
+        current = Node(question.record, None)
+        current.date = question.changed
+        current.sources = question.sources
+        question.timeline = [*question.history, current]
 
 
 def _relate_statements(graph: Graph) -> None:
@@ -191,7 +260,7 @@ def _relate_articles(graph: Graph, texts: dict[str, SeedText], cited: dict[str, 
         article.paragraphs = texts[article.id].paragraphs
         article.citations = defaultdict(list)
         article.cited = cited.get(article.id, set())
-    for statement in graph.statements.values():
+    for statement in graph.statements.values():  # further reports: see _relate_reports
         statement.source.article.citations[statement.source.paragraph].append(statement)
 
 

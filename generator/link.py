@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from generator import urls
+from generator import checks, urls
 from generator.chronology import chronology
 from generator.graph import Graph, resolve
 from generator.load import Loaded, SeedText
@@ -29,17 +29,14 @@ from generator.model import (
     Group,
     Person,
     Question,
-    Record,
-    Ref,
-    Source,
     StanceOption,
     Statement,
     Story,
     Tag,
     Term,
     Topic,
-    ref_of,
 )
+from generator.parts import Quoted, Record, Ref, Source, ref_of
 from generator.problems import Problem
 from generator.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
@@ -133,6 +130,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         _unique(entries, _either(c.record for c in sharing), problems)
     problems.extend(_page_collisions(validated))
     problems.extend(chronology(validated, articles))
+    problems.extend(checks.across(validated))
     invalid = {**validated.invalid_ids, ARTICLES.name: set(loaded.texts)}
     known: dict[str, set[str]] = defaultdict(set)
     for collection in RECORD_TYPES:
@@ -249,7 +247,7 @@ def _check_entry(
             )
         if ref is not None and isinstance(loc[-1], int):
             listed.add((loc[:-1], value))
-        if isinstance(value, Source):
+        if isinstance(value, Source | Quoted) and value.article and value.paragraph:
             cited[value.article].add(value.paragraph)
             count = len(texts[value.article].paragraphs) if value.article in texts else None
             if count is not None and value.paragraph > count:
@@ -271,6 +269,8 @@ def _check_entry(
         problem = _quotation_problem(record, texts)
         if problem:
             yield entry.problem(("text",), problem)
+    if isinstance(record, Statement):
+        yield from checks.reports(entry, texts)
 
 
 def _is_quotation(record: Record, loc: Loc) -> bool:
@@ -278,7 +278,9 @@ def _is_quotation(record: Record, loc: Loc) -> bool:
     against its source, or an article's headline and address, copied as published."""
     if isinstance(record, Article):
         return loc in (("title",), ("url",))
-    return isinstance(record, Statement) and record.kind == "direct" and loc == ("text",)
+    if not isinstance(record, Statement) or record.kind != "direct":
+        return False
+    return loc == ("text",) or (loc[0] == "reports" and loc[-1] == "text")
 
 
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:

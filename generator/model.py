@@ -1,130 +1,38 @@
 """The content model: one definition per record type, and where each type's files live.
 
 Validation, the JSON Schema and the contributor guide's field tables all derive from these
-classes, so a field's name, type and description are written exactly once: here.
+classes (and the parts in `parts.py`), so a field's name, type and description are written
+exactly once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import typing
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
-from pydantic.fields import FieldInfo
+from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.characters import FORBIDDEN, describe
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _parse_date(value: object) -> object:
-    if not isinstance(value, str):
-        return value  # pydantic then reports the wrong type
-    if not _ISO_DATE.fullmatch(value):
-        raise PydanticCustomError(
-            "iso_date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
-        )
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise PydanticCustomError(
-            "iso_date", "'{value}' is not a real calendar date", {"value": value}
-        ) from None
-
-
-def _no_blank(value: str) -> str:
-    if not value.strip():
-        raise PydanticCustomError("blank", "must not be blank")
-    return value
-
-
-def _plain_characters(value: str) -> str:
-    found = FORBIDDEN.search(value)
-    if found:
-        raise PydanticCustomError(
-            "forbidden_character",
-            "contains the invisible character {character}: delete it",
-            {"character": describe(found.group())},
-        )
-    return value
-
-
-@dataclass(frozen=True)
-class Ref:
-    """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
-    `entity` (people, groups, countries and organisations share one), `country`, `statement`,
-    `topic`, `stance`, `question`."""
-
-    namespace: str
-
-
-def ref_of(info: FieldInfo) -> Ref | None:
-    """The reference namespace of a field, wherever its `Ref` sits (list item, optional)."""
-    found = [m for m in info.metadata if isinstance(m, Ref)]
-    stack: list[object] = [info.annotation]
-    while stack and not found:
-        annotation = stack.pop()
-        found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
-        stack.extend(typing.get_args(annotation))
-    return found[0] if found else None
-
-
-IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
-Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"
-LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
-# What each pattern expects, in a contributor's words: messages say this, never the regex.
-PATTERN_HELP = {
-    ID_PATTERN: "is not a valid id: use lower-case letters, digits, '-' and '_', starting with "
-    "a letter or digit (such as `jane-doe`)",
-    URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no "
-    'spaces and none of " < > \\ ^ ` { | } (write them as %22, %3C and so on)',
-    LANGUAGE_PATTERN: "is not a language code: write a code such as `en`, `fr` or `pt-BR`",
-}
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
-ArticleRef = Annotated[Id, Ref("article")]
-EntityRef = Annotated[Id, Ref("entity")]
-CountryRef = Annotated[Id, Ref("country")]
-StatementRef = Annotated[Id, Ref("statement")]
-TopicRef = Annotated[Id, Ref("topic")]
-StanceRef = Annotated[Id, Ref("stance")]
-QuestionRef = Annotated[Id, Ref("question")]
-Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)]
-
-QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
-
-
-class Record(BaseModel):
-    """Strict: no unknown keys, no silent type coercion."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Source(Record):
-    """Where a fact comes from: one numbered paragraph of one article in `seeds/`."""
-
-    article: ArticleRef = Field(
-        description="The article's id: its file name in `seeds/` without `.txt`."
-    )
-    paragraph: int = Field(
-        ge=1, description="The paragraph number, counting non-empty lines of the text from 1."
-    )
-
-
-Sources = Annotated[list[Source], Field(min_length=1)]
+from generator.parts import (
+    LANGUAGE_PATTERN,
+    CountryRef,
+    Dispute,
+    EntityRef,
+    Id,
+    IsoDate,
+    QuestionRef,
+    QuestionStatus,
+    Quoted,
+    Record,
+    Report,
+    Source,
+    Sources,
+    StanceRef,
+    StatementRef,
+    Text,
+    TopicRef,
+    Url,
+)
 
 
 class Article(Record):
@@ -148,6 +56,35 @@ class Article(Record):
         description="`true` only if the licence lets the site show the whole text; otherwise "
         "only the paragraphs that facts cite are shown."
     )
+    author: Text | None = Field(
+        default=None, description="The byline as printed, or `null` if not known."
+    )
+    via: Text | None = Field(
+        default=None,
+        description="Who first published it, when `outlet` republished it (such as a news "
+        "agency), or `null`.",
+    )
+    accessed: IsoDate | None = Field(
+        default=None, description="When the editors read and saved it (YYYY-MM-DD), or `null`."
+    )
+    excerpt: bool = Field(
+        default=False,
+        description="`true` when `seeds/ID.txt` holds only part of the article.",
+    )
+
+
+class Reference(Record):
+    """`content/references.yaml`: a published page, not an article in `seeds/`, cited for a fact
+    no article states (such as an event's date). Shown as a reference, never as an article."""
+
+    id: Id = Field(description="Stable short id, such as `summit-programme`.")
+    title: Text = Field(description="The page's title.")
+    publisher: Text | None = Field(description="Who published it, or `null` if not known.")
+    url: Url = Field(description="Where it is published.")
+    published: IsoDate | None = Field(
+        default=None, description="When it was published (YYYY-MM-DD), or `null`."
+    )
+    accessed: IsoDate = Field(description="When the editors read it (YYYY-MM-DD).")
 
 
 class Story(Record):
@@ -179,7 +116,11 @@ class Person(Record):
     aliases: list[Text] = Field(
         default=[], description="Other spellings, including the source's own misspellings."
     )
-    sources: Sources = Field(description="Paragraphs that name the person or their role.")
+    sources: list[Source] = Field(
+        default=[],
+        description="Paragraphs that name the person or their role that no other fact about "
+        "them cites (where they are mentioned is computed from every citation).",
+    )
 
 
 class Group(Record):
@@ -190,7 +131,10 @@ class Group(Record):
     affiliation: CountryRef | None = Field(
         description="Id of the country or organisation it belongs to, or `null`."
     )
-    sources: Sources = Field(description="Paragraphs that mention the group.")
+    sources: list[Source] = Field(
+        default=[],
+        description="Paragraphs that mention the group that no other fact about it cites.",
+    )
 
 
 class Position(Record):
@@ -200,6 +144,7 @@ class Position(Record):
     summary: Text = Field(description="The stance in one sentence, faithful to the source.")
     date: IsoDate | None = Field(description="When it was taken (YYYY-MM-DD), or `null`.")
     sources: Sources = Field(description="The paragraphs that state it.")
+    disputes: list[Dispute] = Field(default=[], description="Where the sources differ on it.")
 
 
 class StanceOption(Record):
@@ -225,7 +170,9 @@ class Country(Record):
         description="Its stances, oldest first; the last is current, earlier ones are history. "
         "An empty list means the sources do not say."
     )
-    sources: Sources = Field(description="Paragraphs that mention it.")
+    sources: list[Source] = Field(
+        default=[], description="Paragraphs that mention it that no other fact about it cites."
+    )
 
 
 class Statement(Record):
@@ -246,7 +193,17 @@ class Statement(Record):
     context: Text | None = Field(
         default=None, description="Optional: the question or occasion, in the editors' words."
     )
-    source: Source = Field(description="The paragraph that holds the statement.")
+    source: Quoted = Field(description="The paragraph that holds the statement, as in `text`.")
+    reports: list[Report] = Field(
+        default=[], description="Other articles that report the same statement."
+    )
+    date: IsoDate | None = Field(
+        default=None, description="When it was said (YYYY-MM-DD), if a source gives the date."
+    )
+    when: Text | None = Field(
+        default=None, description="When it was said, as the source puts it (such as 'on Tuesday')."
+    )
+    disputes: list[Dispute] = Field(default=[], description="Where the sources differ on it.")
     topics: list[TopicRef] = Field(default=[], description="Ids of topics from `topics.yaml`.")
     attribution: Literal["clear", "ambiguous"] = Field(
         default="clear",
@@ -265,6 +222,27 @@ class Statement(Record):
             )
         return self
 
+    @property
+    def all_reports(self) -> list[Report]:
+        """Every report, the first (`source`, in `text`'s words) included."""
+        first = Report(article=self.source.article, paragraph=self.source.paragraph)
+        return [first, *self.reports]
+
+    @property
+    def contested(self) -> bool:
+        """Whether the sources leave open who said it: never name one author."""
+        disputed = any(a.speakers for d in self.disputes for a in d.accounts)
+        return self.attribution == "ambiguous" or disputed
+
+
+class Update(Record):
+    """One earlier state of a question: what was known, and when."""
+
+    date: IsoDate | None = Field(description="When the news came (YYYY-MM-DD), or `null`.")
+    status: QuestionStatus = Field(description="The status then.")
+    known: Text = Field(description="What the sources said then, in the editors' words.")
+    sources: Sources = Field(description="The paragraphs it rests on.")
+
 
 class Question(Record):
     """`content/questions.yaml`: a question the sources leave open, and what is known."""
@@ -273,12 +251,22 @@ class Question(Record):
     question: Text = Field(description="The question, as a reader would ask it.")
     status: QuestionStatus = Field(description="`open`, `partly answered`, `answered` or `moot`.")
     known: Text = Field(description="What the sources say so far, in the editors' words.")
-    last_changed: IsoDate = Field(description="When the status or `known` last changed.")
+    as_of: IsoDate | None = Field(
+        default=None,
+        description="The date of the news that gave the current `status` and `known`; leave it "
+        "out to use the latest publication date of the articles they cite.",
+    )
+    history: list[Update] = Field(
+        default=[],
+        description="Earlier states, oldest first: each change of status or answer, dated "
+        "and cited. Add the old state here when you update `status` or `known`.",
+    )
     statements: list[StatementRef] = Field(
         default=[], description="Ids of statements that bear on it."
     )
     related: list[QuestionRef] = Field(default=[], description="Ids of related questions.")
     sources: Sources = Field(description="The paragraphs that `known` rests on.")
+    disputes: list[Dispute] = Field(default=[], description="Where the sources differ on it.")
 
 
 class Event(Record):
@@ -288,11 +276,17 @@ class Event(Record):
     title: Text = Field(description="What happened, in a few words.")
     when: Text = Field(description="When, as the source puts it (such as 'Tuesday evening').")
     date: IsoDate | None = Field(description="The calendar date (YYYY-MM-DD), or `null`.")
+    date_sources: list[Source] = Field(
+        default=[],
+        description="Where the calendar date comes from, when `sources` do not give it: an "
+        "article paragraph or a reference.",
+    )
     description: Text = Field(description="One or two sentences, faithful to the source.")
     participants: list[EntityRef] = Field(
         default=[], description="Ids of people, groups, countries or organisations involved."
     )
     sources: Sources = Field(description="The paragraphs that report it.")
+    disputes: list[Dispute] = Field(default=[], description="Where the sources differ on it.")
 
 
 class Term(Record):
@@ -391,6 +385,7 @@ COLLECTIONS: tuple[Collection, ...] = (
         template="topic.md.j2", jsonld="WebPage",
     ),
     Collection("tags", Tag, "tag"),
+    Collection("references", Reference, "reference", namespaces=("reference",), label="title"),
     Collection("corrections", Correction, "correction"),
 )  # fmt: skip
 # Every record type: the content files, and the articles' sidecars in seeds/.

@@ -45,6 +45,10 @@ def news_article(article: Node) -> dict[str, Any]:
         node["datePublished"] = article.published.isoformat()
     if article.outlet:
         node["publisher"] = {"@type": "Organization", "name": article.outlet}
+    if article.author:
+        node["author"] = {"@type": "Person", "name": article.author}
+    if article.via:
+        node["sourceOrganization"] = {"@type": "Organization", "name": article.via}
     return node
 
 
@@ -67,24 +71,30 @@ def agent(entity: Node) -> dict[str, Any]:
 
 
 def quotation(statement: Node) -> dict[str, Any]:
-    creators = [agent(speaker) for speaker in statement.speakers]
-    return {
-        "@type": "Quotation",
-        "text": " ".join(statement.text.split()),
-        "creator": creators[0] if len(creators) == 1 else creators,
-        "isBasedOn": news_article(statement.source.article),
-    }
+    """A direct statement. Where the sources leave open who said it (an ambiguous or disputed
+    attribution) it names no creator: naming one would settle what the sources do not."""
+    node: dict[str, Any] = {"@type": "Quotation", "text": " ".join(statement.text.split())}
+    if not statement.contested:
+        creators = [agent(speaker) for speaker in statement.speakers]
+        node["creator"] = creators[0] if len(creators) == 1 else creators
+    articles = [news_article(r.article) for r in statement.all_reports]
+    node["isBasedOn"] = articles[0] if len(articles) == 1 else articles
+    if statement.date:
+        node["dateCreated"] = statement.date.isoformat()
+    return node
 
 
 def question(item: Node) -> dict[str, Any]:
-    return {
+    node: dict[str, Any] = {
         "@type": "Question",
         "name": item.question,
         "text": item.question,
-        "dateModified": item.last_changed.isoformat(),
         "answerCount": 0,
         "description": " ".join(item.known.split()),
     }
+    if item.changed:  # the date of the latest news on it, not of an edit
+        node["dateModified"] = item.changed.isoformat()
+    return node
 
 
 def entity_page(entity: Node) -> str:

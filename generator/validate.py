@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.load import Loaded
-from generator.model import COLLECTIONS, PATTERN_HELP, Article, Record
+from generator.model import COLLECTIONS, Article
+from generator.parts import PATTERN_HELP, Record
 from generator.problems import Problem
 from generator.yamlsource import Document, Loc
 

@@ -43,7 +43,7 @@ def test_a_position_dated_after_its_article_was_published_is_refused(mini):
 
 def test_an_event_dated_after_its_article_was_published_is_refused(mini):
     edit(mini, "seeds/fic-bridge.yaml", "published: null", "published: 2026-11-16")
-    edit(mini, "content/events.yaml", "date: null", "date: 2026-11-17")
+    edit(mini, "content/events.yaml", "date: 2026-11-09", "date: 2026-11-17")
     assert problems(mini) == [
         "content/events.yaml:4:9: dated 2026-11-17, after article 'fic-bridge', which reports "
         "it, was published (2026-11-16): fix the date, or cite an article that could report it"

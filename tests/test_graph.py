@@ -14,7 +14,8 @@ from generator import urls
 from generator.build import Project, check
 from generator.graph import Node
 from generator.link import Linked
-from generator.model import RECORD_TYPES, ref_of
+from generator.model import RECORD_TYPES
+from generator.parts import ref_of
 from generator.render import TEMPLATES, render
 from tests.conftest import MINI, edit, make_project, problems
 

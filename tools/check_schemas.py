@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.model import COLLECTIONS, Article, Record
+from generator.model import COLLECTIONS, Article
+from generator.parts import Record
 from generator.schema import SIDECAR
 from generator.validate import validate_file
 from generator.yamlsource import parse, read

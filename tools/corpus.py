@@ -272,7 +272,6 @@ def write(n: int, out: Path) -> None:
                 "question": sentence(rng, 8) + "?",
                 "status": rng.choice(["open", "moot"]),
                 "known": sentence(rng, 20) + ".",
-                "last_changed": "2026-11-24",
                 "statements": rng.sample(ids, 5),
                 "related": [rng.choice(questions)],
                 "sources": [rng.choice(cited)],

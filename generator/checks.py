@@ -1,0 +1,122 @@
+"""Checks across records that one record's model cannot make, run in the link stage: each
+report of a statement is proved against its own paragraph, each side of a dispute says only
+what its record can hold, and every person, group and country is cited somewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.load import SeedText
+from generator.model import Country, Event, Group, Person, Statement
+from generator.problems import Problem
+from generator.validate import Entry, Validated
+from generator.variants import as_printed
+
+_TYPOGRAPHY = "quotation marks, apostrophes, dashes, ellipses and spacing"
+
+
+def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
+    """Each further report of a statement cites a new paragraph, and for a direct statement
+    holds its words (or the report's own wording) inside that paragraph's quotation marks."""
+    statement: Statement = entry.record
+    seen = {(statement.source.article, statement.source.paragraph)}
+    for index, report in enumerate(statement.reports):
+        loc = ("reports", index)
+        where = (report.article, report.paragraph)
+        if where in seen:
+            yield entry.problem(
+                loc,
+                f"article '{report.article}' paragraph {report.paragraph} is already cited for "
+                "this statement: remove this report",
+            )
+        seen.add(where)
+        if statement.kind == "reported":
+            if report.text is not None:
+                yield entry.problem(
+                    (*loc, "text"),
+                    "the reports of a `reported` statement hold no `text`: its paraphrase is "
+                    "the statement's `text`; remove this one",
+                )
+            continue
+        text = texts.get(report.article)
+        if text is None or report.paragraph > len(text.paragraphs):
+            continue  # already reported as a bad citation
+        words = report.text or statement.text
+        if as_printed(words, text.paragraphs[report.paragraph - 1]) is None:
+            own = "these words are" if report.text else "the statement's `text` is"
+            yield entry.problem(
+                (*loc, "text") if report.text else loc,
+                f"{own} not quoted in article '{report.article}' paragraph {report.paragraph}, "
+                f"even allowing for differences of {_TYPOGRAPHY}: cite the paragraph that "
+                "quotes them, or give this report the words as this article prints them in "
+                "`text`",
+            )
+
+
+def across(validated: Validated) -> Iterator[Problem]:
+    yield from _disputes(validated)
+    yield from _uncited(validated)
+
+
+def _disputes(validated: Validated) -> Iterator[Problem]:
+    """An account names speakers only on a statement (and only its own), a stance only on a
+    position."""
+    for name, entries in validated.entries.items():
+        for entry in entries:
+            record = entry.record
+            holders: list[tuple[tuple[Any, ...], Any]] = [((), record)]
+            if isinstance(record, Country):
+                holders = [(("positions", i), p) for i, p in enumerate(record.positions)]
+            for prefix, holder in holders:
+                for d, dispute in enumerate(getattr(holder, "disputes", [])):
+                    for a, account in enumerate(dispute.accounts):
+                        loc = (*prefix, "disputes", d, "accounts", a)
+                        yield from _account(entry, loc, account, record, name)
+
+
+def _account(
+    entry: Entry[Any], loc: Any, account: Any, record: Any, name: str
+) -> Iterator[Problem]:
+    if account.speakers and not isinstance(record, Statement):
+        yield entry.problem(
+            (*loc, "speakers"),
+            "only a statement's disputes name `speakers` (who the sources say said it): "
+            "remove them, and say what this side holds in `says`",
+        )
+    elif isinstance(record, Statement):
+        for s, speaker in enumerate(account.speakers):
+            if speaker not in record.speakers:
+                yield entry.problem(
+                    (*loc, "speakers", s),
+                    f"'{speaker}' is not among this statement's `speakers`: list every "
+                    "speaker the sources name there, and each side's here",
+                )
+    if account.stance is not None and name != "countries":
+        yield entry.problem(
+            (*loc, "stance"),
+            "only a position's disputes give a `stance`: remove it, and say what this side "
+            "holds in `says`",
+        )
+
+
+def _uncited(validated: Validated) -> Iterator[Problem]:
+    """Every person, group and country is cited: by its own sources, a position, a statement
+    it speaks or an event it takes part in. Where it is mentioned is computed from these."""
+    cited: set[str] = set()
+    for entry in validated.entries["statements"]:
+        cited.update(entry.record.speakers)
+    for entry in validated.entries["events"]:
+        event: Event = entry.record
+        cited.update(event.participants)
+    for name in ("people", "groups", "countries"):
+        for entry in validated.entries[name]:
+            record: Person | Group | Country = entry.record
+            positions = isinstance(record, Country) and record.positions
+            if record.sources or positions or record.id in cited:
+                continue
+            yield entry.problem(
+                ("id",),
+                f"'{record.id}' is cited nowhere: no statement, event or position names it, so "
+                "add `sources` with the paragraphs that mention it",
+            )

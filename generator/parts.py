@@ -1,0 +1,205 @@
+"""The parts records are made of: field types (dates, ids, text, addresses), references
+between records, citations, reports of a statement and disputes between sources.
+
+`model.py` builds the record types from these; both modules' descriptions feed validation, the
+JSON Schemas and the contributor guide's field tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    model_serializer,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
+
+from generator.characters import FORBIDDEN, describe
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: object) -> object:
+    if not isinstance(value, str):
+        return value  # pydantic then reports the wrong type
+    if not _ISO_DATE.fullmatch(value):
+        raise PydanticCustomError(
+            "iso_date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
+        )
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "iso_date", "'{value}' is not a real calendar date", {"value": value}
+        ) from None
+
+
+def _no_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("blank", "must not be blank")
+    return value
+
+
+def _plain_characters(value: str) -> str:
+    found = FORBIDDEN.search(value)
+    if found:
+        raise PydanticCustomError(
+            "forbidden_character",
+            "contains the invisible character {character}: delete it",
+            {"character": describe(found.group())},
+        )
+    return value
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks an id field as a reference the link stage resolves. Namespaces: `article`,
+    `entity` (people, groups, countries and organisations share one), `country`, `statement`,
+    `topic`, `stance`, `question`, `reference`."""
+
+    namespace: str
+
+
+def ref_of(info: FieldInfo) -> Ref | None:
+    """The reference namespace of a field, wherever its `Ref` sits (list item, optional)."""
+    found = [m for m in info.metadata if isinstance(m, Ref)]
+    stack: list[object] = [info.annotation]
+    while stack and not found:
+        annotation = stack.pop()
+        found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
+        stack.extend(typing.get_args(annotation))
+    return found[0] if found else None
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
+# What each pattern expects, in a contributor's words: messages say this, never the regex.
+PATTERN_HELP = {
+    ID_PATTERN: "is not a valid id: use lower-case letters, digits, '-' and '_', starting with "
+    "a letter or digit (such as `jane-doe`)",
+    URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no "
+    'spaces and none of " < > \\ ^ ` { | } (write them as %22, %3C and so on)',
+    LANGUAGE_PATTERN: "is not a language code: write a code such as `en`, `fr` or `pt-BR`",
+}
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+ArticleRef = Annotated[Id, Ref("article")]
+EntityRef = Annotated[Id, Ref("entity")]
+CountryRef = Annotated[Id, Ref("country")]
+StatementRef = Annotated[Id, Ref("statement")]
+TopicRef = Annotated[Id, Ref("topic")]
+StanceRef = Annotated[Id, Ref("stance")]
+QuestionRef = Annotated[Id, Ref("question")]
+ReferenceRef = Annotated[Id, Ref("reference")]
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)]
+
+QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
+
+
+class Record(BaseModel):
+    """Strict: no unknown keys, no silent type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(Record):
+    """Where a fact comes from: one numbered paragraph of one article in `seeds/`, or a
+    reference from `references.yaml` (`{reference: ID}`) for a fact no article states."""
+
+    article: ArticleRef | None = Field(
+        default=None, description="The article's id: its file name in `seeds/` without `.txt`."
+    )
+    paragraph: int | None = Field(
+        default=None,
+        ge=1,
+        description="The paragraph number, counting non-empty lines of the text from 1.",
+    )
+    reference: ReferenceRef | None = Field(
+        default=None,
+        description="Instead of `article` and `paragraph`: the id of a reference from "
+        "`references.yaml`.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _either_kind(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """`{article, paragraph}` or `{reference}` in data, as contributors write it."""
+        return {key: value for key, value in handler(self).items() if value is not None}
+
+    @model_validator(mode="after")
+    def _article_or_reference(self) -> Source:
+        if self.reference is not None:
+            if self.article is not None or self.paragraph is not None:
+                raise PydanticCustomError(
+                    "source_kind",
+                    "cite either an article and paragraph or a reference, not both",
+                )
+        elif self.article is None or self.paragraph is None:
+            raise PydanticCustomError(
+                "source_kind",
+                "a source needs both `article` and `paragraph` (or a `reference` alone)",
+            )
+        return self
+
+
+class Quoted(Record):
+    """Where a statement is reported: one numbered paragraph of one article (never a reference:
+    what someone said is proved against the article that reports it)."""
+
+    article: ArticleRef = Field(
+        description="The article's id: its file name in `seeds/` without `.txt`."
+    )
+    paragraph: int = Field(
+        ge=1, description="The paragraph number, counting non-empty lines of the text from 1."
+    )
+
+
+class Report(Quoted):
+    """Another article's report of the same statement."""
+
+    text: Text | None = Field(
+        default=None,
+        description="For a `direct` statement, the words as this article gives them, only when "
+        "they differ from the statement's `text` in words (differences of quotation marks, "
+        "apostrophes, dashes, ellipses and spacing need none).",
+    )
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Account(Record):
+    """One side of a dispute: what some of the sources say."""
+
+    says: Text = Field(description="What these sources say, in the editors' words.")
+    speakers: list[EntityRef] = Field(
+        default=[],
+        description="For a statement: who these sources say said it (each among its `speakers`).",
+    )
+    stance: StanceRef | None = Field(
+        default=None, description="For a position: the stance these sources give."
+    )
+    sources: Sources = Field(description="The paragraphs that say it.")
+
+
+class Dispute(Record):
+    """A point where the sources differ: each side, with its sources. Nothing is resolved."""
+
+    about: Text = Field(description="What the sources differ on, such as 'Who said it'.")
+    accounts: Annotated[list[Account], Field(min_length=2)] = Field(
+        description="At least two accounts, one per side."
+    )

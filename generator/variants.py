@@ -1,0 +1,51 @@
+"""The same quotation as another source typeset it: outlets print one speaker's words with their
+own quotation marks, apostrophes, dashes, ellipses and spacing around punctuation. A report of
+a known statement is proved by finding the words in its own paragraph with those differences
+folded away, and the site then shows them exactly as that source printed them."""
+
+from __future__ import annotations
+
+from generator.quotation import comparable, quotation_problem
+
+# Each character folded to the plain form all its variants share.
+_FOLD = {
+    **dict.fromkeys("‘’‚‛′`´ʼ＇", "'"),
+    **dict.fromkeys("“”„‟″«»‹›＂", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "…": "...",
+}
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`text` with typography folded and spacing next to punctuation dropped, and for each
+    character of the result the index in `text` it comes from."""
+    chars: list[tuple[str, int]] = []
+    for index, char in enumerate(text):
+        plain = " " if char.isspace() else _FOLD.get(char, char)
+        chars.extend((c, index) for c in plain)
+    runs = [pair for at, pair in enumerate(chars) if pair[0] != " " or chars[at - 1][0] != " "]
+    kept = [
+        (char, index)
+        for at, (char, index) in enumerate(runs)
+        if char != " "
+        or (0 < at < len(runs) - 1 and runs[at - 1][0].isalnum() and runs[at + 1][0].isalnum())
+    ]  # spacing beside punctuation is typography; between two words it is not
+    return "".join(c for c, _ in kept), [i for _, i in kept]
+
+
+def as_printed(quote: str, paragraph: str) -> str | None:
+    """The words of `quote` as `paragraph` prints them, where they stand inside the
+    paragraph's own quotation marks (differing at most in typography), or None."""
+    wanted, _ = _folded(quote)
+    folded, where = _folded(paragraph)
+    if not wanted:
+        return None
+    cited = comparable(paragraph)
+    start = folded.find(wanted)
+    while start != -1:
+        words = paragraph[where[start] : where[start + len(wanted) - 1] + 1]
+        words = comparable(words)
+        if quotation_problem(words, cited) is None and words in cited:
+            return words
+        start = folded.find(wanted, start + 1)
+    return None
