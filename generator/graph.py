@@ -184,8 +184,13 @@ def _relate_mentions(graph: Graph) -> None:
     entities = [*graph.people.values(), *graph.groups.values(), *graph.countries.values()]
     found: dict[int, list[Node]] = {id(entity): list(entity.sources) for entity in entities}
     for statement in graph.statements.values():
+        accounts = [a for d in statement.disputes for a in d.accounts if a.speakers]
         for speaker in statement.speakers:
-            found[id(speaker)].extend(statement.all_reports)
+            if accounts:  # each source names only the speaker its side gives
+                named = [a for a in accounts if speaker in a.speakers]
+                found[id(speaker)].extend(s for a in named for s in a.sources)
+            else:
+                found[id(speaker)].extend(statement.all_reports)
     for event in graph.events.values():
         for participant in event.participants:
             found[id(participant)].extend(event.sources)

@@ -258,3 +258,10 @@ def test_a_country_without_sources_is_mentioned_in_its_positions_and_events(stor
 
 def test_own_sources_are_mentions_too(story):
     assert ("fic-courier-terms", 3) in cited(story.graph.people["annar"].mentions)
+
+
+def test_a_disputed_attribution_mentions_each_speaker_only_where_a_source_names_them(story):
+    soltan = cited(story.graph.people["soltan"].mentions)
+    roos = cited(story.graph.people["roos"].mentions)
+    assert ("fic-today-summit", 5) in soltan and ("fic-ostra-closing", 2) not in soltan
+    assert ("fic-ostra-closing", 2) in roos and ("fic-today-summit", 5) not in roos
