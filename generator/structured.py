@@ -92,6 +92,9 @@ def question(item: Node) -> dict[str, Any]:
         "answerCount": 0,
         "description": " ".join(item.known.split()),
     }
+    if item.status == "answered":  # what the sources say now answers it
+        node["answerCount"] = 1
+        node["acceptedAnswer"] = {"@type": "Answer", "text": node["description"]}
     if item.changed:  # the date of the latest news on it, not of an edit
         node["dateModified"] = item.changed.isoformat()
     return node

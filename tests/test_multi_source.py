@@ -265,3 +265,10 @@ def test_a_disputed_attribution_mentions_each_speaker_only_where_a_source_names_
     roos = cited(story.graph.people["roos"].mentions)
     assert ("fic-today-summit", 5) in soltan and ("fic-ostra-closing", 2) not in soltan
     assert ("fic-ostra-closing", 2) in roos and ("fic-today-summit", 5) not in roos
+
+
+def test_an_answered_question_carries_its_answer_and_news_date_in_structured_data(story):
+    question = structured.question(story.graph.questions["study-go-ahead"])
+    assert question["answerCount"] == 1
+    assert question["acceptedAnswer"]["text"] == question["description"]
+    assert question["dateModified"] == story.graph.questions["study-go-ahead"].changed.isoformat()
