@@ -47,7 +47,7 @@ def positions_svg(story: Linked, href_of: dict[str, str]) -> Markup:
         tone = option.tone if option else "unknown"
         chips, height = _layout(countries, href_of, y)
         rows.append(_row(label, tone, chips, y, height))
-        descriptions.append(f"{label}: {', '.join(c.name for c in countries)}.")
+        descriptions.append(f"{label}: {', '.join(_name(c) for c in countries)}.")
         y += height + ROW_GAP
     total = y - ROW_GAP + PADDING
     title = f"Where each country and organisation stands on {story.story.issue}"
@@ -66,12 +66,18 @@ def _layout(countries: list[Node], href_of: dict[str, str], top: float) -> tuple
     x: float = PADDING
     y: float = top + LABEL_HEIGHT
     for country in countries:
-        width = min(len(country.name) * CHAR_WIDTH + 20, WIDTH - 2 * PADDING)
+        width = min(len(_name(country)) * CHAR_WIDTH + 20, WIDTH - 2 * PADDING)
         if x + width > WIDTH - PADDING and x > PADDING:
             x, y = PADDING, y + CHIP_HEIGHT + 6
         chips.append(Chip(x, y, width, country, href_of[country.id]))
         x += width + 8
     return chips, y - top + CHIP_HEIGHT
+
+
+def _name(country: Node) -> str:
+    """A country's chip: its name, and a note when the sources differ on its current stance."""
+    current = country.current
+    return f"{country.name} (sources differ)" if current and current.disputes else str(country.name)
 
 
 def _row(label: str, tone: str, chips: list[Chip], top: float, height: float) -> str:
@@ -88,7 +94,7 @@ def _row(label: str, tone: str, chips: list[Chip], top: float, height: float) ->
             f'y="{chip.y:.1f}" width="{chip.width:.1f}" height="{CHIP_HEIGHT}" rx="13"/>'
             f'<text class="xp-chart__name" x="{chip.x + chip.width / 2:.1f}" '
             f'y="{chip.y + CHIP_HEIGHT / 2 + 4:.1f}" text-anchor="middle">'
-            f"{escape(one_line(chip.country.name))}</text></a>"
+            f"{escape(one_line(_name(chip.country)))}</text></a>"
         )
     parts.append("</g>")
     return "".join(parts)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from generator import structured, urls
+from generator import structured, urls, views
 from generator.chart import positions_svg
 from generator.export import VERSION, data_files
 from generator.graph import Graph, Node
@@ -200,6 +200,7 @@ def environment(story: Linked) -> Environment:
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
+        sources_page=urls.SECTION_PAGES["sources"],
         title_id=urls.TITLE_ID,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
@@ -249,19 +250,33 @@ def _pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
 
 
 def _entity(story: Graph, entity: Node) -> dict[str, object]:
-    return {"entity": entity, "ld": structured.entity_page(entity)}
+    return {"entity": entity, "ld": structured.entity_page(entity), **_cited(story, entity)}
 
 
 def _country(story: Graph, country: Node) -> dict[str, object]:
-    return {"country": country, "ld": structured.entity_page(country)}
+    return {"country": country, "ld": structured.entity_page(country), **_cited(story, country)}
+
+
+def _cited(story: Graph, entity: Node) -> dict[str, object]:
+    """Where an entity is mentioned, and what its page draws on."""
+    mentioned = views.grouped(story, entity.mentions)
+    return {"mentioned": mentioned, "draws_on": views.draws_on(story, entity)}
 
 
 def _question(story: Graph, question: Node) -> dict[str, object]:
-    return {"question": question, "ld": structured.question_page(question)}
+    return {
+        "question": question,
+        "ld": structured.question_page(question),
+        "draws_on": views.draws_on(story, question),
+    }
 
 
 def _topic(story: Graph, topic: Node) -> dict[str, object]:
-    return {"topic": topic, "ld": structured.listing_page(story, "topic")}
+    return {
+        "topic": topic,
+        "ld": structured.listing_page(story, "topic"),
+        "draws_on": views.draws_on(story, topic),
+    }
 
 
 def _article(story: Graph, article: Node) -> dict[str, object]:
@@ -313,4 +328,18 @@ def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
             links = Links(path, scheme)
             hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
             context["chart"] = positions_svg(story, hrefs)
+        if kind == "home":
+            context.update(_home(story.graph))
+        if kind == "questions":
+            context["sections"] = views.question_sections(story.graph)
         yield Page(path, template, context)
+
+
+def _home(story: Graph) -> dict[str, object]:
+    """When the story happened, whose reporting it draws on, and its latest news."""
+    return {
+        "dates": views.story_dates(story),
+        "outlets": views.outlets(story),
+        "latest": views.latest(story),
+        "unresolved": views.unresolved(story),
+    }

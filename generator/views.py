@@ -1,0 +1,182 @@
+"""What the pages compute from the graph so that templates only present it: where a record's
+facts come from, where an entity is mentioned, the questions by section, and the story's
+span of dates, outlets and latest news for the home page.
+
+Nothing here formats text for readers; the templates do, from these plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator import urls
+from generator.graph import Graph, Node
+
+# Question statuses by the section of the questions page they are listed in, in page order.
+QUESTION_SECTIONS = {
+    "Open questions": ("open", "partly answered"),
+    "Answered": ("answered",),
+    "Moot": ("moot",),
+}
+UNRESOLVED = QUESTION_SECTIONS["Open questions"]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One article or reference a page draws on, with the paragraphs it cites of an article."""
+
+    source: Node  # an article node, or a reference node
+    is_reference: bool
+    places: tuple[Node, ...]  # the citations themselves, in paragraph order (none: a reference)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A dated item of the story, for the home page's latest news: where it lives and its name."""
+
+    date: dt.date
+    kind: str  # what it is, in a reader's words: "question", "position", "event", "statement"
+    name: str
+    page: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Who published the articles: each outlet once, in sources-page order."""
+
+    names: tuple[str, ...]
+    unknown: int  # articles whose outlet is not known
+
+
+def _source_key(order: dict[str, int], source: Node) -> tuple[int, str, int]:
+    """Articles in the order of the sources page and their paragraphs in order; references
+    after every article."""
+    if getattr(source, "reference", None) is not None:
+        return (len(order), source.reference.id, 0)
+    return (order[source.article.id], source.article.id, source.paragraph)
+
+
+def grouped(graph: Graph, sources: Iterable[Node]) -> list[Cited]:
+    """Citations grouped by the article (or reference) they cite, each paragraph once."""
+    order = {key: index for index, key in enumerate(graph.articles)}
+    places: dict[tuple[int, str, int], Node] = {}
+    for source in sources:
+        places.setdefault(_source_key(order, source), source)
+    by_article: dict[str, list[Node]] = {}
+    references: dict[str, Node] = {}
+    for key in sorted(places):
+        source = places[key]
+        if getattr(source, "reference", None) is not None:
+            references.setdefault(source.reference.id, source.reference)
+        else:
+            by_article.setdefault(source.article.id, []).append(source)
+    found = [Cited(cited[0].article, False, tuple(cited)) for cited in by_article.values()]
+    return found + [Cited(reference, True, ()) for reference in references.values()]
+
+
+def disputed(disputes: Iterable[Node]) -> Iterator[Node]:
+    """Every citation of every account of the given disputes."""
+    for dispute in disputes:
+        for account in dispute.accounts:
+            yield from account.sources
+
+
+def statement_sources(statement: Node) -> Iterator[Node]:
+    yield from statement.all_reports
+    yield from disputed(statement.disputes)
+
+
+def position_sources(position: Node) -> Iterator[Node]:
+    yield from position.sources
+    yield from disputed(position.disputes)
+
+
+def question_sources(question: Node) -> Iterator[Node]:
+    for entry in question.timeline:
+        yield from entry.sources
+    yield from disputed(question.disputes)
+    for statement in question.statements:
+        yield from statement_sources(statement)
+
+
+def entity_sources(entity: Node) -> Iterator[Node]:
+    """What an entity's page shows: where it is mentioned, its positions and its statements."""
+    yield from entity.mentions
+    for position in getattr(entity, "positions", []):
+        yield from position_sources(position)
+    for statement in getattr(entity, "said_here", entity.said):
+        yield from statement_sources(statement)
+
+
+def draws_on(graph: Graph, record: Node) -> list[Cited]:
+    """The articles and references the facts shown on a record's page cite."""
+    collection = record.collection.name if record.collection else ""
+    if collection == "questions":
+        sources: Iterable[Node] = question_sources(record)
+    elif collection == "topics":
+        sources = (s for statement in record.said for s in statement_sources(statement))
+    else:
+        sources = entity_sources(record)
+    return grouped(graph, sources)
+
+
+def question_sections(graph: Graph) -> list[tuple[str, list[Node]]]:
+    """The questions page's sections that have questions, each in file order."""
+    sections = [
+        (title, [q for q in graph.questions.values() if q.status in statuses])
+        for title, statuses in QUESTION_SECTIONS.items()
+    ]
+    return [(title, questions) for title, questions in sections if questions]
+
+
+def unresolved(graph: Graph) -> list[Node]:
+    return [q for q in graph.questions.values() if q.status in UNRESOLVED]
+
+
+def story_dates(graph: Graph) -> list[dt.date]:
+    """Every date the sources give: articles published, events, statements said."""
+    dates = [a.published for a in graph.articles.values()]
+    dates += [e.date for e in graph.events.values()]
+    dates += [s.date for s in graph.statements.values()]
+    return sorted(d for d in dates if d is not None)
+
+
+def outlets(graph: Graph) -> Outlets:
+    names = {a.outlet: None for a in graph.articles.values() if a.outlet}
+    unknown = sum(1 for a in graph.articles.values() if not a.outlet)
+    return Outlets(tuple(names), unknown)
+
+
+def dated_items(graph: Graph) -> list[Dated]:
+    """Every dated item a reader may look for as news, latest first (ties in the order
+    questions, positions, events, statements, each in file order)."""
+    items: list[Dated] = []
+    for question in graph.questions.values():
+        if question.changed is not None:
+            name = question.question
+            items.append(Dated(question.changed, "question", name, question.own_page(), None))
+    for country in graph.countries.values():
+        for position in country.positions:
+            if position.date is not None:
+                name = f"{country.name}: {position.stance.label}"
+                items.append(Dated(position.date, "position", name, country.own_page(), None))
+    timeline = urls.SECTION_PAGES["timeline"]
+    for event in graph.events.values():
+        if event.date is not None:
+            anchor = urls.record_anchor("event", event.id)
+            items.append(Dated(event.date, "event", event.title, timeline, anchor))
+    for statement in graph.statements.values():
+        if statement.date is not None:
+            who = ", ".join(speaker.name for speaker in statement.speakers)
+            anchor = urls.statement_anchor(statement)
+            items.append(Dated(statement.date, "statement", who, statement.home, anchor))
+    return sorted(items, key=lambda item: item.date, reverse=True)  # stable: ties keep order
+
+
+def latest(graph: Graph) -> list[Dated]:
+    """The items of the latest date any item has."""
+    items = dated_items(graph)
+    return [item for item in items if item.date == items[0].date] if items else []

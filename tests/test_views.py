@@ -1,0 +1,40 @@
+"""Which questions the home and questions pages list where, on small changes to the mini story
+(the browser tests in tests/browser/test_many_sources.py show the rest on the multi story)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.build import Project, check
+from generator.render import render
+from tests.conftest import edit
+
+
+def pages(root: Path) -> dict[str, str]:
+    linked, found = check(Project.at(root))
+    assert linked is not None and found == [], found
+    return render(linked)
+
+
+def unknown_yet(home: str) -> str:
+    """The home page's list of what we don't know yet."""
+    return home.split("What we don't know yet")[1].split("</section>", maxsplit=1)[0]
+
+
+def test_the_home_page_lists_a_partly_answered_question_as_not_known_yet(mini):
+    edit(mini, "content/questions.yaml", "status: open", "status: partly answered")
+    listed = unknown_yet(pages(mini)["index.md"])
+    assert "How much will the bridge cost?" in listed
+
+
+def test_the_home_page_does_not_list_an_answered_question_as_not_known_yet(mini):
+    edit(mini, "content/questions.yaml", "status: open", "status: answered")
+    listed = unknown_yet(pages(mini)["index.md"])
+    assert "How much will the bridge cost?" not in listed
+
+
+def test_the_questions_page_has_a_section_only_for_statuses_it_lists(mini):
+    edit(mini, "content/questions.yaml", "status: open", "status: moot")
+    sections = re.findall(r"^## (.+)$", pages(mini)["questions/index.md"], flags=re.MULTILINE)
+    assert sections == ["Moot"]
