@@ -38,3 +38,18 @@ def test_the_questions_page_has_a_section_only_for_statuses_it_lists(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: moot")
     sections = re.findall(r"^## (.+)$", pages(mini)["questions/index.md"], flags=re.MULTILINE)
     assert sections == ["Moot"]
+
+
+def test_an_ambiguous_attribution_names_its_speakers_as_candidates_not_co_speakers(mini):
+    edit(mini, "content/statements.yaml", "speakers: [quill]", "speakers: [quill, stoker-lee]")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "  topics: [cost]\n- id: stoker-lee-too-expensive",
+        "  topics: [cost]\n  attribution: ambiguous\n  attribution_note: The article is unclear."
+        "\n- id: stoker-lee-too-expensive",
+    )
+    page = pages(mini)["people/quill.md"]
+    assert "Who said it is uncertain:</span> <a" in page
+    assert 'Ada Quill</a> or <a class="xp-speaker"' in page
+    assert "Ada Quill</a> and <a" not in page
