@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.model import Article
-from generator.parts import Quoted, Source
+from generator.parts import Paragraph, Source
 from generator.problems import Problem
 from generator.validate import Entry, Validated
 from generator.yamlsource import Loc
@@ -119,7 +119,7 @@ def read_before_published(published: dt.date | None, accessed: dt.date | None) -
     return None
 
 
-def _articles(sources: Iterable[Source | Quoted]) -> set[str]:
+def _articles(sources: Iterable[Source | Paragraph]) -> set[str]:
     return {s.article for s in sources if s.article is not None}
 
 
@@ -127,7 +127,7 @@ def _reported_later(
     entry: Entry[Any],
     loc: Loc,
     date: dt.date,
-    sources: Iterable[Source | Quoted],
+    sources: Iterable[Source | Paragraph],
     articles: dict[str, Article],
 ) -> Iterator[Problem]:
     """A source cannot report what happened after it was published."""

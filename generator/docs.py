@@ -88,7 +88,8 @@ def _describe(annotation: object, namespace: str | None) -> str:
     if origin is typing.Literal:
         return "one of " + ", ".join(f"`{a}`" for a in args)
     if namespace:
-        return f"id of a {namespace}"
+        article = "an" if namespace[0] in "aeiou" else "a"
+        return f"id of {article} {namespace}"
     if isinstance(annotation, type) and issubclass(annotation, Record):
         return annotation.__name__
     return _NAMES.get(annotation, str(annotation))

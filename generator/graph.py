@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from generator import urls
 from generator.load import SeedText
 from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Statement
-from generator.parts import Quoted, Record, ref_of
+from generator.parts import Paragraph, Record, ref_of
 from generator.variants import as_printed
 
 
@@ -35,7 +35,7 @@ class Node:
         self.record = record
         self.collection = collection
         self.page = None
-        if isinstance(record, Quoted):
+        if isinstance(record, Paragraph):
             self.__dict__["reference"] = None  # cited like any source, which may be a reference
 
     if TYPE_CHECKING:  # the record's fields, and the relations the graph adds

@@ -36,7 +36,7 @@ from generator.model import (
     Term,
     Topic,
 )
-from generator.parts import Quoted, Record, Ref, Source, ref_of
+from generator.parts import Paragraph, Record, Ref, Source, ref_of
 from generator.problems import Problem
 from generator.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
@@ -247,7 +247,7 @@ def _check_entry(
             )
         if ref is not None and isinstance(loc[-1], int):
             listed.add((loc[:-1], value))
-        if isinstance(value, Source | Quoted) and value.article and value.paragraph:
+        if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
             cited[value.article].add(value.paragraph)
             count = len(texts[value.article].paragraphs) if value.article in texts else None
             if count is not None and value.paragraph > count:

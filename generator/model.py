@@ -20,9 +20,9 @@ from generator.parts import (
     EntityRef,
     Id,
     IsoDate,
+    Paragraph,
     QuestionRef,
     QuestionStatus,
-    Quoted,
     Record,
     Report,
     Source,
@@ -193,7 +193,7 @@ class Statement(Record):
     context: Text | None = Field(
         default=None, description="Optional: the question or occasion, in the editors' words."
     )
-    source: Quoted = Field(description="The paragraph that holds the statement, as in `text`.")
+    source: Paragraph = Field(description="The paragraph that holds the statement, as in `text`.")
     reports: list[Report] = Field(
         default=[], description="Other articles that report the same statement."
     )

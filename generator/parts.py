@@ -156,7 +156,7 @@ class Source(Record):
         return self
 
 
-class Quoted(Record):
+class Paragraph(Record):
     """Where a statement is reported: one numbered paragraph of one article (never a reference:
     what someone said is proved against the article that reports it)."""
 
@@ -168,7 +168,7 @@ class Quoted(Record):
     )
 
 
-class Report(Quoted):
+class Report(Paragraph):
     """Another article's report of the same statement."""
 
     text: Text | None = Field(
