@@ -4,6 +4,7 @@ what its record can hold, and every person, group and country is cited somewhere
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,7 +12,7 @@ from generator.load import SeedText
 from generator.model import Country, Event, Group, Person, Statement
 from generator.problems import Problem
 from generator.validate import Entry, Validated
-from generator.variants import as_printed
+from generator.variants import as_printed, folded
 
 _TYPOGRAPHY = "quotation marks, apostrophes, dashes, ellipses and spacing"
 
@@ -43,20 +44,74 @@ def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
         if text is None or report.paragraph > len(text.paragraphs):
             continue  # already reported as a bad citation
         words = report.text or statement.text
-        if as_printed(words, text.paragraphs[report.paragraph - 1]) is None:
-            own = "these words are" if report.text else "the statement's `text` is"
+        if report.text is not None and not _same_quotation(report.text, statement.text):
             yield entry.problem(
-                (*loc, "text") if report.text else loc,
-                f"{own} not quoted in article '{report.article}' paragraph {report.paragraph}, "
-                f"even allowing for differences of {_TYPOGRAPHY}: cite the paragraph that "
-                "quotes them, or give this report the words as this article prints them in "
-                "`text`",
+                (*loc, "text"),
+                "these words share too little with the statement's `text` to be the same "
+                "quotation in other words: if it is another quotation, make it a statement of "
+                "its own",
+            )
+        elif as_printed(words, text.paragraphs[report.paragraph - 1]) is None:
+            own = "these words are" if report.text else "the statement's `text` is"
+            place = f"article '{report.article}' paragraph {report.paragraph}"
+            found = [
+                number
+                for number, paragraph in enumerate(text.paragraphs, start=1)
+                if as_printed(words, paragraph) is not None
+            ]
+            if found:
+                hint = f"they are quoted in paragraph {found[0]}: fix the paragraph"
+            else:
+                hint = (
+                    f"even allowing for differences of {_TYPOGRAPHY}: cite the paragraph that "
+                    "quotes them, or give this report the words as this article prints them in "
+                    "`text`"
+                )
+            yield entry.problem(
+                (*loc, "text") if report.text else loc, f"{own} not quoted in {place}, {hint}"
             )
 
 
-def across(validated: Validated) -> Iterator[Problem]:
+def across(validated: Validated, complete: bool) -> Iterator[Problem]:
+    """`complete`: every file was read and every record is valid, so what is cited where is
+    known (otherwise an entity would be reported uncited because of another problem)."""
     yield from _disputes(validated)
-    yield from _uncited(validated)
+    yield from _one_statement_per_quotation(validated)
+    if complete:
+        yield from _uncited(validated)
+
+
+def _same_quotation(wording: str, text: str) -> bool:
+    """Whether another outlet's wording can be the same quotation: most of its words are the
+    statement's (a changed word or two, a different cut), not another sentence."""
+    mine, theirs = _word_set(wording), _word_set(text)
+    return len(mine & theirs) * 2 >= min(len(mine), len(theirs))
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _one_statement_per_quotation(validated: Validated) -> Iterator[Problem]:
+    """The same words twice as direct statements are one quotation entered twice: its second
+    article is a report of the first statement."""
+    first: dict[str, Entry[Any]] = {}
+    for entry in validated.entries["statements"]:
+        statement: Statement = entry.record
+        if statement.kind != "direct":
+            continue
+        key = folded(statement.text)
+        if key not in first:
+            first[key] = entry
+            continue
+        other = first[key]
+        line = other.document.mark(other.loc).line
+        yield entry.problem(
+            ("text",),
+            f"these are the words of statement '{other.record.id}' "
+            f"({other.document.path}:{line}): one quotation is one statement, so add this "
+            f"paragraph to the `reports` of '{other.record.id}' and remove this statement",
+        )
 
 
 def _disputes(validated: Validated) -> Iterator[Problem]:

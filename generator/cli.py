@@ -44,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new-article", help="add an article to seeds/ with its sidecar")
     new.add_argument("text", type=Path, help="the article as a UTF-8 text file")
     new.add_argument("--id", required=True, help="short unique id, such as 2026-01-07-outlet")
-    for option in ("title", "outlet", "url", "published"):
-        new.add_argument(f"--{option}", help=f"the article's {option}, if known")
+    for option, what in [("title", "headline"), ("outlet", "outlet"), ("url", "address")]:
+        new.add_argument(f"--{option}", help=f"the article's {what}, if known")
+    new.add_argument("--published", help="when it was published (YYYY-MM-DD), if known")
     new.add_argument("--language", default="en", help="language code (default: en)")
     new.add_argument(
         "--label",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from generator import urls
 from generator.load import SeedText
-from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Statement
+from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Person, Statement
 from generator.parts import Paragraph, Record, ref_of
 from generator.variants import as_printed
 
@@ -192,8 +192,11 @@ def _relate_mentions(graph: Graph) -> None:
             else:
                 found[id(speaker)].extend(statement.all_reports)
     for event in graph.events.values():
-        for participant in event.participants:
-            found[id(participant)].extend(event.sources)
+        for participant in event.participants:  # a paragraph on the event may not name them all
+            forms = _written_as(participant)
+            found[id(participant)].extend(
+                s for s in event.sources if s.article and _names(s, forms)
+            )
     for country in graph.countries.values():
         for position in country.positions:
             found[id(country)].extend(position.sources)
@@ -206,6 +209,19 @@ def _relate_mentions(graph: Graph) -> None:
                 key = (order[source.article.id], source.article.id, source.paragraph)
             places.setdefault(key, source)
         entity.mentions = [places[key] for key in sorted(places)]
+
+
+def _written_as(entity: Node) -> list[str]:
+    """How an entity may be written: its name, its aliases and, for a person, the surname."""
+    forms = [entity.name, *getattr(entity, "aliases", [])]
+    if isinstance(entity.record, Person):
+        forms.append(entity.name.split()[-1])
+    return forms
+
+
+def _names(source: Node, forms: list[str]) -> bool:
+    paragraph = source.article.paragraphs[source.paragraph - 1]
+    return any(form in paragraph for form in forms)
 
 
 def _relate_questions(graph: Graph) -> None:

@@ -130,7 +130,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         _unique(entries, _either(c.record for c in sharing), problems)
     problems.extend(_page_collisions(validated))
     problems.extend(chronology(validated, articles))
-    problems.extend(checks.across(validated))
+    problems.extend(checks.across(validated, complete=not (loaded.problems or validated.problems)))
     invalid = {**validated.invalid_ids, ARTICLES.name: set(loaded.texts)}
     known: dict[str, set[str]] = defaultdict(set)
     for collection in RECORD_TYPES:

@@ -160,6 +160,17 @@ class Paragraph(Record):
     """Where a statement is reported: one numbered paragraph of one article (never a reference:
     what someone said is proved against the article that reports it)."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _not_a_reference(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "reference" in data:
+            raise PydanticCustomError(
+                "statement_reference",
+                "what someone said is cited by the article paragraph that reports it, never by "
+                "a reference: write {article: ID, paragraph: N}",
+            )
+        return data
+
     article: ArticleRef = Field(
         description="The article's id: its file name in `seeds/` without `.txt`."
     )

@@ -49,7 +49,11 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
     problems += [p.headline() for p in [*read_problems, *decode_problems]]
     target = project.seeds / f"{request.id}.txt"
     if target.exists() or target.with_suffix(".yaml").exists():
-        problems.append(f"{target}: an article with id '{request.id}' exists: choose another --id")
+        problems.append(
+            f"{target}: an article with id '{request.id}' exists: to add what is known "
+            f"about it, edit seeds/{request.id}.yaml; to add another article, choose another "
+            "--id"
+        )
     sidecar = _sidecar(request)
     problems += _option_problems(sidecar)
     if problems or text is None or raw is None:

@@ -5,6 +5,8 @@ folded away, and the site then shows them exactly as that source printed them.""
 
 from __future__ import annotations
 
+import re
+
 from generator.quotation import comparable, quotation_problem
 
 # Each character folded to the plain form all its variants share.
@@ -16,6 +18,9 @@ _FOLD = {
 }
 
 
+_CUT = re.compile(r"[\[(]\.\.\.[\])]")
+
+
 def _folded(text: str) -> tuple[str, list[int]]:
     """`text` with typography folded and spacing next to punctuation dropped, and for each
     character of the result the index in `text` it comes from."""
@@ -23,6 +28,9 @@ def _folded(text: str) -> tuple[str, list[int]]:
     for index, char in enumerate(text):
         plain = " " if char.isspace() else _FOLD.get(char, char)
         chars.extend((c, index) for c in plain)
+    plain_text = "".join(c for c, _ in chars)
+    for cut in reversed([m.start() for m in _CUT.finditer(plain_text)]):
+        del chars[cut + 4], chars[cut]  # "[...]" and "(...)" mark the same cut as "..."
     runs = [pair for at, pair in enumerate(chars) if pair[0] != " " or chars[at - 1][0] != " "]
     kept = [
         (char, index)
@@ -31,6 +39,11 @@ def _folded(text: str) -> tuple[str, list[int]]:
         or (0 < at < len(runs) - 1 and runs[at - 1][0].isalnum() and runs[at + 1][0].isalnum())
     ]  # spacing beside punctuation is typography; between two words it is not
     return "".join(c for c, _ in kept), [i for _, i in kept]
+
+
+def folded(text: str) -> str:
+    """The words of a quotation with its typography folded away: equal for two printings."""
+    return _folded(text)[0]
 
 
 def as_printed(quote: str, paragraph: str) -> str | None:

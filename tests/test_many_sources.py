@@ -79,13 +79,24 @@ def test_a_report_keeps_the_sources_own_ellipsis():
     )
 
 
-def test_a_report_whose_paragraph_does_not_quote_the_words_is_refused(story):
+def test_a_report_citing_the_wrong_paragraph_is_told_where_the_words_are(story):
     add_to_quill(story, "  reports: [{article: fic-wire, paragraph: 3}]\n")
     assert problems(story) == [
         "content/statements.yaml:7:13: the statement's `text` is not quoted in article "
-        "'fic-wire' paragraph 3, even allowing for differences of quotation marks, apostrophes, "
-        "dashes, ellipses and spacing: cite the paragraph that quotes them, or give this report "
-        "the words as this article prints them in `text`"
+        "'fic-wire' paragraph 3, they are quoted in paragraph 2: fix the paragraph"
+    ]
+
+
+def test_a_report_whose_article_does_not_quote_the_words_is_refused(story):
+    add_to_quill(
+        story,
+        "  reports: [{article: fic-wire, paragraph: 3, text: open the bridge before spring}]\n",
+    )
+    assert problems(story) == [
+        "content/statements.yaml:7:53: these words are not quoted in article 'fic-wire' "
+        "paragraph 3, even allowing for differences of quotation marks, apostrophes, dashes, "
+        "ellipses and spacing: cite the paragraph that quotes them, or give this report the "
+        "words as this article prints them in `text`"
     ]
 
 
@@ -99,16 +110,35 @@ def test_a_report_in_other_words_is_proved_against_its_own_paragraph(story):
     assert (report.own_wording, report.words) == (True, "open the crossing before the first snow")
 
 
-def test_a_report_in_words_the_reporter_wrote_is_refused(story):
-    add_to_quill(
-        story, "  reports: [{article: fic-wire, paragraph: 3, text: Ms Quill later said}]\n"
+def test_a_report_of_another_quotation_is_refused(story):
+    add_to_quill(story, "  reports: [{article: fic-wire, paragraph: 4, text: far too expensive}]\n")
+    assert problems(story) == [
+        "content/statements.yaml:7:53: these words share too little with the statement's "
+        "`text` to be the same quotation in other words: if it is another quotation, make it a "
+        "statement of its own"
+    ]
+
+
+def test_the_same_quotation_entered_twice_is_refused(story):
+    path = story / "content/statements.yaml"
+    path.write_text(
+        path.read_text("utf-8") + "- id: quill-again\n  kind: direct\n  speakers: [quill]\n"
+        "  text: We will open the bridge before winter\n"
+        "  source: {article: fic-wire, paragraph: 2}\n",
+        "utf-8",
     )
     assert problems(story) == [
-        "content/statements.yaml:7:53: these words are not quoted in article 'fic-wire' "
-        "paragraph 3, even allowing for differences of quotation marks, apostrophes, dashes, "
-        "ellipses and spacing: cite the paragraph that quotes them, or give this report the "
-        "words as this article prints them in `text`"
+        "content/statements.yaml:22:9: these are the words of statement 'quill-before-winter' "
+        "(content/statements.yaml:1): one quotation is one statement, so add this paragraph to "
+        "the `reports` of 'quill-before-winter' and remove this statement"
     ]
+
+
+def test_a_cut_marked_with_brackets_is_the_same_cut_as_an_ellipsis():
+    paragraph = 'She said it would "deter any attack ... and defend" the town.'
+    assert as_printed("deter any attack […] and defend", paragraph) == (
+        "deter any attack ... and defend"
+    )
 
 
 def test_the_same_paragraph_cited_twice_for_one_statement_is_refused(story):
@@ -122,12 +152,8 @@ def test_the_same_paragraph_cited_twice_for_one_statement_is_refused(story):
 def test_a_quotation_cannot_cite_a_reference(story):
     add_to_quill(story, "  reports: [{reference: council-minutes}]\n")
     assert problems(story) == [
-        "content/statements.yaml:7:13: missing required field 'article': add `article:` to this "
-        "record",
-        "content/statements.yaml:7:13: missing required field 'paragraph': add `paragraph:` to "
-        "this record",
-        "content/statements.yaml:7:14: unknown field 'reference': the fields here are article, "
-        "paragraph, text",
+        "content/statements.yaml:7:13: what someone said is cited by the article paragraph "
+        "that reports it, never by a reference: write {article: ID, paragraph: N}"
     ]
 
 
@@ -342,3 +368,14 @@ def test_facts_json_carries_reports_as_printed_and_mentions(story):
     }
     assert facts["references"][0]["id"] == "council-minutes"
     assert facts["events"][0]["date_sources"] == [{"reference": "council-minutes"}]
+
+
+def test_an_invalid_statement_does_not_make_its_speaker_look_uncited(story):
+    edit(story, "content/people.yaml", "  sources: [{article: fic-bridge, paragraph: 2}]\n", "")
+    edit(
+        story,
+        "content/statements.yaml",
+        "kind: direct\n  speakers: [quill]",
+        "kind: quoted\n  speakers: [quill]",
+    )
+    assert [p.split(": ", 1)[0] for p in problems(story)] == ["content/statements.yaml:2:9"]

@@ -66,7 +66,7 @@ def test_each_report_shows_the_words_as_its_source_printed_them(story):
         assert report.own_wording is False
 
 
-def test_a_report_that_does_not_quote_the_words_is_refused(multi):
+def test_a_report_citing_the_wrong_paragraph_is_told_which_one_quotes_the_words(multi):
     edit(
         multi,
         "content/statements.yaml",
@@ -75,9 +75,8 @@ def test_a_report_that_does_not_quote_the_words_is_refused(multi):
     )
     assert problems(multi) == [
         "content/statements.yaml:9:7: the statement's `text` is not quoted in "
-        "article 'fic-courier-study' paragraph 3, even allowing for differences of quotation "
-        "marks, apostrophes, dashes, ellipses and spacing: cite the paragraph that quotes them, "
-        "or give this report the words as this article prints them in `text`"
+        "article 'fic-courier-study' paragraph 3, they are quoted in paragraph 2: fix the "
+        "paragraph"
     ]
 
 
@@ -247,12 +246,11 @@ def test_a_person_without_sources_is_mentioned_where_facts_about_them_cite(story
 def test_a_country_without_sources_is_mentioned_in_its_positions_and_events(story):
     ilvania = story.graph.countries["ilvania"]
     assert ilvania.sources == []
+    # The events it takes part in are also reported in paragraphs on "the four countries",
+    # which do not name it: those are not mentions of it.
     assert sorted(cited(ilvania.mentions)) == [
-        ("fic-courier-terms", 1),
         ("fic-ostra-closing", 3),
-        ("fic-today-summit", 1),
         ("fic-today-summit", 4),
-        ("fic-unknown-opening", 1),
     ]
 
 
