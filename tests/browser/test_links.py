@@ -36,7 +36,7 @@ def source_links(page, base_url: str, story) -> list[tuple[str, int, str | None]
             # A card's own citations: its reports, or its one source (never a dispute's)
             cites = card.locator(".xp-reports a.xp-cite, .xp-statement__meta a.xp-cite")
             hrefs = cites.evaluate_all("links => links.map(a => a.href)")
-            reports = statement.all_reports
+            reports = story.graph.statements[statement.id].all_reports
             assert len(hrefs) == len(reports), statement.id
             found += [(h, r.paragraph, r.words) for h, r in zip(hrefs, reports, strict=True)]
     return sorted(found, key=lambda link: link[0])
