@@ -16,6 +16,7 @@ from generator.structured import quotation
 from generator.urls import DIRECTORY_URLS
 from generator.variants import as_printed
 from tests.conftest import edit, problems
+from tests.test_chronology import FIRST_POSITION_END
 
 # A second report of the mini story, typeset differently: straight quotes and three dots.
 WIRE = """\
@@ -225,9 +226,6 @@ SAME_DAY = """      sources: [{article: fic-bridge, paragraph: 1}]
       summary: Will not pay, says the wire.
       date: 2026-11-16
       sources: [{article: fic-wire, paragraph: 1}]
-  sources: [{article: fic-bridge, paragraph: 1}]
-- id: norland"""
-FIRST_POSITION_END = """      sources: [{article: fic-bridge, paragraph: 1}]
   sources: [{article: fic-bridge, paragraph: 1}]
 - id: norland"""
 
