@@ -1,0 +1,254 @@
+"""Who a noun phrase names: a known entity, a new name, a pronoun, a role, a document, or an
+unnamed source. The phrase is the subject region of a reporting verb, split at commas, so an
+apposition ("the opposition leader, X,") and a relative clause (", who …,") are segments of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.drafting.words import (
+    ADVERBIAL,
+    DETERMINERS,
+    DOCUMENTS,
+    OFFICE_HEADS,
+    PARTICLES,
+    PRONOUNS,
+    RELATIVE,
+    TITLES,
+    UNNAMED_HEADS,
+    UNNAMED_LEAD,
+)
+
+TOKEN = re.compile(r"[^\W\d_][\w’'-]*[\w’']|[^\W\d_]")
+POSSESSIVE = re.compile(r"^\s*[’']s?\b")
+PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A way an entity is written in text, and the entity id it stands for."""
+
+    text: str
+    entity: str
+    kind: str  # "person", "group" or "country": people and groups speak; countries rarely do
+
+
+@dataclass(frozen=True)
+class Who:
+    """What a phrase names. `kind`: entity, new, pronoun, role, document, unnamed or none."""
+
+    kind: str
+    entity: str | None = None  # the id, or the proposed id of a new name
+    label: str = ""  # the words, for the draft's reason
+    sort: str = ""  # person, group or country for entities; the pronoun; the document's head
+    role: str = ""  # the apposition or title that came with a name
+
+
+NONE = Who("none")
+
+
+@dataclass
+class NewName:
+    name: str
+    id: str
+    role: str
+    paragraph: int
+    kind: str = "person"
+
+
+@dataclass
+class Phrases:
+    """The article's names: the story's, and new ones met in its text."""
+
+    names: list[Name]
+    new: dict[str, NewName] = field(default_factory=dict)  # speakers to propose, by id
+    met: dict[str, NewName] = field(default_factory=dict)  # every new full name, by surname
+    roles: dict[str, set[str]] = field(default_factory=dict)  # entity -> title words
+
+    def __post_init__(self) -> None:
+        ordered = sorted(self.names, key=lambda n: len(n.text), reverse=True)
+        self.by_text = {n.text.casefold(): n for n in ordered}
+        alternatives = "|".join(re.escape(n.text) for n in ordered) or r"(?!)"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    # -- finding names --------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[tuple[int, int, Who, bool]]:
+        """Every name in `text`: start, end, who, and whether it is a possessive modifier
+        ("Vell's office", "Kestria's envoy")."""
+        found: list[tuple[int, int, Who, bool]] = []
+        taken: list[tuple[int, int]] = []
+        for match in self.pattern.finditer(text):
+            name = self.by_text[match.group(0).casefold()]
+            who = Who("entity", name.entity, match.group(0), name.kind)
+            found.append((match.start(), match.end(), who, _possessive(text, match.end())))
+            taken.append(match.span())
+        for start, end, full in self._runs(text):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            who = self._new_name(full, text[:start])
+            if who is not None:
+                found.append((start, end, who, _possessive(text, end)))
+        return sorted(found, key=lambda item: item[0])
+
+    def _runs(self, text: str) -> list[tuple[int, int, str]]:
+        """Runs of capitalised words ("Transport Minister Carys Pell"), each cut after its
+        last title word, so what is left is the name."""
+        runs: list[tuple[int, int, str]] = []
+        tokens = list(TOKEN.finditer(text))
+        index = 0
+        while index < len(tokens):
+            run = [tokens[index]]
+            while index + 1 < len(tokens) and text[run[-1].end() : tokens[index + 1].start()] == " ":
+                nxt = tokens[index + 1].group(0)
+                if not (nxt[0].isupper() or nxt in PARTICLES):
+                    break
+                run.append(tokens[index + 1])
+                index += 1
+            index += 1
+            words = [t for t in run if t.group(0)[0].isupper() or t.group(0) in PARTICLES]
+            if not words or not words[0].group(0)[0].isupper():
+                continue
+            cut = 0
+            for position, token in enumerate(words):
+                if _bare(token.group(0)).casefold() in TITLES or self._known(token.group(0)):
+                    cut = position + 1
+            name = words[cut:]
+            if name:
+                runs.append((name[0].start(), name[-1].end(), text[name[0].start() : name[-1].end()]))
+        return runs
+
+    def _known(self, word: str) -> bool:
+        return _bare(word).casefold() in self.by_text
+
+    def _new_name(self, full: str, before: str) -> Who | None:
+        full = _bare(full)
+        words = full.split()
+        if len(words) == 1:
+            entry = self.met.get(full)  # the surname of a new name met before
+            return Who("new", entry.id, full, entry.kind, entry.role) if entry else None
+        previous = before.split()[-1:] or [""]
+        if previous[0].casefold() in PREPOSITIONS or len(words) > 4:
+            return None  # a place or an organisation after a preposition: not a subject
+        return Who("new", _slug(full), full, "person")
+
+    def remember(self, who: Who, paragraph: int, group: bool) -> None:
+        """A new name that speaks: proposed as a new person (or group), once."""
+        if who.kind != "new" or who.entity is None or who.entity in self.new:
+            return
+        met = next((m for m in self.met.values() if m.id == who.entity), None)
+        name = met.name if met else who.label
+        role = who.role or (met.role if met else "")
+        kind = "group" if group else "person"
+        self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind)
+
+    def learn(self, text: str, paragraph: int) -> None:
+        """New full names, and title words written before a person's name ("Tallisian
+        Chancellor X") or as an apposition ("X, the foreign minister,"): what a surname and
+        a role reference can resolve to."""
+        for start, end, who, _ in self.mentions(text):
+            if who.kind == "new" and who.entity and " " in who.label:
+                surname = who.label.split()[-1]
+                role = re.split(r"[,;:.]", text[:start])[-1].split()[-5:]
+                words = [w for w in role if _bare(w).casefold() not in DETERMINERS]
+                self.met.setdefault(
+                    surname, NewName(who.label, who.entity, " ".join(words), paragraph)
+                )
+            if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
+                continue
+            before = text[max(0, start - 60) : start]
+            words = re.split(r"[,;:.]", before)[-1].split()[-4:]
+            after = re.match(r",\s*((?:the|a|an)?\s*[^,.;]{2,50}),", text[end:])
+            if after:
+                words += after.group(1).split()
+            titles = {_bare(w).casefold() for w in words} & TITLES
+            self.roles.setdefault(who.entity, set()).update(titles)
+
+    # -- reading a phrase -----------------------------------------------------------------
+
+    def subject(self, region: str) -> Who:
+        """Who the subject region of a verb names: the first segment that is no adverbial
+        nor relative clause; a role or an unnamed head followed by a named apposition is
+        the name."""
+        segments = [s.strip() for s in region.split(",")]
+        segments = [s for s in segments if s and not ADVERBIAL.match(s) and not RELATIVE.match(s)]
+        for index, segment in enumerate(segments):
+            who = self.phrase(segment)
+            if who.kind == "none":
+                continue
+            if who.kind in ("role", "unnamed") and index + 1 < len(segments):
+                named = self.phrase(segments[index + 1])
+                if named.kind in ("entity", "new"):
+                    return Who(named.kind, named.entity, named.label, named.sort, segment)
+            return who
+        return NONE
+
+    def phrase(self, segment: str) -> Who:
+        """Who one segment names, in order of trust."""
+        words = [_bare(w).casefold() for w in segment.split()]
+        if not words:
+            return NONE
+        if words[0] in PRONOUNS and len(words) <= 3:
+            return Who("pronoun", label=words[0], sort=words[0])
+        mentions = self.mentions(segment)
+        speakers = [m for m in mentions if not m[3] and m[2].sort != "country"]
+        document = next((w for w in words[:5] if w in DOCUMENTS), None)
+        if document and (not speakers or segment.casefold().find(document) < speakers[0][0]):
+            author = next((m[2] for m in mentions if m[2].sort != "country"), None)
+            return Who("document", author.entity if author else None, segment, document)
+        named = [m for m in speakers if m[2].sort in ("person", "group")]
+        if named:
+            return self._with_role(named[0], segment)
+        if words[0] in UNNAMED_LEAD or set(words) & UNNAMED_HEADS:
+            head = next((m for m in mentions if m[3]), None)
+            if head and words[-1] in OFFICE_HEADS | {"government"}:
+                return head[2]
+            return Who("unnamed", label=segment)
+        owner = next((m for m in mentions if m[3]), None)
+        if owner and owner[2].sort != "country" and set(words) & OFFICE_HEADS:
+            return owner[2]
+        role = [w for w in words if w in TITLES]
+        if role and (words[0] in DETERMINERS or mentions):
+            return Who("role", label=segment, sort=" ".join(role))
+        if speakers:
+            return speakers[0][2]
+        countries = [m for m in mentions if not m[3]]
+        if countries and len(words) <= 2:
+            return countries[0][2]
+        return NONE
+
+    def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
+        start, _, who, _ = mention
+        role = segment[:start].strip(" ,")
+        role = " ".join(w for w in role.split() if _bare(w).casefold() not in DETERMINERS)
+        return Who(who.kind, who.entity, who.label, who.sort, role or who.role)
+
+    def last(self, text: str) -> Who:
+        """The antecedent of a relative pronoun: the last name that is no possessive."""
+        found = [m[2] for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
+        if found:
+            return found[-1]
+        words = text.split()
+        if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
+            return Who("unnamed", label=words[-1])
+        return NONE
+
+    def by_role(self, who: Who) -> str | None:
+        """The one person whose titles hold every title word of a role reference."""
+        wanted = set(who.sort.split())
+        found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
+        return found[0] if len(found) == 1 else None
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(POSSESSIVE.match(text[end : end + 3]))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"[’']s$|[’']$", "", word.strip(".,;:()"))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
