@@ -92,7 +92,7 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
                 warning = unclosed_warning(number, continues(following))
                 warnings += [warning] if warning else []
                 continued = who
-        warnings += _stray_closings(number, paragraph, spans)
+        warnings += _stray_closings(number, paragraph, found[number - 1])
     speakers = {d.speaker for d in drafts}
     people = [p for p in phrases.new.values() if p.id in speakers]
     return Drafted(drafts, warnings, people)
@@ -188,5 +188,3 @@ def names_from(story: Linked | None) -> list[Name]:
 
 def _forms(record: object) -> list[str]:
     return [getattr(record, "name"), *getattr(record, "aliases", [])]  # noqa: B009 - any record
-
-

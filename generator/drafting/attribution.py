@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from generator.drafting.phrases import NONE, Phrases, Who
 from generator.drafting.spans import Span
-from generator.drafting.words import ACCORDING, DETERMINERS, PARTICIPLE, PASSIVE, VERB
+from generator.drafting.words import ACCORDING, DOCUMENTS, PARTICIPLE, PASSIVE, VERB, is_noun
 
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,}(?:,[^-—–]{1,40}?)?(?:\s*\([^)]*\))?\s*[-—–]+\s"
@@ -34,6 +34,7 @@ WEAK = re.compile(
 )
 AFTER_VERB = re.compile(rf"^\s*[,.!?]?\s*(?:(according to)|({VERB.pattern}))\s+([^,.;:!?]+)(.*)")
 AFTER_SUBJECT = re.compile(rf"^\s*[,.!?]?\s*([^,.;:!?]{{1,60}}?)\s+(?:\w+ly\s+)?({VERB.pattern})")
+OPENING = "“\"«‹‘'("
 CLAUSE_WORDS = re.compile(r"\b(?:while|and|but|as|when|that|which|who|whereas|if)\b", re.I)
 
 
@@ -53,22 +54,28 @@ class Reader:
     last_speaker: tuple[Who, int] | None = None
     document_authors: dict[str, str] = field(default_factory=dict)
     last_document: tuple[str, int] | None = None
+    previous: str = ""  # the previous paragraph's last sentence, outside quotations
+    text: str = ""  # the paragraph being read
 
     def paragraph(
         self, number: int, text: str, spans: list[Span], continued: Said | None
     ) -> list[Said]:
+        self.text = text
         masked = _masked(text, spans)
         sentences = _sentences(text, masked, spans)
         found: list[Said] = []
         for start, end in sentences:
             in_sentence: list[Said] = []
             for span in (s for s in spans if start <= s.start < end):
-                said = self._span(number, masked, (start, end), span, (found, in_sentence), continued)
+                said = self._span(
+                    number, masked, (start, end), span, (found, in_sentence), continued
+                )
                 found.append(said)
                 in_sentence.append(said)
                 if said.who is not None and said.who.sort in ("person", "group"):
                     self.last_speaker = (said.who, number)
             self._track(number, masked[start:end])
+        self.previous = masked[sentences[-1][0] :] if sentences else ""
         return found
 
     # -- one span -------------------------------------------------------------------------
@@ -95,18 +102,26 @@ class Reader:
             said = self._resolve(number, after_who[0], after_who[1], masked[:start] + before)
             if before_said is None or after_who[0].kind != "pronoun" or before_said.speaker is None:
                 return said
-        if before_said is not None:
+        if before_said is not None and (before_said.confidence != "low" or not in_sentence):
             return before_said
+        label = LABEL.match(DATELINE.sub("", self.text.lstrip(), count=1))
+        if label and not before.strip() and not in_paragraph:
+            who = self.phrases.phrase(label.group(0).rstrip(": "))
+            if who.kind in ("entity", "new"):  # "Quill: 'We will not sign'", a headline's
+                said = self._resolve(number, who, "the line's label before the quotation", "")
+                return Said(said.speaker, said.reason, "medium", said.who)
         if in_paragraph:
             last = in_paragraph[-1]
             reason = f"continues the quotation before it ({last.reason})"
             return Said(last.speaker, reason, last.confidence, last.who)
-        if continued is not None and masked[:span.start].strip() == "":
+        if continued is not None and masked[: span.start].strip() == "":
             reason = f"continues ¶{number - 1}'s quotation, never closed ({continued.reason})"
             return Said(continued.speaker, reason, continued.confidence, continued.who)
         subject = self.phrases.subject(before)
         if subject.kind in ("entity", "new", "document", "unnamed"):
-            return self._resolve(number, subject, "subject of the sentence", masked[:start] + before)
+            return self._resolve(
+                number, subject, "subject of the sentence", masked[:start] + before
+            )
         return Said(None, "no attribution found in the sentence", "low")
 
     def _after(self, after: str) -> tuple[Who, str] | None:
@@ -130,7 +145,10 @@ class Reader:
         if subject_first and not CLAUSE_WORDS.search(subject_first.group(1)):
             who = self.phrases.subject(subject_first.group(1))
             if who.kind != "none":
-                return who, f"subject of '{subject_first.group(2).lower()}' right after the quotation"
+                return (
+                    who,
+                    f"subject of '{subject_first.group(2).lower()}' right after the quotation",
+                )
         return None
 
     def _named(self, text: str) -> Who | None:
@@ -166,7 +184,15 @@ class Reader:
                 who = Who("unnamed", label=who.label or "an unnamed source")
             return self._resolve(number, who, f"agent of passive '{verb}'", previous + before)
         who = self._subject_of(before, marker)
-        return self._resolve(number, who, f"subject of '{verb}' in the same sentence", previous + before)
+        if who.kind == "none":  # "She said X had asked for “…”": the outer verb's subject
+            for outer in reversed(VERBS_IN(before[: marker.start()])):
+                who = self._subject_of(before, outer)
+                if who.kind != "none":
+                    verb = outer.group(0).lower()
+                    break
+        return self._resolve(
+            number, who, f"subject of '{verb}' in the same sentence", previous + before
+        )
 
     def _subject_of(self, sentence: str, marker: re.Match[str]) -> Who:
         region = sentence[: marker.start()]
@@ -181,7 +207,9 @@ class Reader:
             weak = list(WEAK.finditer(last_segment))
             tail = last_segment[weak[-1].end() :] if weak else last_segment
             if not tail.strip() and weak and weak[-1].group(0).strip().lower() in ("and", "but"):
-                previous = _nearest_marker(region[: len(region) - len(last_segment) + weak[-1].start()])
+                previous = _nearest_marker(
+                    region[: len(region) - len(last_segment) + weak[-1].start()]
+                )
                 if previous is not None:
                     return self._subject_of(region, previous)
             who = self.phrases.phrase(tail) if tail.strip() else NONE
@@ -206,8 +234,10 @@ class Reader:
         if who.kind == "role":
             entity = self.phrases.by_role(who)
             if entity:
-                return Said(entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium")
-            return Said(None, f"{how}: '{who.label}', a role the article gives no one", "low")
+                return Said(
+                    entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium"
+                )
+            return Said(None, f"{how}: '{who.label.strip()}', a role given to no one else", "low")
         if who.kind == "document":
             return self._document(number, who, how)
         return Said(None, f"{how}, but no one is named", "low")
@@ -218,13 +248,16 @@ class Reader:
             self.document_authors[who.sort] = who.entity
             self.last_document = (who.entity, number)
             return Said(who.entity, f"{how}: {words}, by {who.entity}", "high")
-        author = self.document_authors.get(who.sort)
+        heads = [w for w in re.findall(r"\w+", who.label.casefold()) if w in DOCUMENTS]
+        author = next((self.document_authors[h] for h in heads if h in self.document_authors), None)
         if author:
             self.last_document = (author, number)
             return Said(author, f"{how}: {words}, whose author is {author}", "medium")
         if self.last_document and self.last_document[1] >= number - 1:
             entity, where = self.last_document
-            return Said(entity, f"{how}: {words}, as the document of ¶{where} by {entity}", "medium")
+            return Said(
+                entity, f"{how}: {words}, as the document of ¶{where} by {entity}", "medium"
+            )
         return Said(None, f"{how}: {words} whose author the article does not name", "high")
 
     def _pronoun(self, number: int, pronoun: str, how: str, context: str) -> Said:
@@ -247,6 +280,10 @@ class Reader:
             self.phrases.remember(who, number, who.sort != "person")
             reason = f"{how}: '{pronoun}' → {who.label}, subject just before"
             return Said(who.entity, reason, "medium", who)
+        subject = self.phrases.subject(self.previous)
+        if subject.kind in ("entity", "new") and subject.sort in wanted:
+            reason = f"{how}: '{pronoun}' → {subject.label}, subject of ¶{number - 1}'s last sentence"
+            return Said(subject.entity, reason, "medium", subject)
         if self.last_speaker:
             who, where = self.last_speaker
             if who.sort in wanted:
@@ -266,20 +303,16 @@ class Reader:
         for _, _, who, _ in self.phrases.mentions(sentence):
             if who.kind == "entity" and who.sort == "group":
                 for word in re.findall(r"\w+", sentence.casefold()):
-                    if word in _DOCS and who.entity:
+                    if word in DOCUMENTS and who.entity:
                         self.document_authors.setdefault(word, who.entity)
                 break
 
 
-def VERBS_IN(text: str) -> list[re.Match[str]]:  # noqa: N802 - reads as the rule
-    return [m for m in re.finditer(rf"{VERB.pattern}|{PARTICIPLE.pattern}|{ACCORDING.pattern}", text, re.I) if not _noun(text, m)]
-
-
-def _noun(text: str, match: re.Match[str]) -> bool:
-    """"the report", "a call": a verb's spelling used as a noun."""
-    previous = text[: match.start()].split()[-1:] or [""]
-    word = previous[0].casefold()
-    return word in DETERMINERS or word in {"annual", "final", "draft", "new", "joint"} or word.endswith(("’s", "'s"))
+def VERBS_IN(text: str) -> list[re.Match[str]]:
+    found = re.finditer(rf"{VERB.pattern}|{PARTICIPLE.pattern}|{ACCORDING.pattern}", text, re.I)
+    return [
+        m for m in found if not is_noun(text, m.start()) and text[m.end() : m.end() + 4] != " by "
+    ]
 
 
 def _nearest_marker(before: str) -> re.Match[str] | None:
@@ -306,14 +339,16 @@ def _masked(text: str, spans: list[Span]) -> str:
 
 def _sentences(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int]]:
     """Sentence bounds, cut outside quotations, and after a quotation that ends one."""
-    cuts = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z“\"«‘'(])", masked)]
+    cuts = []
+    for found in re.finditer(r"[.!?](?=\s)", masked):
+        rest = text[found.end() :]
+        start = found.end() + len(rest) - len(rest.lstrip())
+        if rest.strip() and (rest.lstrip()[0] in OPENING or rest.lstrip()[0].isupper()):
+            cuts.append(start)
     for span in spans:
         following = text[span.end :].lstrip()[:1]
         if span.closed and span.text.endswith((".", "!", "?")) and following:
-            if following.isupper() or following in "“\"«‘'":
+            if following.isupper() or following in OPENING:
                 cuts.append(span.end)
     bounds = [0, *sorted({c for c in cuts if 0 < c < len(masked)}), len(masked)]
     return list(zip(bounds, bounds[1:], strict=False))
-
-
-_DOCS = {"report", "statement", "draft", "resolution", "declaration", "summary", "text", "letter"}

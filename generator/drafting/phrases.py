@@ -13,16 +13,26 @@ from generator.drafting.words import (
     DETERMINERS,
     DOCUMENTS,
     OFFICE_HEADS,
+    ORGANISATIONS,
+    PARTICIPLE,
     PARTICLES,
     PRONOUNS,
     RELATIVE,
     TITLES,
     UNNAMED_HEADS,
     UNNAMED_LEAD,
+    VERB,
+    is_noun,
 )
 
 TOKEN = re.compile(r"[^\W\d_][\w’'-]*[\w’']|[^\W\d_]")
 POSSESSIVE = re.compile(r"^\s*[’']s?\b")
+# The subject of a segment ends where its verb begins.
+AUXILIARY = re.compile(
+    rf"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    rf"do|{VERB.pattern}|{PARTICIPLE.pattern})\b",
+    re.IGNORECASE,
+)
 PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
 
 
@@ -56,6 +66,7 @@ class NewName:
     role: str
     paragraph: int
     kind: str = "person"
+    affiliation: str | None = None  # a known country or group named in the role
 
 
 @dataclass
@@ -70,7 +81,7 @@ class Phrases:
     def __post_init__(self) -> None:
         ordered = sorted(self.names, key=lambda n: len(n.text), reverse=True)
         self.by_text = {n.text.casefold(): n for n in ordered}
-        alternatives = "|".join(re.escape(n.text) for n in ordered) or r"(?!)"
+        alternatives = "|".join(_spelled(n.text) for n in ordered) or r"(?!)"
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     # -- finding names --------------------------------------------------------------------
@@ -101,7 +112,9 @@ class Phrases:
         index = 0
         while index < len(tokens):
             run = [tokens[index]]
-            while index + 1 < len(tokens) and text[run[-1].end() : tokens[index + 1].start()] == " ":
+            while (
+                index + 1 < len(tokens) and text[run[-1].end() : tokens[index + 1].start()] == " "
+            ):
                 nxt = tokens[index + 1].group(0)
                 if not (nxt[0].isupper() or nxt in PARTICLES):
                     break
@@ -109,6 +122,8 @@ class Phrases:
                 index += 1
             index += 1
             words = [t for t in run if t.group(0)[0].isupper() or t.group(0) in PARTICLES]
+            while words and words[0].group(0).casefold() in DETERMINERS:
+                words = words[1:]  # "The Board": a sentence's first word is no name
             if not words or not words[0].group(0)[0].isupper():
                 continue
             cut = 0
@@ -117,7 +132,9 @@ class Phrases:
                     cut = position + 1
             name = words[cut:]
             if name:
-                runs.append((name[0].start(), name[-1].end(), text[name[0].start() : name[-1].end()]))
+                runs.append(
+                    (name[0].start(), name[-1].end(), text[name[0].start() : name[-1].end()])
+                )
         return runs
 
     def _known(self, word: str) -> bool:
@@ -141,8 +158,10 @@ class Phrases:
         met = next((m for m in self.met.values() if m.id == who.entity), None)
         name = met.name if met else who.label
         role = who.role or (met.role if met else "")
-        kind = "group" if group else "person"
-        self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind)
+        kind = "group" if group or name.split()[-1].casefold() in ORGANISATIONS else "person"
+        where = [m[2].entity for m in self.mentions(role) if m[2].sort in ("country", "group")]
+        affiliation = where[0] if where else None
+        self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind, affiliation)
 
     def learn(self, text: str, paragraph: int) -> None:
         """New full names, and title words written before a person's name ("Tallisian
@@ -151,11 +170,8 @@ class Phrases:
         for start, end, who, _ in self.mentions(text):
             if who.kind == "new" and who.entity and " " in who.label:
                 surname = who.label.split()[-1]
-                role = re.split(r"[,;:.]", text[:start])[-1].split()[-5:]
-                words = [w for w in role if _bare(w).casefold() not in DETERMINERS]
-                self.met.setdefault(
-                    surname, NewName(who.label, who.entity, " ".join(words), paragraph)
-                )
+                role = _title_before(text[:start]) or _apposition(text[end:])
+                self.met.setdefault(surname, NewName(who.label, who.entity, role, paragraph))
             if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
                 continue
             before = text[max(0, start - 60) : start]
@@ -175,13 +191,18 @@ class Phrases:
         segments = [s.strip() for s in region.split(",")]
         segments = [s for s in segments if s and not ADVERBIAL.match(s) and not RELATIVE.match(s)]
         for index, segment in enumerate(segments):
-            who = self.phrase(segment)
+            verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
+            who = self.phrase(segment[: verbs[0].start()] if verbs else segment)
             if who.kind == "none":
                 continue
-            if who.kind in ("role", "unnamed") and index + 1 < len(segments):
-                named = self.phrase(segments[index + 1])
+            following = segments[index + 1] if index + 1 < len(segments) else ""
+            if who.kind in ("role", "unnamed") and following:
+                named = self.phrase(following)
                 if named.kind in ("entity", "new"):
                     return Who(named.kind, named.entity, named.label, named.sort, segment)
+            if who.kind in ("entity", "new") and not who.role:
+                role = _apposition(", " + following)
+                return Who(who.kind, who.entity, who.label, who.sort, role)
             return who
         return NONE
 
@@ -240,6 +261,40 @@ class Phrases:
         wanted = set(who.sort.split())
         found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
         return found[0] if len(found) == 1 else None
+
+
+def _title_before(text: str) -> str:
+    """The title words right before a name: "Norlandic Finance Minister", "ferry pilot"."""
+    words: list[str] = []
+    for word in reversed(re.split(r"[,;:.()]", text)[-1].split()):
+        bare = _bare(word).casefold()
+        if bare in DETERMINERS or bare in STOPS or VERB.fullmatch(bare) or not bare.isalpha():
+            break
+        words.insert(0, word)
+    return " ".join(words[-5:])
+
+
+def _apposition(text: str) -> str:
+    """A role written after a name: ", a ferry pilot from Norland," or ", its chair,"."""
+    for segment in text.split(",")[1:3]:
+        segment = segment.strip()
+        if re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or (segment[:1].islower()):
+            if not VERB.match(segment) and not RELATIVE.match(segment):
+                return re.sub(r"^(?:a|an|the)\s+", "", segment.rstrip("."))
+        if not segment.isdigit():
+            break
+    return ""
+
+
+STOPS = {"and", "or", "but", "that", "while", "with", "by", "to", "for", "on", "at", "in",
+         "from", "as", "when", "after", "before", "than", "said", "says"}  # fmt: skip
+
+
+def _spelled(name: str) -> str:
+    """A name as a pattern; "the Council" also as a sentence's first words."""
+    if name.startswith("the "):
+        return "[Tt]he " + re.escape(name[4:])
+    return re.escape(name)
 
 
 def _possessive(text: str, end: int) -> bool:

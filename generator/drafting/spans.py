@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 # Opening mark -> the marks that may close it.
-DOUBLE = {"“": "”\"", '"': "\"”", "«": "»", "‹": "›"}
+DOUBLE = {"“": '”"', '"': '"”', "«": "»", "‹": "›"}
 SINGLE = {"‘": "’'", "'": "'’"}
 OPENINGS = tuple(DOUBLE) + tuple(SINGLE)
 WORD = re.compile(r"\w")
@@ -106,7 +106,7 @@ def _single_end(paragraph: str, at: int) -> int | None:
             after = paragraph[index + 1 : index + 2]
             if not paragraph[index - 1].isspace() and not (after.isalnum()):
                 return index + 1
-        if char in "“\"«":
+        if char in '“"«':
             return None  # a double mark first: this was not a quotation's opening
     return None
 
