@@ -80,8 +80,8 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
     drafts: list[Draft] = []
     warnings: list[str] = []
     continued: Said | None = None
-    for number, (paragraph, spans) in enumerate(zip(paragraphs, found, strict=True), start=1):
-        spans = [s for s in spans if s.text.casefold() not in skip]
+    for number, (paragraph, marked) in enumerate(zip(paragraphs, found, strict=True), start=1):
+        spans = [s for s in marked if s.text.casefold() not in skip]
         said = reader.paragraph(number, paragraph, spans, continued)
         continued = None
         for span, who in zip(spans, said, strict=True):

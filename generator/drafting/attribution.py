@@ -14,6 +14,7 @@ gave that title. Unnamed and collective sources ("a spokeswoman", "critics") get
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -68,7 +69,12 @@ class Reader:
             in_sentence: list[Said] = []
             for span in (s for s in spans if start <= s.start < end):
                 said = self._span(
-                    number, masked, (start, end), span, (found, in_sentence), continued
+                    number,
+                    masked,
+                    (start, end),
+                    span,
+                    earlier=(found, in_sentence),
+                    continued=continued,
                 )
                 found.append(said)
                 in_sentence.append(said)
@@ -86,6 +92,7 @@ class Reader:
         masked: str,
         sentence: tuple[int, int],
         span: Span,
+        *,
         earlier: tuple[list[Said], list[Said]],
         continued: Said | None,
     ) -> Said:
@@ -97,13 +104,31 @@ class Reader:
         marker = _nearest_marker(before)
         before_said: Said | None = None
         if marker is not None:
-            before_said = self._before(number, masked[:start], before, marker, in_sentence, after)
+            before_said = self._before(
+                number, masked[:start], before, marker, earlier=in_sentence, after=after
+            )
         if after_who is not None:
             said = self._resolve(number, after_who[0], after_who[1], masked[:start] + before)
             if before_said is None or after_who[0].kind != "pronoun" or before_said.speaker is None:
                 return said
         if before_said is not None and (before_said.confidence != "low" or not in_sentence):
             return before_said
+        return self._unattributed(
+            number, masked, before, span, in_paragraph=in_paragraph, continued=continued
+        )
+
+    def _unattributed(
+        self,
+        number: int,
+        masked: str,
+        before: str,
+        span: Span,
+        *,
+        in_paragraph: list[Said],
+        continued: Said | None,
+    ) -> Said:
+        """A span whose sentence has no reporting verb: a headline's label, the quotation it
+        continues, or the sentence's subject (a document's words are its author's)."""
         label = LABEL.match(DATELINE.sub("", self.text.lstrip(), count=1))
         if label and not before.strip() and not in_paragraph:
             who = self.phrases.phrase(label.group(0).rstrip(": "))
@@ -119,9 +144,7 @@ class Reader:
             return Said(continued.speaker, reason, continued.confidence, continued.who)
         subject = self.phrases.subject(before)
         if subject.kind in ("entity", "new", "document", "unnamed"):
-            return self._resolve(
-                number, subject, "subject of the sentence", masked[:start] + before
-            )
+            return self._resolve(number, subject, "subject of the sentence", masked[: span.start])
         return Said(None, "no attribution found in the sentence", "low")
 
     def _after(self, after: str) -> tuple[Who, str] | None:
@@ -162,6 +185,7 @@ class Reader:
         previous: str,
         before: str,
         marker: re.Match[str],
+        *,
         earlier: list[Said],
         after: str,
     ) -> Said:
@@ -172,11 +196,10 @@ class Reader:
             region = re.split(r"[,;:]", before[marker.end() :])[0]
             who = self.phrases.phrase(region)
             return self._resolve(number, who, "according to", previous + before)
-        if PARTICIPLE.fullmatch(marker.group(0)):
-            if earlier:
-                last = earlier[-1]
-                reason = f"'{verb}' continues the quotation before it ({last.reason})"
-                return Said(last.speaker, reason, last.confidence, last.who)
+        if PARTICIPLE.fullmatch(marker.group(0)) and earlier:
+            last = earlier[-1]
+            reason = f"'{verb}' continues the quotation before it ({last.reason})"
+            return Said(last.speaker, reason, last.confidence, last.who)
         if PASSIVE.search(before[: marker.start()]):
             agent = re.match(r"^\s*by\s+([^,.;]+)", after)
             who = self.phrases.phrase(agent.group(1)) if agent else Who("unnamed", label="unnamed")
@@ -220,27 +243,25 @@ class Reader:
     # -- what a phrase resolves to ------------------------------------------------------------
 
     def _resolve(self, number: int, who: Who, how: str, context: str) -> Said:
-        if who.kind == "entity" and who.entity:
-            group = who.sort != "person"
-            self.phrases.remember(who, number, group)
-            return Said(who.entity, f"{how}: {who.label}", "high", who)
-        if who.kind == "new" and who.entity:
-            self.phrases.remember(who, number, False)
-            return Said(who.entity, f"{how}: {who.label}, a new name (proposed below)", "high", who)
-        if who.kind == "unnamed":
-            return Said(None, f"{how}: an unnamed source ('{who.label}')", "high")
+        if who.kind in ("entity", "new") and who.entity:
+            self.phrases.remember(who, number, who.sort == "group")
+            new = ", a new name (proposed below)" if who.kind == "new" else ""
+            return Said(who.entity, f"{how}: {who.label}{new}", "high", who)
         if who.kind == "pronoun":
             return self._pronoun(number, who.sort, how, context)
         if who.kind == "role":
-            entity = self.phrases.by_role(who)
-            if entity:
-                return Said(
-                    entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium"
-                )
-            return Said(None, f"{how}: '{who.label.strip()}', a role given to no one else", "low")
+            return self._role(who, how)
         if who.kind == "document":
             return self._document(number, who, how)
+        if who.kind == "unnamed":
+            return Said(None, f"{how}: an unnamed source ('{who.label}')", "high")
         return Said(None, f"{how}, but no one is named", "low")
+
+    def _role(self, who: Who, how: str) -> Said:
+        entity = self.phrases.by_role(who)
+        if entity:
+            return Said(entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium")
+        return Said(None, f"{how}: '{who.label}', a role given to no one else", "low")
 
     def _document(self, number: int, who: Who, how: str) -> Said:
         words = f"words of a document ('{who.label}')"
@@ -282,7 +303,9 @@ class Reader:
             return Said(who.entity, reason, "medium", who)
         subject = self.phrases.subject(self.previous)
         if subject.kind in ("entity", "new") and subject.sort in wanted:
-            reason = f"{how}: '{pronoun}' → {subject.label}, subject of ¶{number - 1}'s last sentence"
+            reason = (
+                f"{how}: '{pronoun}' → {subject.label}, subject of ¶{number - 1}'s last sentence"
+            )
             return Said(subject.entity, reason, "medium", subject)
         if self.last_speaker:
             who, where = self.last_speaker
@@ -347,8 +370,8 @@ def _sentences(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int
             cuts.append(start)
     for span in spans:
         following = text[span.end :].lstrip()[:1]
-        if span.closed and span.text.endswith((".", "!", "?")) and following:
-            if following.isupper() or following in OPENING:
-                cuts.append(span.end)
+        ends = span.closed and span.text.endswith((".", "!", "?"))
+        if ends and following and (following.isupper() or following in OPENING):
+            cuts.append(span.end)
     bounds = [0, *sorted({c for c in cuts if 0 < c < len(masked)}), len(masked)]
-    return list(zip(bounds, bounds[1:], strict=False))
+    return list(itertools.pairwise(bounds))

@@ -24,7 +24,8 @@ def draft_yaml(
         "# Review each one against the article: fix the speaker, add topics and context, then move",
         "# it into content/statements.yaml without its needs_review line. Nothing here is on the",
         "# site, and content with needs_review in it does not validate. The comment after each",
-        "# speaker says why it is proposed and how sure the rule is; a low confidence proposes none.",
+        "# speaker says why it is proposed and how sure the rule is: a rule that is unsure",
+        "# proposes no speaker rather than a wrong one.",
     ]
     if warnings:
         lines += ["#", "# Check these: quotation marks the drafts may have read wrongly"]

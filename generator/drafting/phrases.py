@@ -99,9 +99,9 @@ class Phrases:
         for start, end, full in self._runs(text):
             if any(s < end and start < e for s, e in taken):
                 continue
-            who = self._new_name(full, text[:start])
-            if who is not None:
-                found.append((start, end, who, _possessive(text, end)))
+            new = self._new_name(full, text[:start])
+            if new is not None:
+                found.append((start, end, new, _possessive(text, end)))
         return sorted(found, key=lambda item: item[0])
 
     def _runs(self, text: str) -> list[tuple[int, int, str]]:
@@ -215,30 +215,30 @@ class Phrases:
             return Who("pronoun", label=words[0], sort=words[0])
         mentions = self.mentions(segment)
         speakers = [m for m in mentions if not m[3] and m[2].sort != "country"]
+        owner = next((m[2] for m in mentions if m[3] and m[2].sort != "country"), None)
+        named = [m for m in speakers if m[2].sort in ("person", "group")]
         document = next((w for w in words[:5] if w in DOCUMENTS), None)
         if document and (not speakers or segment.casefold().find(document) < speakers[0][0]):
             author = next((m[2] for m in mentions if m[2].sort != "country"), None)
             return Who("document", author.entity if author else None, segment, document)
-        named = [m for m in speakers if m[2].sort in ("person", "group")]
         if named:
             return self._with_role(named[0], segment)
+        if owner and words[-1] in OFFICE_HEADS | {"government"}:
+            return owner  # "X's office said": X, through the office
+        return self._unnamed(segment, words, mentions) or (speakers[0][2] if speakers else NONE)
+
+    def _unnamed(
+        self, segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
+    ) -> Who | None:
+        """An unnamed source ("a spokeswoman", "critics"), a role ("the chancellor"), or a
+        country standing alone as the subject ("Kestria said")."""
         if words[0] in UNNAMED_LEAD or set(words) & UNNAMED_HEADS:
-            head = next((m for m in mentions if m[3]), None)
-            if head and words[-1] in OFFICE_HEADS | {"government"}:
-                return head[2]
-            return Who("unnamed", label=segment)
-        owner = next((m for m in mentions if m[3]), None)
-        if owner and owner[2].sort != "country" and set(words) & OFFICE_HEADS:
-            return owner[2]
+            return Who("unnamed", label=segment.strip())
         role = [w for w in words if w in TITLES]
         if role and (words[0] in DETERMINERS or mentions):
-            return Who("role", label=segment, sort=" ".join(role))
-        if speakers:
-            return speakers[0][2]
-        countries = [m for m in mentions if not m[3]]
-        if countries and len(words) <= 2:
-            return countries[0][2]
-        return NONE
+            return Who("role", label=segment.strip(), sort=" ".join(role))
+        countries = [m[2] for m in mentions if not m[3]]
+        return countries[0] if countries and len(words) <= 2 else None
 
     def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
         start, _, who, _ = mention
@@ -268,7 +268,12 @@ def _title_before(text: str) -> str:
     words: list[str] = []
     for word in reversed(re.split(r"[,;:.()]", text)[-1].split()):
         bare = _bare(word).casefold()
-        if bare in DETERMINERS or bare in STOPS or VERB.fullmatch(bare) or not bare.isalpha():
+        if (
+            bare in DETERMINERS
+            or bare in STOPS
+            or VERB.fullmatch(bare)
+            or not bare.replace("-", "").isalpha()
+        ):
             break
         words.insert(0, word)
     return " ".join(words[-5:])
@@ -276,11 +281,11 @@ def _title_before(text: str) -> str:
 
 def _apposition(text: str) -> str:
     """A role written after a name: ", a ferry pilot from Norland," or ", its chair,"."""
-    for segment in text.split(",")[1:3]:
-        segment = segment.strip()
-        if re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or (segment[:1].islower()):
-            if not VERB.match(segment) and not RELATIVE.match(segment):
-                return re.sub(r"^(?:a|an|the)\s+", "", segment.rstrip("."))
+    for part in text.split(",")[1:3]:
+        segment = part.strip()
+        described = re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or segment[:1].islower()
+        if described and not VERB.match(segment) and not RELATIVE.match(segment):
+            return re.sub(r"^(?:a|an|the)\s+", "", segment.rstrip("."))
         if not segment.isdigit():
             break
     return ""
