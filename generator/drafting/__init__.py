@@ -99,8 +99,9 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
 
 
 def _headline(paragraph: str, number: int) -> bool:
-    """A headline or standfirst: the first paragraph, or one that ends without a full stop."""
-    return number == 1 or not paragraph.rstrip().endswith((".", "!", "?", "”", '"', "»", "’"))
+    """A headline or standfirst: a paragraph that ends without a full stop."""
+    del number
+    return not paragraph.rstrip().endswith((".", "!", "?", "”", '"', "»", "’", "'"))
 
 
 def _outside(paragraph: str, spans: Sequence[Span]) -> str:

@@ -18,7 +18,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from generator.drafting.phrases import NONE, Phrases, Who
+from generator.drafting.phrases import NONE, Phrases, Who, apposition
 from generator.drafting.spans import Span
 from generator.drafting.words import ACCORDING, DOCUMENTS, PARTICIPLE, PASSIVE, VERB, is_noun
 
@@ -132,7 +132,7 @@ class Reader:
         label = LABEL.match(DATELINE.sub("", self.text.lstrip(), count=1))
         if label and not before.strip() and not in_paragraph:
             who = self.phrases.phrase(label.group(0).rstrip(": "))
-            if who.kind in ("entity", "new"):  # "Quill: 'We will not sign'", a headline's
+            if who.kind in ("entity", "new"):  # "X: 'We will not sign'", a headline's
                 said = self._resolve(number, who, "the line's label before the quotation", "")
                 return Said(said.speaker, said.reason, "medium", said.who)
         if in_paragraph:
@@ -155,13 +155,13 @@ class Reader:
             who = self.phrases.phrase(verb_first.group(3))
             rest = verb_first.group(4)
             if who.kind in ("unnamed", "role") or who.kind == "none":
-                apposition = re.match(r"^\s*,\s*([^,.;]+)", rest)
-                if apposition and (named := self._named(apposition.group(1))) is not None:
+                following = re.match(r"^\s*,\s*([^,.;]+)", rest)
+                if following and (named := self._named(following.group(1))) is not None:
                     who = named
             elif who.kind in ("entity", "new"):
-                apposition = re.match(r"^\s*,\s*((?:a|an|the)\s[^,.;]+|[a-z][^,.;]+)", rest)
-                if apposition and not who.role:
-                    who = Who(who.kind, who.entity, who.label, who.sort, apposition.group(1))
+                role = apposition(rest)
+                if role and not who.role:
+                    who = Who(who.kind, who.entity, who.label, who.sort, role)
             if who.kind != "none":
                 return who, f"'{verb.lower()}' right after the quotation"
         subject_first = AFTER_SUBJECT.match(after)

@@ -88,7 +88,7 @@ class Phrases:
 
     def mentions(self, text: str) -> list[tuple[int, int, Who, bool]]:
         """Every name in `text`: start, end, who, and whether it is a possessive modifier
-        ("Vell's office", "Kestria's envoy")."""
+        ("X's office", "the country's envoy")."""
         found: list[tuple[int, int, Who, bool]] = []
         taken: list[tuple[int, int]] = []
         for match in self.pattern.finditer(text):
@@ -164,13 +164,13 @@ class Phrases:
         self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind, affiliation)
 
     def learn(self, text: str, paragraph: int) -> None:
-        """New full names, and title words written before a person's name ("Tallisian
-        Chancellor X") or as an apposition ("X, the foreign minister,"): what a surname and
+        """New full names, and title words written before a person's name ("Finance
+        Minister X") or as an apposition ("X, the foreign minister,"): what a surname and
         a role reference can resolve to."""
         for start, end, who, _ in self.mentions(text):
             if who.kind == "new" and who.entity and " " in who.label:
                 surname = who.label.split()[-1]
-                role = _title_before(text[:start]) or _apposition(text[end:])
+                role = _title_before(text[:start]) or apposition(text[end:])
                 self.met.setdefault(surname, NewName(who.label, who.entity, role, paragraph))
             if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
                 continue
@@ -191,8 +191,7 @@ class Phrases:
         segments = [s.strip() for s in region.split(",")]
         segments = [s for s in segments if s and not ADVERBIAL.match(s) and not RELATIVE.match(s)]
         for index, segment in enumerate(segments):
-            verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
-            who = self.phrase(segment[: verbs[0].start()] if verbs else segment)
+            who = self.phrase(segment)
             if who.kind == "none":
                 continue
             following = segments[index + 1] if index + 1 < len(segments) else ""
@@ -201,13 +200,15 @@ class Phrases:
                 if named.kind in ("entity", "new"):
                     return Who(named.kind, named.entity, named.label, named.sort, segment)
             if who.kind in ("entity", "new") and not who.role:
-                role = _apposition(", " + following)
+                role = apposition(", " + following)
                 return Who(who.kind, who.entity, who.label, who.sort, role)
             return who
         return NONE
 
     def phrase(self, segment: str) -> Who:
-        """Who one segment names, in order of trust."""
+        """Who one segment names, in order of trust; the segment ends where its verb begins."""
+        verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
+        segment = (segment[: verbs[0].start()] if verbs else segment).strip()
         words = [_bare(w).casefold() for w in segment.split()]
         if not words:
             return NONE
@@ -231,7 +232,7 @@ class Phrases:
         self, segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
     ) -> Who | None:
         """An unnamed source ("a spokeswoman", "critics"), a role ("the chancellor"), or a
-        country standing alone as the subject ("Kestria said")."""
+        country standing alone as the subject ("the country said")."""
         if words[0] in UNNAMED_LEAD or set(words) & UNNAMED_HEADS:
             return Who("unnamed", label=segment.strip())
         role = [w for w in words if w in TITLES]
@@ -264,7 +265,7 @@ class Phrases:
 
 
 def _title_before(text: str) -> str:
-    """The title words right before a name: "Norlandic Finance Minister", "ferry pilot"."""
+    """The title words right before a name: "Finance Minister", "ferry pilot"."""
     words: list[str] = []
     for word in reversed(re.split(r"[,;:.()]", text)[-1].split()):
         bare = _bare(word).casefold()
@@ -279,8 +280,8 @@ def _title_before(text: str) -> str:
     return " ".join(words[-5:])
 
 
-def _apposition(text: str) -> str:
-    """A role written after a name: ", a ferry pilot from Norland," or ", its chair,"."""
+def apposition(text: str) -> str:
+    """A role written after a name: ", a ferry pilot from the port," or ", its chair,"."""
     for part in text.split(",")[1:3]:
         segment = part.strip()
         described = re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or segment[:1].islower()

@@ -90,7 +90,7 @@ def _double_end(paragraph: str, at: int) -> tuple[int, bool]:
 def _single_opens(paragraph: str, at: int, headline: bool) -> bool:
     before = paragraph[:at]
     if before and (before[-1].isalnum() or before[-1] in "’'"):
-        return False  # an apostrophe: Kestria's, don't
+        return False  # an apostrophe: the town's, don't
     if not _opens(paragraph, at) or not paragraph[at + 1].isalnum():
         return False
     sentence = re.split(r"[.!?]\s+", before)[-1]
