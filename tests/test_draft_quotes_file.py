@@ -142,7 +142,7 @@ def test_a_link_as_the_drafts_folder_is_refused(story, capsys, tmp_path):
 
 def test_a_quotation_that_never_closes_is_warned_about_at_its_line(story, capsys):
     (story / "seeds" / "fic-open.txt").write_text(
-        "Quill spoke at the pier.\n\nLee said the toll was \"far too high.\n", encoding="utf-8"
+        'Quill spoke at the pier.\n\nLee said the toll was "far too high.\n', encoding="utf-8"
     )
     status = main(["--root", ".", "draft-quotes", "seeds/fic-open.txt"])
     out, _ = capsys.readouterr()

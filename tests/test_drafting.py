@@ -256,7 +256,9 @@ def test_a_surname_alone_resolves_to_the_new_name_met_before():
 
 def test_a_pronoun_with_no_recent_speaker_proposes_none():
     assert drafts_of(
-        "Lee opened the bridge in May.", "Years passed.", "Officials were silent.",
+        "Lee opened the bridge in May.",
+        "Years passed.",
+        "Officials were silent.",
         "“It is over,” he said.",
     ) == [("It is over", None)]
 
@@ -265,8 +267,7 @@ def test_each_draft_says_why_and_how_sure():
     assert [(d.reason, d.confidence) for d in drafted("“No,” Lee said. “Never.”").drafts] == [
         ("subject of 'said' right after the quotation: Lee", "high"),
         (
-            "continues the quotation before it (subject of 'said' right after the quotation: "
-            "Lee)",
+            "continues the quotation before it (subject of 'said' right after the quotation: Lee)",
             "high",
         ),
     ]
