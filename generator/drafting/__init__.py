@@ -99,9 +99,10 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
 
 
 def _headline(paragraph: str, number: int) -> bool:
-    """A headline or standfirst: a paragraph that ends without a full stop."""
+    """A headline or standfirst: a paragraph that ends without a full stop (inside or
+    outside a closing mark)."""
     del number
-    return not paragraph.rstrip().endswith((".", "!", "?", "”", '"', "»", "’", "'"))
+    return not paragraph.rstrip().rstrip("”\"»’'").endswith((".", "!", "?"))
 
 
 def _outside(paragraph: str, spans: Sequence[Span]) -> str:

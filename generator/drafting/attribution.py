@@ -143,8 +143,10 @@ class Reader:
             reason = f"continues ¶{number - 1}'s quotation, never closed ({continued.reason})"
             return Said(continued.speaker, reason, continued.confidence, continued.who)
         subject = self.phrases.subject(before)
-        if subject.kind in ("entity", "new", "document", "unnamed"):
+        if subject.kind in ("document", "unnamed"):
             return self._resolve(number, subject, "subject of the sentence", masked[: span.start])
+        if subject.kind in ("entity", "new"):  # no reporting verb: maybe not the speaker
+            return Said(None, f"no reporting verb; the sentence is about {subject.label}", "low")
         return Said(None, "no attribution found in the sentence", "low")
 
     def _after(self, after: str) -> tuple[Who, str] | None:
@@ -157,7 +159,8 @@ class Reader:
             if who.kind in ("unnamed", "role") or who.kind == "none":
                 following = re.match(r"^\s*,\s*([^,.;]+)", rest)
                 if following and (named := self._named(following.group(1))) is not None:
-                    who = named
+                    role = verb_first.group(3).strip() if who.kind == "role" else named.role
+                    who = Who(named.kind, named.entity, named.label, named.sort, role)
             elif who.kind in ("entity", "new"):
                 role = apposition(rest)
                 if role and not who.role:

@@ -223,7 +223,7 @@ class Phrases:
             author = next((m[2] for m in mentions if m[2].sort != "country"), None)
             return Who("document", author.entity if author else None, segment, document)
         if named:
-            return self._with_role(named[0], segment)
+            return self._with_role(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
         return self._unnamed(segment, words, mentions) or (speakers[0][2] if speakers else NONE)
@@ -262,6 +262,18 @@ class Phrases:
         wanted = set(who.sort.split())
         found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
         return found[0] if len(found) == 1 else None
+
+
+def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
+    """The name a phrase is about: "Club FC owner Jo Venn" is about Jo Venn, the first name
+    only qualifying the title between them; "Jo Venn of Club FC" is about Jo Venn."""
+    head = mentions[0]
+    for following in mentions[1:]:
+        between = segment[head[1] : following[0]]
+        if re.search(r"[,;:()]|\b(?:and|or|with|of|for|at|from|in|by|to)\b", between):
+            break
+        head = following
+    return head
 
 
 def _title_before(text: str) -> str:

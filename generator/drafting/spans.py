@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.drafting.words import PARTICIPLE, VERB
+
 # Opening mark -> the marks that may close it.
 DOUBLE = {"“": '”"', '"': '"”', "«": "»", "‹": "›"}
 SINGLE = {"‘": "’'", "'": "'’"}
@@ -23,10 +25,7 @@ OPENINGS = tuple(DOUBLE) + tuple(SINGLE)
 WORD = re.compile(r"\w")
 # A single-quoted span counts where the sentence quotes: one of these before it, or a colon.
 QUOTING = re.compile(
-    r"\b(?:says?|said|told|tells|wrote|writes|posted|called|calls|described|describes|"
-    r"warned|warns|added|adds|insisted|insists|urged|urges|hailed|dismissed|according to|"
-    r"statement|claimed|claims|argued|argues|declared|announced)\b|:\s*$",
-    re.IGNORECASE,
+    rf"\b(?:{VERB.pattern}|{PARTICIPLE.pattern}|according to|statement)\b|:\s*$", re.IGNORECASE
 )
 
 
@@ -43,16 +42,18 @@ def spans_of(paragraph: str, headline: bool = False) -> list[Span]:
     headline or standfirst, where single marks are the house style for quotation."""
     spans: list[Span] = []
     at = 0
+    single = False  # whether the paragraph quotes in single marks already
     while at < len(paragraph):
         mark = paragraph[at]
         if mark in DOUBLE and (mark in "«‹" or _opens(paragraph, at)):
             end, closed = _double_end(paragraph, at)
-        elif mark in SINGLE and _single_opens(paragraph, at, headline):
+        elif mark in SINGLE and _single_opens(paragraph, at):
             found = _single_end(paragraph, at)
-            if found is None:
+            quoting = headline or (single and _starts_sentence(paragraph, at))
+            if found is None or not (quoting or _quoting(paragraph, at, found)):
                 at += 1
                 continue
-            end, closed = found, True
+            end, closed, single = found, True, True
         else:
             at += 1
             continue
@@ -87,14 +88,28 @@ def _double_end(paragraph: str, at: int) -> tuple[int, bool]:
     return len(paragraph), False
 
 
-def _single_opens(paragraph: str, at: int, headline: bool) -> bool:
+def _single_opens(paragraph: str, at: int) -> bool:
     before = paragraph[:at]
     if before and (before[-1].isalnum() or before[-1] in "’'"):
         return False  # an apostrophe: the town's, don't
-    if not _opens(paragraph, at) or not paragraph[at + 1].isalnum():
-        return False
-    sentence = re.split(r"[.!?]\s+", before)[-1]
-    return headline or bool(QUOTING.search(sentence))
+    return _opens(paragraph, at) and paragraph[at + 1].isalnum()
+
+
+def _quoting(paragraph: str, at: int, end: int) -> bool:
+    """Whether single marks are quoting here: a reporting verb or a colon before them in the
+    sentence, an attribution right after them ("…,' said X"), or a paragraph opening with them
+    (house style that quotes in single marks)."""
+    sentence = re.split(r"[.!?]\s+", paragraph[:at])[-1]
+    after = paragraph[end : end + 40]
+    return bool(
+        not paragraph[:at].strip()
+        or QUOTING.search(sentence)
+        or re.match(rf"\s*[,.]?\s*(?:\S+\s+){{0,3}}?(?:{VERB.pattern}|according to)\b", after, re.I)
+    )
+
+
+def _starts_sentence(paragraph: str, at: int) -> bool:
+    return bool(re.search(r"[.!?]['’]?\s+$", paragraph[:at]))
 
 
 def _single_end(paragraph: str, at: int) -> int | None:

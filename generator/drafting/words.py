@@ -44,6 +44,8 @@ UNNAMED_LEAD = {
     "others", "other", "those", "critics", "analysts", "officials", "observers", "experts",
     "residents", "diplomats", "sources", "people", "someone", "somebody", "nobody", "none",
     "witnesses", "protesters", "supporters", "opponents", "commentators", "economists",
+    "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens", "hundreds",
+    "thousands", "all", "both", "each", "every", "no", "members", "delegates", "fans",
 }  # fmt: skip
 # Heads that name a person by function without naming them: "Rinn's spokesperson".
 UNNAMED_HEADS = {
@@ -115,4 +117,5 @@ ORGANISATIONS = {
     "association", "institute", "agency", "authority", "committee", "commission", "federation",
     "league", "office", "corporation", "inc", "ltd", "plc", "airlines", "court", "board",
     "foundation", "society", "alliance", "coalition", "front", "movement", "service", "police",
+    "trust", "fc", "club", "network", "forum", "institution", "secretariat", "parliament",
 }  # fmt: skip
