@@ -295,3 +295,32 @@ def test_the_draft_file_proposes_new_people_for_review_and_lists_warnings():
     ) in text
     drafts = yaml.safe_load(text)
     assert [d["speakers"] for d in drafts] == [["ines-varga"], ["lee"]]
+
+
+def test_an_attribution_after_the_quotation_reads_past_a_relative_clause():
+    assert drafts_of(
+        "“We are not there yet,” Quill, who has spent the whole week at the harbour, told "
+        "reporters."
+    ) == [("We are not there yet", "quill")]
+
+
+def test_the_board_refers_to_the_one_group_of_that_name():
+    result = drafted("The Harbour Board raised its fees.", "“The rise is modest,” the board said.")
+    assert [d.speaker for d in result.drafts] == ["board"]
+
+
+def test_words_quoted_from_someones_claim_are_theirs():
+    assert drafts_of(
+        "“That is wrong,” Quill said of Lee’s claim in a letter to Quill that the fee was “fair”."
+    ) == [("That is wrong", "quill"), ("fair", "lee")]
+
+
+def test_a_single_quoted_quotation_attributed_after_it():
+    assert drafts_of("Lee spoke.", "'We have been kept in the dark,' said Quill. 'Again.'") == [
+        ("We have been kept in the dark", "quill"),
+        ("Again.", "quill"),
+    ]
+
+
+def test_a_scare_quote_in_a_headline_gets_no_speaker_from_its_subject():
+    assert drafts_of("Norland bridge sold to 'mystery buyer'") == [("mystery buyer", None)]

@@ -34,9 +34,21 @@ WEAK = re.compile(
     re.IGNORECASE,
 )
 AFTER_VERB = re.compile(rf"^\s*[,.!?]?\s*(?:(according to)|({VERB.pattern}))\s+([^,.;:!?]+)(.*)")
-AFTER_SUBJECT = re.compile(rf"^\s*[,.!?]?\s*([^,.;:!?]{{1,60}}?)\s+(?:\w+ly\s+)?({VERB.pattern})")
+AFTER_SUBJECT = re.compile(
+    rf"^\s*[,.!?]?\s*([^.;:!?]{{1,100}}?),?\s+(?:\w+ly\s+)?({VERB.pattern})\b", re.IGNORECASE
+)
+INSERTED = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|,\s*(?:a|an|the)\s[^,]*,")
 OPENING = "“\"«‹‘'("
-CLAUSE_WORDS = re.compile(r"\b(?:while|and|but|as|when|that|which|who|whereas|if)\b", re.I)
+CLAIM = re.compile(
+    r"(\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[’']s\s+(?:\w+\s+)?(claim|claims|remark|remarks|comment|"
+    r"comments|words|description|warning|promise|pledge|assertion|suggestion|call|accusation|"
+    r"charge|view|argument|insistence)\b"
+)
+CLAUSE_WORDS = re.compile(
+    r"\b(?:while|and|but|as|when|that|which|who|whereas|if|after|before|because|although|"
+    r"though|since|until|once|where|then|so)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +180,9 @@ class Reader:
             if who.kind != "none":
                 return who, f"'{verb.lower()}' right after the quotation"
         subject_first = AFTER_SUBJECT.match(after)
-        if subject_first and not CLAUSE_WORDS.search(subject_first.group(1)):
+        # "“…,” X, who was speaking in Y, told …": the inserted clause is no new clause.
+        subject = INSERTED.sub(",", subject_first.group(1) + ",") if subject_first else ""
+        if subject_first and not CLAUSE_WORDS.search(subject):
             who = self.phrases.subject(subject_first.group(1))
             if who.kind != "none":
                 return (
@@ -209,6 +223,11 @@ class Reader:
             if who.kind not in ("entity", "new"):
                 who = Who("unnamed", label=who.label or "an unnamed source")
             return self._resolve(number, who, f"agent of passive '{verb}'", previous + before)
+        claim = CLAIM.search(before[marker.end() :])
+        if claim:  # "said of X's claim that … “…”": X's words
+            who = self.phrases.last(claim.group(1))
+            if who.kind in ("entity", "new"):
+                return self._resolve(number, who, f"the {claim.group(2)} quoted is theirs", "")
         who = self._subject_of(before, marker)
         if who.kind == "none":  # "She said X had asked for “…”": the outer verb's subject
             for outer in reversed(VERBS_IN(before[: marker.start()])):

@@ -226,7 +226,31 @@ class Phrases:
             return self._with_role(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
-        return self._unnamed(segment, words, mentions) or (speakers[0][2] if speakers else NONE)
+        group = None
+        if words[0] in ("the", "its", "their") and len(words) <= 3:
+            group = self._group_by_word(words[-1], mentions)
+        fallback = speakers[0][2] if speakers else NONE
+        return group or self._unnamed(segment, words, mentions) or fallback
+
+    def _group_by_word(self, word: str, mentions: list[tuple[int, int, Who, bool]]) -> Who | None:
+        """ "the board": the one group of the article with that word in its name; "the
+        Norlandic government": the country it governs."""
+        if word == "government":
+            countries = [m[2] for m in mentions if m[2].sort == "country"]
+            return countries[0] if countries else None
+        if word not in ORGANISATIONS | {"company", "ministry", "department", "firm"}:
+            return None
+        groups = {
+            n.entity: Who("entity", n.entity, n.text, "group")
+            for n in self.names
+            if n.kind == "group" and word in n.text.casefold().split()
+        }
+        groups |= {
+            e.id: Who("new", e.id, e.name, "group", e.role)
+            for e in self.met.values()
+            if word in e.name.casefold().split()
+        }
+        return next(iter(groups.values())) if len(groups) == 1 else Who("unnamed", label=word)
 
     def _unnamed(
         self, segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]

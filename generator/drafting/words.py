@@ -20,7 +20,11 @@ _SAY = (
     "reiterates|reiterated|repeat|repeats|repeated|accuse|accuses|accused|praise|praises|"
     "praised|criticise|criticises|criticised|criticize|criticizes|criticized|condemn|condemns|"
     "condemned|deny|denies|denied|clarify|clarifies|clarified|state|states|stated|report|"
-    "reports|reported|made clear|made it clear|makes clear|makes it clear"
+    "reports|reported|chant|chants|chanted|shout|shouts|shouted|yell|yelled|cry|cried|"
+    "joke|joked|quip|quipped|boast|boasted|retort|retorted|snap|snapped|counter|countered|"
+    "reply|whisper|whispered|exclaim|exclaimed|concluded|recounted|maintain|maintains|"
+    "maintained|contend|contends|contended|assert|asserts|asserted|"
+    "made clear|made it clear|makes clear|makes it clear"
 )
 # Participles take the subject of the clause they hang on: "…, adding that …".
 _PARTICIPLE = (
