@@ -73,7 +73,7 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
     is only a known name (such as an organisation's) is not a statement and is left out."""
     skip = {name.text.casefold() for name in names}
     phrases = Phrases(names)
-    found = [spans_of(p, headline=_headline(p, n)) for n, p in enumerate(paragraphs, start=1)]
+    found = [spans_of(p, headline=_headline(p)) for p in paragraphs]
     for number, paragraph in enumerate(paragraphs, start=1):
         phrases.learn(_outside(paragraph, found[number - 1]), number)
     reader = Reader(phrases)
@@ -98,10 +98,9 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
     return Drafted(drafts, warnings, people)
 
 
-def _headline(paragraph: str, number: int) -> bool:
+def _headline(paragraph: str) -> bool:
     """A headline or standfirst: a paragraph that ends without a full stop (inside or
     outside a closing mark)."""
-    del number
     return not paragraph.rstrip().rstrip("”\"»’'").endswith((".", "!", "?"))
 
 

@@ -157,7 +157,7 @@ class Phrases:
             return
         met = next((m for m in self.met.values() if m.id == who.entity), None)
         name = met.name if met else who.label
-        role = who.role or (met.role if met else "")
+        role = re.sub(r"^(?:the|a|an)\s+", "", who.role or (met.role if met else ""), flags=re.I)
         kind = "group" if group or name.split()[-1].casefold() in ORGANISATIONS else "person"
         where = [m[2].entity for m in self.mentions(role) if m[2].sort in ("country", "group")]
         affiliation = where[0] if where else None
@@ -329,7 +329,8 @@ def apposition(text: str) -> str:
 
 
 STOPS = {"and", "or", "but", "that", "while", "with", "by", "to", "for", "on", "at", "in",
-         "from", "as", "when", "after", "before", "than", "said", "says"}  # fmt: skip
+         "from", "as", "when", "after", "before", "than", "said", "says", "named", "called",
+         "aged"}  # fmt: skip
 
 
 def _spelled(name: str) -> str:
