@@ -234,7 +234,7 @@ class Phrases:
 
     def _group_by_word(self, word: str, mentions: list[tuple[int, int, Who, bool]]) -> Who | None:
         """ "the board": the one group of the article with that word in its name; "the
-        Norlandic government": the country it governs."""
+        X-ish government": the country it governs."""
         if word == "government":
             countries = [m[2] for m in mentions if m[2].sort == "country"]
             return countries[0] if countries else None
