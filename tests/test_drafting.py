@@ -324,3 +324,13 @@ def test_a_single_quoted_quotation_attributed_after_it():
 
 def test_a_scare_quote_in_a_headline_gets_no_speaker_from_its_subject():
     assert drafts_of("Norland bridge sold to 'mystery buyer'") == [("mystery buyer", None)]
+
+
+def test_a_live_blog_timestamp_is_no_speaker_and_no_sentence_of_its_own():
+    assert drafts_of("1.15pm GMT Lee has arrived. “Hello, everyone,” he said.") == [
+        ("Hello, everyone", "lee")
+    ]
+
+
+def test_low_opening_marks_closed_by_high_ones():
+    assert drafts_of("Lee said: „We are ready.“ Then he left.") == [("We are ready.", "lee")]

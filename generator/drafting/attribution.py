@@ -24,7 +24,7 @@ from generator.drafting.words import ACCORDING, DOCUMENTS, PARTICIPLE, PASSIVE, 
 
 DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'’-]{2,}(?:,[^-—–]{1,40}?)?(?:\s*\([^)]*\))?\s*[-—–]+\s"
-    r"|\d{1,2}[:.]\d{2}\s+)"
+    r"|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[-—–]?\s+)"
 )
 LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s?){1,3}:\s")
 STRONG = re.compile(r";\s|:\s|,\s+(?:and|but|while|whereas)\s+|\s(?:while|whereas)\s")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.drafting.words import PARTICIPLE, VERB
 
 # Opening mark -> the marks that may close it.
-DOUBLE = {"“": '”"', '"': '"”', "«": "»", "‹": "›"}
+DOUBLE = {"“": '”"', '"': '"”', "«": "»", "‹": "›", "„": '“”"'}
 SINGLE = {"‘": "’'", "'": "'’"}
 OPENINGS = tuple(DOUBLE) + tuple(SINGLE)
 WORD = re.compile(r"\w")
