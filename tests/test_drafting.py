@@ -326,9 +326,9 @@ def test_a_scare_quote_in_a_headline_gets_no_speaker_from_its_subject():
     assert drafts_of("Norland bridge sold to 'mystery buyer'") == [("mystery buyer", None)]
 
 
-def test_a_live_blog_timestamp_is_no_speaker_and_no_sentence_of_its_own():
-    assert drafts_of("1.15pm GMT Lee has arrived. “Hello, everyone,” he said.") == [
-        ("Hello, everyone", "lee")
+def test_a_live_blog_timestamp_is_not_part_of_a_new_name():
+    assert drafts_of("1.15pm GMT Ines Varga has arrived.", "Varga said she was “hopeful”.") == [
+        ("hopeful", "ines-varga")
     ]
 
 
