@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.drafting.attribution import Reader, Said
+from generator.drafting.attribution import Reader, Said, masked_text
 from generator.drafting.output import draft_yaml
 from generator.drafting.phrases import Name, NewName, Phrases
 from generator.drafting.spans import Span, continues, spans_of, unclosed_warning
@@ -75,7 +75,7 @@ def draft_article(paragraphs: Sequence[str], names: list[Name]) -> Drafted:
     phrases = Phrases(names)
     found = [spans_of(p, headline=_headline(p)) for p in paragraphs]
     for number, paragraph in enumerate(paragraphs, start=1):
-        phrases.learn(_outside(paragraph, found[number - 1]), number)
+        phrases.learn(masked_text(paragraph, found[number - 1]), number)
     reader = Reader(phrases)
     drafts: list[Draft] = []
     warnings: list[str] = []

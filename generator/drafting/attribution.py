@@ -74,7 +74,7 @@ class Reader:
         self, number: int, text: str, spans: list[Span], continued: Said | None
     ) -> list[Said]:
         self.text = text
-        masked = _masked(text, spans)
+        masked = masked_text(text, spans)
         sentences = _sentences(text, masked, spans)
         found: list[Said] = []
         for start, end in sentences:
@@ -365,7 +365,7 @@ def _nearest_marker(before: str) -> re.Match[str] | None:
     return found[-1] if found else None
 
 
-def _masked(text: str, spans: list[Span]) -> str:
+def masked_text(text: str, spans: list[Span]) -> str:
     """The paragraph with its quotations, dateline, timestamp and Q&A label blanked out, so
     that neither a name inside a quotation nor a label is read as a speaker."""
     chars = list(text)
