@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
 STORY ?= .
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench
+.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -87,6 +87,13 @@ corpus: $(READY)
 # Builds synthetic stories of 10, 100 and 1000 articles (FULL=1 adds 3000); writes BENCHMARKS.md.
 bench: $(READY)
 	$(BIN)/python -m tools.bench $(if $(FULL),--full)
+
+# How good draft-quotes is: span and speaker precision and recall on the fictional development
+# set (tests/fixtures/drafting-dev), the part rules are developed on and the held-out part.
+drafts-score: $(READY)
+	$(BIN)/python -m tests.drafting_eval dev
+	@echo
+	$(BIN)/python -m tests.drafting_eval heldout
 
 # Installs the git pre-commit hooks (ruff, schemas, content check) from .pre-commit-config.yaml.
 hooks: $(READY)

@@ -12,8 +12,8 @@ from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
 from generator.drafting import (
     Draft,
+    draft_article,
     draft_yaml,
-    find_quotations,
     known_statements,
     names_from,
 )
@@ -169,16 +169,28 @@ def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
         return _report([*problems, *more], project, "No drafts were written.")
     story, _problems = check(project)
     paragraphs = paragraphs_of(content)
-    found = find_quotations(paragraphs, names_from(story))
-    drafts, known = known_statements(text.stem, paragraphs, found, story)
-    yaml_text = draft_yaml(text.stem, drafts, known)
+    drafted = draft_article(paragraphs, names_from(story))
+    drafts, known = known_statements(text.stem, paragraphs, drafted.drafts, story)
+    speakers = {d.speaker for d in drafts}
+    people = [p for p in drafted.people if p.id in speakers]
+    yaml_text = draft_yaml(text.stem, drafts, known, warnings=drafted.warnings, people=people)
     saved, refused = save_draft(project.drafts, text.stem, yaml_text, project.root, force=force)
     if saved is None:
         return _report(refused, project, "No drafts were written.")
     print(_drafts_saved(saved, drafts, len(known), project.root))
+    where = shown(text, project.root)
+    lines = _paragraph_lines(content)
+    for warning in drafted.warnings:  # "¶6: …" -> the seed's line, as every problem is told
+        number = int(warning[1:].split(":", 1)[0])
+        print(f"{where}:{lines[number - 1]}:1: warning: {warning}")
     if saved.outcome is not Outcome.UNCHANGED:
         print(REVIEW)
     return OK
+
+
+def _paragraph_lines(content: str) -> list[int]:
+    """The line of each paragraph: paragraph N is the Nth non-empty line."""
+    return [n for n, line in enumerate(content.splitlines(), start=1) if line.strip()]
 
 
 def _drafts_saved(saved: Saved, drafts: list[Draft], known: int, root: Path) -> str:

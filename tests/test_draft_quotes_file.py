@@ -138,3 +138,18 @@ def test_a_link_as_the_drafts_folder_is_refused(story, capsys, tmp_path):
     (story / "drafts").symlink_to(outside)
     assert draft_quotes(capsys) == (1, "", f"drafts:0:0: {LINK_REFUSED}")
     assert list(outside.iterdir()) == []
+
+
+def test_a_quotation_that_never_closes_is_warned_about_at_its_line(story, capsys):
+    (story / "seeds" / "fic-open.txt").write_text(
+        'Quill spoke at the pier.\n\nLee said the toll was "far too high.\n', encoding="utf-8"
+    )
+    status = main(["--root", ".", "draft-quotes", "seeds/fic-open.txt"])
+    out, _ = capsys.readouterr()
+    assert status == 0
+    assert (
+        "seeds/fic-open.txt:3:1: warning: ¶2: a quotation opens and never closes: it is drafted "
+        "to the end of the paragraph; check where it really ends\n"
+    ) in out
+    draft = (story / "drafts" / "fic-open.quotes.yaml").read_text(encoding="utf-8")
+    assert "#   ¶2: a quotation opens and never closes" in draft
