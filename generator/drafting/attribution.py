@@ -39,6 +39,7 @@ AFTER_SUBJECT = re.compile(
 )
 INSERTED = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|,\s*(?:a|an|the)\s[^,]*,")
 OPENING = "“\"«‹‘'("
+OWN_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she|his|her)\b")
 CLAIM = re.compile(
     r"(\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[’']s\s+(?:\w+\s+)?(claim|claims|remark|remarks|comment|"
     r"comments|words|description|warning|promise|pledge|assertion|suggestion|call|accusation|"
@@ -69,6 +70,7 @@ class Reader:
     last_document: tuple[str, int] | None = None
     previous: str = ""  # the previous paragraph's last sentence, outside quotations
     text: str = ""  # the paragraph being read
+    gender: dict[str, str] = field(default_factory=dict)  # person id: 'he' or 'she'
 
     def paragraph(
         self, number: int, text: str, spans: list[Span], continued: Said | None
@@ -305,7 +307,10 @@ class Reader:
 
     def _pronoun(self, number: int, pronoun: str, how: str, context: str) -> Said:
         """A subject of matching kind earlier in the sentence or the paragraph's last two,
-        else the last speaker; never merely the last name."""
+        then a speaker earlier in the paragraph, then the previous paragraph's subject, else
+        the last speaker; never merely the last name, nor one the article calls by the other
+        pronoun. A person the article does not name ("the representative") stops the search:
+        'he' is more likely them than anyone before."""
         wanted = ("person",) if pronoun in ("he", "she") else ("group", "country")
         sentences = re.split(r"(?<=[.!?])\s+", context.strip())
         for sentence in reversed(sentences[-3:]):
@@ -314,28 +319,49 @@ class Reader:
                 who = Who("entity", entity, subject.label, "person")
             elif subject.kind in ("entity", "new") and subject.sort in wanted:
                 who = subject
+            elif subject.kind in ("role", "unnamed") and wanted == ("person",):
+                reason = f"{how}: '{pronoun}' → '{subject.label}' just before, who is not named"
+                return Said(None, reason, "low")
             else:
                 mentions = self.phrases.mentions(sentence)
                 found = [m[2] for m in mentions if not m[3] and m[2].sort in wanted]
                 if not found or wanted == ("person",):
                     continue
                 who = found[-1]
+            if self._other_gender(who, pronoun):
+                continue
             self.phrases.remember(who, number, who.sort != "person")
             reason = f"{how}: '{pronoun}' → {who.label}, subject just before"
-            return Said(who.entity, reason, "medium", who)
+            return self._agreed(Said(who.entity, reason, "medium", who), pronoun)
+        candidates: list[tuple[Who, str, bool]] = []
+        if self.last_speaker and self.last_speaker[1] == number:
+            candidates.append((self.last_speaker[0], f"{{}}, speaker before it in ¶{number}", True))
         subject = self.phrases.subject(self.previous)
-        if subject.kind in ("entity", "new") and subject.sort in wanted:
-            reason = (
-                f"{how}: '{pronoun}' → {subject.label}, subject of ¶{number - 1}'s last sentence"
-            )
-            return Said(subject.entity, reason, "medium", subject)
+        if subject.kind in ("entity", "new"):
+            candidates.append((subject, f"{{}}, subject of ¶{number - 1}'s last sentence", True))
         if self.last_speaker:
             who, where = self.last_speaker
-            if who.sort in wanted:
-                confidence = "medium" if where >= number - 1 else "low"
-                reason = f"{how}: '{pronoun}' → last speaker {who.label}, ¶{where}"
-                return Said(who.entity, reason, confidence, who)
+            candidates.append((who, f"last speaker {{}}, ¶{where}", where >= number - 1))
+        for who, where, near in candidates:
+            if who.sort not in wanted:
+                continue
+            if self._other_gender(who, pronoun):
+                known = self.gender[who.entity or ""]
+                reason = f"{how}: '{pronoun}', but {where.format(who.label)}, is '{known}'"
+                return Said(None, reason, "low")
+            reason = f"{how}: '{pronoun}' → {where.format(who.label)}"
+            return self._agreed(Said(who.entity, reason, "medium" if near else "low", who), pronoun)
         return Said(None, f"{how}: '{pronoun}', but no speaker before it", "low")
+
+    def _other_gender(self, who: Who, pronoun: str) -> bool:
+        known = self.gender.get(who.entity or "")
+        return pronoun in ("he", "she") and known is not None and known != pronoun
+
+    def _agreed(self, said: Said, pronoun: str) -> Said:
+        """A person a 'he' or 'she' resolved to is, from then on, that."""
+        if said.speaker and said.confidence != "low" and pronoun in ("he", "she"):
+            self.gender.setdefault(said.speaker, pronoun)
+        return said
 
     def _track(self, number: int, sentence: str) -> None:
         """The last speaker: the subject of any reporting verb, quoted or not."""
@@ -345,6 +371,10 @@ class Reader:
             who = self._subject_of(sentence[: marker.end()], marker)
             if who.kind in ("entity", "new") and who.sort != "country":
                 self.last_speaker = (who, number)
+            # "X said she would …": the pronoun opening the reported clause is its speaker's
+            own = OWN_PRONOUN.match(sentence[marker.end() :])
+            if own and who.kind in ("entity", "new") and who.sort == "person" and who.entity:
+                self.gender.setdefault(who.entity, "he" if own.group(1) in ("he", "his") else "she")
         for _, _, who, _ in self.phrases.mentions(sentence):
             if who.kind == "entity" and who.sort == "group":
                 for word in re.findall(r"\w+", sentence.casefold()):

@@ -36,6 +36,10 @@ AUXILIARY = re.compile(
 PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
 
 
+# between a name and the organisation it belongs to: " of the campaign group "
+OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
 @dataclass(frozen=True)
 class Name:
     """A way an entity is written in text, and the entity id it stands for."""
@@ -220,7 +224,11 @@ class Phrases:
         named = [m for m in speakers if m[2].sort in ("person", "group")]
         document = next((w for w in words[:5] if w in DOCUMENTS), None)
         if document and (not speakers or segment.casefold().find(document) < speakers[0][0]):
-            author = next((m[2] for m in mentions if m[2].sort != "country"), None)
+            # "the draft circulated by X": X wrote it, even when X is a country
+            agent = [m[2] for m in mentions if re.search(r"\bby\s+(?:the\s+)?$", segment[: m[0]])]
+            author = next(iter(agent), None) or next(
+                (m[2] for m in mentions if m[2].sort != "country"), None
+            )
             return Who("document", author.entity if author else None, segment, document)
         if named:
             return self._with_role(_head(named, segment), segment)
@@ -272,10 +280,13 @@ class Phrases:
         return Who(who.kind, who.entity, who.label, who.sort, role or who.role)
 
     def last(self, text: str) -> Who:
-        """The antecedent of a relative pronoun: the last name that is no possessive."""
-        found = [m[2] for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
+        """The antecedent of a relative pronoun: the last name that is no possessive, or
+        the name an "of" phrase qualifies ("Jo Venn of the group Tide Line, who …": Jo Venn)."""
+        found = [m for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
+        if len(found) > 1 and OF_GROUP.fullmatch(text[found[-2][1] : found[-1][0]]):
+            return found[-2][2]
         if found:
-            return found[-1]
+            return found[-1][2]
         words = text.split()
         if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
             return Who("unnamed", label=words[-1])
