@@ -39,3 +39,23 @@ def test_a_pronoun_after_an_unnamed_subject_proposes_no_earlier_speaker():
         "“We are ready,” said Lee.",
         "A harbour official said the delay was short. He said the port was “nearly there”.",
     ) == ["lee", None]
+
+
+def test_who_after_a_name_of_a_group_is_the_name_not_the_group():
+    assert speakers(
+        "“Too late,” said Ines Varga of the campaign group Low Tide, who called it “a shrug”."
+    ) == ["ines-varga", "ines-varga"]
+
+
+def test_a_document_circulated_by_a_country_is_that_countrys():
+    assert speakers("The draft circulated by Norland had included “a ferry levy”.") == ["norland"]
+
+
+def test_a_known_name_inside_an_organisations_name_is_part_of_it():
+    assert speakers("The Norland Rowing Trust called the plan “a folly”.") == [
+        "norland-rowing-trust"
+    ]
+
+
+def test_a_name_followed_by_a_title_is_that_title_not_the_name():
+    assert speakers("Norland Rowing Trust chairman says fee is 'a folly'") == [None]

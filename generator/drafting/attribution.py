@@ -312,6 +312,33 @@ class Reader:
         pronoun. A person the article does not name ("the representative") stops the search:
         'he' is more likely them than anyone before."""
         wanted = ("person",) if pronoun in ("he", "she") else ("group", "country")
+        said = self._in_sentences(number, pronoun, how, context, wanted)
+        if said is not None:
+            return said
+        candidates: list[tuple[Who, str, bool]] = []
+        if self.last_speaker and self.last_speaker[1] == number:
+            candidates.append((self.last_speaker[0], f"{{}}, speaker before it in ¶{number}", True))
+        subject = self.phrases.subject(self.previous)
+        if subject.kind in ("entity", "new"):
+            candidates.append((subject, f"{{}}, subject of ¶{number - 1}'s last sentence", True))
+        if self.last_speaker:
+            who, at = self.last_speaker
+            candidates.append((who, f"last speaker {{}}, ¶{at}", at >= number - 1))
+        for who, where, near in candidates:
+            if who.sort not in wanted:
+                continue
+            if self._other_gender(who, pronoun):
+                known = self.gender[who.entity or ""]
+                reason = f"{how}: '{pronoun}', but {where.format(who.label)}, is '{known}'"
+                return Said(None, reason, "low")
+            reason = f"{how}: '{pronoun}' → {where.format(who.label)}"
+            return self._agreed(Said(who.entity, reason, "medium" if near else "low", who), pronoun)
+        return Said(None, f"{how}: '{pronoun}', but no speaker before it", "low")
+
+    def _in_sentences(
+        self, number: int, pronoun: str, how: str, context: str, wanted: tuple[str, ...]
+    ) -> Said | None:
+        """The subject of the sentence or the paragraph's last two sentences before it."""
         sentences = re.split(r"(?<=[.!?])\s+", context.strip())
         for sentence in reversed(sentences[-3:]):
             subject = self.phrases.subject(sentence)
@@ -333,25 +360,7 @@ class Reader:
             self.phrases.remember(who, number, who.sort != "person")
             reason = f"{how}: '{pronoun}' → {who.label}, subject just before"
             return self._agreed(Said(who.entity, reason, "medium", who), pronoun)
-        candidates: list[tuple[Who, str, bool]] = []
-        if self.last_speaker and self.last_speaker[1] == number:
-            candidates.append((self.last_speaker[0], f"{{}}, speaker before it in ¶{number}", True))
-        subject = self.phrases.subject(self.previous)
-        if subject.kind in ("entity", "new"):
-            candidates.append((subject, f"{{}}, subject of ¶{number - 1}'s last sentence", True))
-        if self.last_speaker:
-            who, where = self.last_speaker
-            candidates.append((who, f"last speaker {{}}, ¶{where}", where >= number - 1))
-        for who, where, near in candidates:
-            if who.sort not in wanted:
-                continue
-            if self._other_gender(who, pronoun):
-                known = self.gender[who.entity or ""]
-                reason = f"{how}: '{pronoun}', but {where.format(who.label)}, is '{known}'"
-                return Said(None, reason, "low")
-            reason = f"{how}: '{pronoun}' → {where.format(who.label)}"
-            return self._agreed(Said(who.entity, reason, "medium" if near else "low", who), pronoun)
-        return Said(None, f"{how}: '{pronoun}', but no speaker before it", "low")
+        return None
 
     def _other_gender(self, who: Who, pronoun: str) -> bool:
         known = self.gender.get(who.entity or "")

@@ -101,8 +101,10 @@ class Phrases:
             found.append((match.start(), match.end(), who, _possessive(text, match.end())))
             taken.append(match.span())
         for start, end, full in self._runs(text):
-            if any(s < end and start < e for s, e in taken):
+            inside = [(s, e) for s, e in taken if s < end and start < e]
+            if inside and not _organisation_around(full, start, end, inside):
                 continue
+            found = [m for m in found if (m[0], m[1]) not in inside]
             new = self._new_name(full, text[:start])
             if new is not None:
                 found.append((start, end, new, _possessive(text, end)))
@@ -131,8 +133,11 @@ class Phrases:
             if not words or not words[0].group(0)[0].isupper():
                 continue
             cut = 0
+            # "The Kent Rowing Trust": a known name before an organisation's head is part of it
+            organisation = _bare(words[-1].group(0)).casefold() in ORGANISATIONS
             for position, token in enumerate(words):
-                if _bare(token.group(0)).casefold() in TITLES or self._known(token.group(0)):
+                title = _bare(token.group(0)).casefold() in TITLES
+                if title or (self._known(token.group(0)) and not organisation):
                     cut = position + 1
             name = words[cut:]
             if name:
@@ -231,7 +236,7 @@ class Phrases:
             )
             return Who("document", author.entity if author else None, segment, document)
         if named:
-            return self._with_role(_head(named, segment), segment)
+            return self._named(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
         group = None
@@ -273,6 +278,12 @@ class Phrases:
         countries = [m[2] for m in mentions if not m[3]]
         return countries[0] if countries and len(words) <= 2 else None
 
+    def _named(self, head: tuple[int, int, Who, bool], segment: str) -> Who:
+        titles = [_bare(w).casefold() for w in segment[head[1] :].split()]
+        if titles and all(w in TITLES for w in titles):  # "Club FC owner": not the club
+            return Who("role", label=segment, sort=" ".join(titles))
+        return self._with_role(head, segment)
+
     def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
         start, _, who, _ = mention
         role = segment[:start].strip(" ,")
@@ -297,6 +308,12 @@ class Phrases:
         wanted = set(who.sort.split())
         found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
         return found[0] if len(found) == 1 else None
+
+
+def _organisation_around(full: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    """A known place inside "Kent Rowing Trust" is part of the trust's name."""
+    last = _bare(full.rsplit(maxsplit=1)[-1]).casefold()
+    return last in ORGANISATIONS and all(start <= s and e < end for s, e in inside)
 
 
 def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
