@@ -14,19 +14,14 @@ gave that title. Unnamed and collective sources ("a spokeswoman", "critics") get
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from generator.drafting.phrases import NONE, Phrases, Who, apposition
+from generator.drafting.sentences import DATELINE, LABEL, cut, masked_text
 from generator.drafting.spans import Span
 from generator.drafting.words import ACCORDING, DOCUMENTS, PARTICIPLE, PASSIVE, VERB, is_noun
 
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'’-]{2,}(?:,[^-—–]{1,40}?)?(?:\s*\([^)]*\))?\s*[-—–]+\s"
-    r"|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[-—–]?\s+)"
-)
-LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s?){1,3}:\s")
 STRONG = re.compile(r";\s|:\s|,\s+(?:and|but|while|whereas)\s+|\s(?:while|whereas)\s")
 WEAK = re.compile(
     r"\b(?:when|while|whereas|as|after|before|because|although|though|since|if|until|once|"
@@ -38,8 +33,8 @@ AFTER_SUBJECT = re.compile(
     rf"^\s*[,.!?]?\s*([^.;:!?]{{1,100}}?),?\s+(?:\w+ly\s+)?({VERB.pattern})\b", re.IGNORECASE
 )
 INSERTED = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|,\s*(?:a|an|the)\s[^,]*,")
-OPENING = "“\"«‹‘'("
 OWN_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she|his|her)\b")
+SAYS = re.compile(r"said|says|say|added|adds|wrote|writes|insisted|insists|argued|argues")
 CLAIM = re.compile(
     r"(\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[’']s\s+(?:\w+\s+)?(claim|claims|remark|remarks|comment|"
     r"comments|words|description|warning|promise|pledge|assertion|suggestion|call|accusation|"
@@ -77,7 +72,7 @@ class Reader:
     ) -> list[Said]:
         self.text = text
         masked = masked_text(text, spans)
-        sentences = _sentences(text, masked, spans)
+        sentences = cut(text, masked, spans)
         found: list[Said] = []
         for start, end in sentences:
             in_sentence: list[Said] = []
@@ -382,6 +377,8 @@ class Reader:
                 self.last_speaker = (who, number)
             # "X said she would …": the pronoun opening the reported clause is its speaker's
             own = OWN_PRONOUN.match(sentence[marker.end() :])
+            if own and own.group(1) == "her" and not SAYS.fullmatch(marker.group(0).lower()):
+                own = None  # "told her": maybe someone else
             if own and who.kind in ("entity", "new") and who.sort == "person" and who.entity:
                 self.gender.setdefault(who.entity, "he" if own.group(1) in ("he", "his") else "she")
         for _, _, who, _ in self.phrases.mentions(sentence):
@@ -402,37 +399,3 @@ def VERBS_IN(text: str) -> list[re.Match[str]]:
 def _nearest_marker(before: str) -> re.Match[str] | None:
     found = VERBS_IN(before)
     return found[-1] if found else None
-
-
-def masked_text(text: str, spans: list[Span]) -> str:
-    """The paragraph with its quotations, dateline, timestamp and Q&A label blanked out, so
-    that neither a name inside a quotation nor a label is read as a speaker."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start : span.end] = " " * (span.end - span.start)
-    masked = "".join(chars)
-    offset = 0
-    for pattern in (DATELINE, LABEL):  # "09:41 Breaking: …"
-        rest = masked[offset:]
-        lead = len(rest) - len(rest.lstrip())
-        found = pattern.match(rest[lead:])
-        if found:
-            offset += lead + found.end()
-    return " " * offset + masked[offset:]
-
-
-def _sentences(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Sentence bounds, cut outside quotations, and after a quotation that ends one."""
-    cuts = []
-    for found in re.finditer(r"[.!?](?=\s)", masked):
-        rest = text[found.end() :]
-        start = found.end() + len(rest) - len(rest.lstrip())
-        if rest.strip() and (rest.lstrip()[0] in OPENING or rest.lstrip()[0].isupper()):
-            cuts.append(start)
-    for span in spans:
-        following = text[span.end :].lstrip()[:1]
-        ends = span.closed and span.text.endswith((".", "!", "?"))
-        if ends and following and (following.isupper() or following in OPENING):
-            cuts.append(span.end)
-    bounds = [0, *sorted({c for c in cuts if 0 < c < len(masked)}), len(masked)]
-    return list(itertools.pairwise(bounds))
