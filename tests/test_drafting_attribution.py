@@ -59,3 +59,7 @@ def test_a_known_name_inside_an_organisations_name_is_part_of_it():
 
 def test_a_name_followed_by_a_title_is_that_title_not_the_name():
     assert speakers("Norland Rowing Trust chairman says fee is 'a folly'") == [None]
+
+
+def test_who_after_an_unnamed_phrase_is_not_the_name_before_it():
+    assert speakers("Lee spoke to the Norland envoy, who called the fee “fair”.") == [None]

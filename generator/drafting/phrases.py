@@ -37,6 +37,7 @@ PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into
 
 
 # between a name and the organisation it belongs to: " of the campaign group "
+AFTER_ANTECEDENT = re.compile(r"[\s,\d]*|\s+(?:of|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+[\s,]*")
 OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 
 
@@ -296,7 +297,9 @@ class Phrases:
         found = [m for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
         if len(found) > 1 and OF_GROUP.fullmatch(text[found[-2][1] : found[-1][0]]):
             return found[-2][2]
-        if found:
+        # "who" follows its antecedent: a name, then at most an age or "of Place"; words
+        # after the last name ("spoke to Jo Venn", "the envoy") are an antecedent we can't name
+        if found and AFTER_ANTECEDENT.fullmatch(text[found[-1][1] :]):
             return found[-1][2]
         words = text.split()
         if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
