@@ -37,8 +37,11 @@ PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into
 
 
 # between a name and the organisation it belongs to: " of the campaign group "
-AFTER_ANTECEDENT = re.compile(r"[\s,\d]*|\s+(?:of|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+[\s,]*")
 OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+# what may stand between a relative pronoun's antecedent and it: an age, "of Place"
+AFTER_ANTECEDENT = re.compile(
+    r"[\s,\d]*|\s+(?:of|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+[\s,]*"
+)
 
 
 @dataclass(frozen=True)
