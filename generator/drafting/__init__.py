@@ -22,9 +22,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.drafting.attribution import Reader, Said, masked_text
+from generator.drafting.attribution import Reader, Said
 from generator.drafting.output import draft_yaml
 from generator.drafting.phrases import Name, NewName, Phrases
+from generator.drafting.sentences import masked_text
 from generator.drafting.spans import Span, continues, spans_of, unclosed_warning
 from generator.link import Linked
 from generator.quotation import comparable

@@ -14,19 +14,14 @@ gave that title. Unnamed and collective sources ("a spokeswoman", "critics") get
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from generator.drafting.phrases import NONE, Phrases, Who, apposition
+from generator.drafting.sentences import DATELINE, LABEL, cut, masked_text
 from generator.drafting.spans import Span
 from generator.drafting.words import ACCORDING, DOCUMENTS, PARTICIPLE, PASSIVE, VERB, is_noun
 
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'’-]{2,}(?:,[^-—–]{1,40}?)?(?:\s*\([^)]*\))?\s*[-—–]+\s"
-    r"|\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,4})?\s*[-—–]?\s+)"
-)
-LABEL = re.compile(r"^(?:[A-Z][\w’'-]*\s?){1,3}:\s")
 STRONG = re.compile(r";\s|:\s|,\s+(?:and|but|while|whereas)\s+|\s(?:while|whereas)\s")
 WEAK = re.compile(
     r"\b(?:when|while|whereas|as|after|before|because|although|though|since|if|until|once|"
@@ -38,7 +33,8 @@ AFTER_SUBJECT = re.compile(
     rf"^\s*[,.!?]?\s*([^.;:!?]{{1,100}}?),?\s+(?:\w+ly\s+)?({VERB.pattern})\b", re.IGNORECASE
 )
 INSERTED = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|,\s*(?:a|an|the)\s[^,]*,")
-OPENING = "“\"«‹‘'("
+OWN_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she|his|her)\b")
+SAYS = re.compile(r"said|says|say|added|adds|wrote|writes|insisted|insists|argued|argues")
 CLAIM = re.compile(
     r"(\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)[’']s\s+(?:\w+\s+)?(claim|claims|remark|remarks|comment|"
     r"comments|words|description|warning|promise|pledge|assertion|suggestion|call|accusation|"
@@ -69,13 +65,14 @@ class Reader:
     last_document: tuple[str, int] | None = None
     previous: str = ""  # the previous paragraph's last sentence, outside quotations
     text: str = ""  # the paragraph being read
+    gender: dict[str, str] = field(default_factory=dict)  # person id: 'he' or 'she'
 
     def paragraph(
         self, number: int, text: str, spans: list[Span], continued: Said | None
     ) -> list[Said]:
         self.text = text
         masked = masked_text(text, spans)
-        sentences = _sentences(text, masked, spans)
+        sentences = cut(text, masked, spans)
         found: list[Said] = []
         for start, end in sentences:
             in_sentence: list[Said] = []
@@ -305,8 +302,38 @@ class Reader:
 
     def _pronoun(self, number: int, pronoun: str, how: str, context: str) -> Said:
         """A subject of matching kind earlier in the sentence or the paragraph's last two,
-        else the last speaker; never merely the last name."""
+        then a speaker earlier in the paragraph, then the previous paragraph's subject, else
+        the last speaker; never merely the last name, nor one the article calls by the other
+        pronoun. A person the article does not name ("the representative") stops the search:
+        'he' is more likely them than anyone before."""
         wanted = ("person",) if pronoun in ("he", "she") else ("group", "country")
+        said = self._in_sentences(number, pronoun, how, context, wanted)
+        if said is not None:
+            return said
+        candidates: list[tuple[Who, str, bool]] = []
+        if self.last_speaker and self.last_speaker[1] == number:
+            candidates.append((self.last_speaker[0], f"{{}}, speaker before it in ¶{number}", True))
+        subject = self.phrases.subject(self.previous)
+        if subject.kind in ("entity", "new"):
+            candidates.append((subject, f"{{}}, subject of ¶{number - 1}'s last sentence", True))
+        if self.last_speaker:
+            who, at = self.last_speaker
+            candidates.append((who, f"last speaker {{}}, ¶{at}", at >= number - 1))
+        for who, where, near in candidates:
+            if who.sort not in wanted:
+                continue
+            if self._other_gender(who, pronoun):
+                known = self.gender[who.entity or ""]
+                reason = f"{how}: '{pronoun}', but {where.format(who.label)}, is '{known}'"
+                return Said(None, reason, "low")
+            reason = f"{how}: '{pronoun}' → {where.format(who.label)}"
+            return self._agreed(Said(who.entity, reason, "medium" if near else "low", who), pronoun)
+        return Said(None, f"{how}: '{pronoun}', but no speaker before it", "low")
+
+    def _in_sentences(
+        self, number: int, pronoun: str, how: str, context: str, wanted: tuple[str, ...]
+    ) -> Said | None:
+        """The subject of the sentence or the paragraph's last two sentences before it."""
         sentences = re.split(r"(?<=[.!?])\s+", context.strip())
         for sentence in reversed(sentences[-3:]):
             subject = self.phrases.subject(sentence)
@@ -314,28 +341,31 @@ class Reader:
                 who = Who("entity", entity, subject.label, "person")
             elif subject.kind in ("entity", "new") and subject.sort in wanted:
                 who = subject
+            elif subject.kind in ("role", "unnamed") and wanted == ("person",):
+                reason = f"{how}: '{pronoun}' → '{subject.label}' just before, who is not named"
+                return Said(None, reason, "low")
             else:
                 mentions = self.phrases.mentions(sentence)
                 found = [m[2] for m in mentions if not m[3] and m[2].sort in wanted]
                 if not found or wanted == ("person",):
                     continue
                 who = found[-1]
+            if self._other_gender(who, pronoun):
+                continue
             self.phrases.remember(who, number, who.sort != "person")
             reason = f"{how}: '{pronoun}' → {who.label}, subject just before"
-            return Said(who.entity, reason, "medium", who)
-        subject = self.phrases.subject(self.previous)
-        if subject.kind in ("entity", "new") and subject.sort in wanted:
-            reason = (
-                f"{how}: '{pronoun}' → {subject.label}, subject of ¶{number - 1}'s last sentence"
-            )
-            return Said(subject.entity, reason, "medium", subject)
-        if self.last_speaker:
-            who, where = self.last_speaker
-            if who.sort in wanted:
-                confidence = "medium" if where >= number - 1 else "low"
-                reason = f"{how}: '{pronoun}' → last speaker {who.label}, ¶{where}"
-                return Said(who.entity, reason, confidence, who)
-        return Said(None, f"{how}: '{pronoun}', but no speaker before it", "low")
+            return self._agreed(Said(who.entity, reason, "medium", who), pronoun)
+        return None
+
+    def _other_gender(self, who: Who, pronoun: str) -> bool:
+        known = self.gender.get(who.entity or "")
+        return pronoun in ("he", "she") and known is not None and known != pronoun
+
+    def _agreed(self, said: Said, pronoun: str) -> Said:
+        """A person a 'he' or 'she' resolved to is, from then on, that."""
+        if said.speaker and said.confidence != "low" and pronoun in ("he", "she"):
+            self.gender.setdefault(said.speaker, pronoun)
+        return said
 
     def _track(self, number: int, sentence: str) -> None:
         """The last speaker: the subject of any reporting verb, quoted or not."""
@@ -345,6 +375,12 @@ class Reader:
             who = self._subject_of(sentence[: marker.end()], marker)
             if who.kind in ("entity", "new") and who.sort != "country":
                 self.last_speaker = (who, number)
+            # "X said she would …": the pronoun opening the reported clause is its speaker's
+            own = OWN_PRONOUN.match(sentence[marker.end() :])
+            if own and own.group(1) == "her" and not SAYS.fullmatch(marker.group(0).lower()):
+                own = None  # "told her": maybe someone else
+            if own and who.kind in ("entity", "new") and who.sort == "person" and who.entity:
+                self.gender.setdefault(who.entity, "he" if own.group(1) in ("he", "his") else "she")
         for _, _, who, _ in self.phrases.mentions(sentence):
             if who.kind == "entity" and who.sort == "group":
                 for word in re.findall(r"\w+", sentence.casefold()):
@@ -363,37 +399,3 @@ def VERBS_IN(text: str) -> list[re.Match[str]]:
 def _nearest_marker(before: str) -> re.Match[str] | None:
     found = VERBS_IN(before)
     return found[-1] if found else None
-
-
-def masked_text(text: str, spans: list[Span]) -> str:
-    """The paragraph with its quotations, dateline, timestamp and Q&A label blanked out, so
-    that neither a name inside a quotation nor a label is read as a speaker."""
-    chars = list(text)
-    for span in spans:
-        chars[span.start : span.end] = " " * (span.end - span.start)
-    masked = "".join(chars)
-    offset = 0
-    for pattern in (DATELINE, LABEL):  # "09:41 Breaking: …"
-        rest = masked[offset:]
-        lead = len(rest) - len(rest.lstrip())
-        found = pattern.match(rest[lead:])
-        if found:
-            offset += lead + found.end()
-    return " " * offset + masked[offset:]
-
-
-def _sentences(text: str, masked: str, spans: list[Span]) -> list[tuple[int, int]]:
-    """Sentence bounds, cut outside quotations, and after a quotation that ends one."""
-    cuts = []
-    for found in re.finditer(r"[.!?](?=\s)", masked):
-        rest = text[found.end() :]
-        start = found.end() + len(rest) - len(rest.lstrip())
-        if rest.strip() and (rest.lstrip()[0] in OPENING or rest.lstrip()[0].isupper()):
-            cuts.append(start)
-    for span in spans:
-        following = text[span.end :].lstrip()[:1]
-        ends = span.closed and span.text.endswith((".", "!", "?"))
-        if ends and following and (following.isupper() or following in OPENING):
-            cuts.append(span.end)
-    bounds = [0, *sorted({c for c in cuts if 0 < c < len(masked)}), len(masked)]
-    return list(itertools.pairwise(bounds))

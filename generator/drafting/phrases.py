@@ -36,6 +36,14 @@ AUXILIARY = re.compile(
 PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
 
 
+# between a name and the organisation it belongs to: " of the campaign group "
+OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+# what may stand between a relative pronoun's antecedent and it: an age, "of Place"
+AFTER_ANTECEDENT = re.compile(
+    r"[\s,\d]*|\s+(?:of|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+[\s,]*"
+)
+
+
 @dataclass(frozen=True)
 class Name:
     """A way an entity is written in text, and the entity id it stands for."""
@@ -97,8 +105,10 @@ class Phrases:
             found.append((match.start(), match.end(), who, _possessive(text, match.end())))
             taken.append(match.span())
         for start, end, full in self._runs(text):
-            if any(s < end and start < e for s, e in taken):
+            inside = [(s, e) for s, e in taken if s < end and start < e]
+            if inside and not _organisation_around(full, start, end, inside):
                 continue
+            found = [m for m in found if (m[0], m[1]) not in inside]
             new = self._new_name(full, text[:start])
             if new is not None:
                 found.append((start, end, new, _possessive(text, end)))
@@ -127,8 +137,11 @@ class Phrases:
             if not words or not words[0].group(0)[0].isupper():
                 continue
             cut = 0
+            # "The Kent Rowing Trust": a known name before an organisation's head is part of it
+            organisation = _bare(words[-1].group(0)).casefold() in ORGANISATIONS
             for position, token in enumerate(words):
-                if _bare(token.group(0)).casefold() in TITLES or self._known(token.group(0)):
+                title = _bare(token.group(0)).casefold() in TITLES
+                if title or (self._known(token.group(0)) and not organisation):
                     cut = position + 1
             name = words[cut:]
             if name:
@@ -220,10 +233,14 @@ class Phrases:
         named = [m for m in speakers if m[2].sort in ("person", "group")]
         document = next((w for w in words[:5] if w in DOCUMENTS), None)
         if document and (not speakers or segment.casefold().find(document) < speakers[0][0]):
-            author = next((m[2] for m in mentions if m[2].sort != "country"), None)
+            # "the draft circulated by X": X wrote it, even when X is a country
+            agent = [m[2] for m in mentions if re.search(r"\bby\s+(?:the\s+)?$", segment[: m[0]])]
+            author = next(iter(agent), None) or next(
+                (m[2] for m in mentions if m[2].sort != "country"), None
+            )
             return Who("document", author.entity if author else None, segment, document)
         if named:
-            return self._with_role(_head(named, segment), segment)
+            return self._named(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
         group = None
@@ -265,6 +282,12 @@ class Phrases:
         countries = [m[2] for m in mentions if not m[3]]
         return countries[0] if countries and len(words) <= 2 else None
 
+    def _named(self, head: tuple[int, int, Who, bool], segment: str) -> Who:
+        titles = [_bare(w).casefold() for w in segment[head[1] :].split()]
+        if titles and all(w in TITLES for w in titles):  # "Club FC owner": not the club
+            return Who("role", label=segment, sort=" ".join(titles))
+        return self._with_role(head, segment)
+
     def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
         start, _, who, _ = mention
         role = segment[:start].strip(" ,")
@@ -272,10 +295,15 @@ class Phrases:
         return Who(who.kind, who.entity, who.label, who.sort, role or who.role)
 
     def last(self, text: str) -> Who:
-        """The antecedent of a relative pronoun: the last name that is no possessive."""
-        found = [m[2] for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
-        if found:
-            return found[-1]
+        """The antecedent of a relative pronoun: the last name that is no possessive, or
+        the name an "of" phrase qualifies ("Jo Venn of the group Tide Line, who …": Jo Venn)."""
+        found = [m for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
+        if len(found) > 1 and OF_GROUP.fullmatch(text[found[-2][1] : found[-1][0]]):
+            return found[-2][2]
+        # "who" follows its antecedent: a name, then at most an age or "of Place"; words
+        # after the last name ("spoke to Jo Venn", "the envoy") are an antecedent we can't name
+        if found and AFTER_ANTECEDENT.fullmatch(text[found[-1][1] :]):
+            return found[-1][2]
         words = text.split()
         if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
             return Who("unnamed", label=words[-1])
@@ -286,6 +314,12 @@ class Phrases:
         wanted = set(who.sort.split())
         found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
         return found[0] if len(found) == 1 else None
+
+
+def _organisation_around(full: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    """A known place inside "Kent Rowing Trust" is part of the trust's name."""
+    last = _bare(full.rsplit(maxsplit=1)[-1]).casefold()
+    return last in ORGANISATIONS and all(start <= s and e < end for s, e in inside)
 
 
 def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
