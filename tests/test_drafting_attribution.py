@@ -3,15 +3,8 @@ paragraphs, one behaviour each."""
 
 from __future__ import annotations
 
-from generator.drafting import Name, find_quotations
-
-NAMES = [
-    Name("Ada Quill", "quill", "person"),
-    Name("Quill", "quill", "person"),
-    Name("Bram Lee", "lee", "person"),
-    Name("Lee", "lee", "person"),
-    Name("Norland", "norland", "country"),
-]
+from generator.drafting import find_quotations
+from tests.test_drafting import NAMES
 
 
 def speakers(*paragraphs: str) -> list[str | None]:
