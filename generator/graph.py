@@ -12,13 +12,13 @@ new reference field is resolved without code here.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from generator import urls
 from generator.load import SeedText
 from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Person, Statement
-from generator.parts import Paragraph, Record, ref_of
+from generator.parts import Paragraph, Record, Source, ref_of
 from generator.variants import as_printed
 
 
@@ -283,6 +283,24 @@ def _relate_articles(graph: Graph, texts: dict[str, SeedText], cited: dict[str, 
         article.cited = cited.get(article.id, set())
     for statement in graph.statements.values():  # further reports: see _relate_reports
         statement.source.article.citations[statement.source.paragraph].append(statement)
+    for article in graph.articles.values():
+        article.cited_by = defaultdict(list)
+    others = (ARTICLES.name, "statements", "references")  # not facts citing an article
+    facts = [n for name, nodes in graph.nodes.items() if name not in others for n in nodes.values()]
+    for node in [graph.story, *facts]:  # every other fact, by the paragraphs it cites
+        for article_id, paragraph in dict.fromkeys(_cited_in(node.record)):
+            graph.articles[article_id].cited_by[paragraph].append(node)
+
+
+def _cited_in(record: Record) -> Iterator[tuple[str, int]]:
+    """Every article paragraph a record cites, its inner records' citations included."""
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Source | Paragraph) and item.article and item.paragraph:
+                yield item.article, item.paragraph
+            elif isinstance(item, Record):
+                yield from _cited_in(item)
 
 
 def _first_said(statements: Iterable[Node]) -> list[Node]:

@@ -76,6 +76,10 @@ class Links:
             return self.page(urls.SECTION_PAGES["sources"], anchor)
         return self.page(source.article.own_page(), urls.paragraph_anchor(source.paragraph))
 
+    def fact(self, node: Node) -> str:
+        """Where any fact is shown: its own page, or its entry on its section's page."""
+        return self.page(*views.fact_place(node))
+
     def statement(self, statement: Node) -> str:
         """The permalink: the statement on its home, its first speaker's page."""
         return self.page(statement.home, urls.statement_anchor(statement))
@@ -192,6 +196,7 @@ def environment(story: Linked) -> Environment:
     env.globals.update(
         s=story.graph,
         article_name=article_name,
+        fact_name=views.fact_name,
         cite_name=lambda article: cite_names[article.id],
         plural=plural,
         record_types=RECORD_TYPES,

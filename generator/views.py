@@ -180,3 +180,31 @@ def latest(graph: Graph) -> list[Dated]:
     """The items of the latest date any item has."""
     items = dated_items(graph)
     return [item for item in items if item.date == items[0].date] if items else []
+
+
+# Where a fact without a page of its own is listed: (section page, anchor kind), and the field
+# that names it. A record type not listed here is named by its registry label, on the home page.
+_LISTED = {
+    "events": ("timeline", "event", "title"),
+    "glossary": ("glossary", "term", "term"),
+    "tags": ("tags", "tag", "tag"),
+    "corrections": ("corrections", "correction", "summary"),
+    "story": ("home", None, "title"),
+}
+
+
+def fact_place(node: Node) -> tuple[str, str | None]:
+    """The page (and anchor) where a fact is shown: its own page, or its section's entry."""
+    if node.page is not None:
+        return node.page, None
+    assert node.collection is not None, "a fact is a record of the registry"
+    section, kind, _field = _LISTED.get(node.collection.name, ("home", None, ""))
+    return urls.SECTION_PAGES[section], urls.record_anchor(kind, node.id) if kind else None
+
+
+def fact_name(node: Node) -> str:
+    """What a reader calls a fact in a list of what cites a paragraph."""
+    assert node.collection is not None, "a fact is a record of the registry"
+    name = node.collection.name
+    field = _LISTED[name][2] if name in _LISTED else node.collection.label
+    return str(getattr(node, field))

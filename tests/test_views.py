@@ -53,3 +53,12 @@ def test_an_ambiguous_attribution_names_its_speakers_as_candidates_not_co_speake
     assert "Who said it is uncertain:</span> <a" in page
     assert 'Ada Quill</a> or <a class="xp-speaker"' in page
     assert "Ada Quill</a> and <a" not in page
+
+
+def test_an_articles_paragraph_lists_every_other_fact_that_cites_it(mini):
+    page = pages(mini)["sources/fic-bridge.md"]
+    first = page.split('id="p-1"')[1].split("</div>", 1)[0]
+    assert "Other facts citing it:" in first
+    assert '<a href="../../timeline/#event-vote">Council votes for the bridge</a> (event)' in first
+    assert '<a href="../../countries/exampleton/">Exampleton</a> (country)' in first
+    assert "(the story&#39;s summary)" in first
