@@ -133,7 +133,7 @@ def _question_rows(story: Linked) -> list[dict[str, Any]]:
 
 
 def _source(source: Node) -> dict[str, Any]:
-    if getattr(source, "reference", None) is not None:
+    if source.reference is not None:
         return {"reference": source.reference.id}
     return {"article": source.article.id, "paragraph": source.paragraph}
 
@@ -142,7 +142,7 @@ def _sources(sources: list[Node]) -> str:
     """`article#paragraph` for an article, `reference:id` for a reference."""
     return ";".join(
         f"reference:{source.reference.id}"
-        if getattr(source, "reference", None)
+        if source.reference
         else f"{source.article.id}#{source.paragraph}"
         for source in sources
     )

@@ -180,7 +180,6 @@ def _relate_reports(graph: Graph, texts: dict[str, SeedText]) -> None:
 def _relate_mentions(graph: Graph) -> None:
     """Where each person, group and country is mentioned: every citation of a fact about it,
     by article (in the order of the sources page) and paragraph, references last."""
-    order = {key: index for index, key in enumerate(graph.articles)}
     entities = [*graph.people.values(), *graph.groups.values(), *graph.countries.values()]
     found: dict[int, list[Node]] = {id(entity): list(entity.sources) for entity in entities}
     for statement in graph.statements.values():
@@ -201,14 +200,21 @@ def _relate_mentions(graph: Graph) -> None:
         for position in country.positions:
             found[id(country)].extend(position.sources)
     for entity in entities:
-        places: dict[tuple[int, str, int], Node] = {}
-        for source in found[id(entity)]:
-            if getattr(source, "reference", None) is not None:
-                key = (len(order), source.reference.id, 0)
-            else:
-                key = (order[source.article.id], source.article.id, source.paragraph)
-            places.setdefault(key, source)
-        entity.mentions = [places[key] for key in sorted(places)]
+        entity.mentions = in_citation_order(graph, found[id(entity)])
+
+
+def in_citation_order(graph: Graph, sources: Iterable[Node]) -> list[Node]:
+    """Citations, each place once: by article in the order of the sources page, paragraphs in
+    order, references after every article."""
+    order = {key: index for index, key in enumerate(graph.articles)}
+    places: dict[tuple[int, str, int], Node] = {}
+    for source in sources:
+        if source.reference is not None:
+            key = (len(order), source.reference.id, 0)
+        else:
+            key = (order[source.article.id], source.article.id, source.paragraph)
+        places.setdefault(key, source)
+    return [places[key] for key in sorted(places)]
 
 
 def _written_as(entity: Node) -> list[str]:

@@ -71,7 +71,7 @@ class Links:
 
     def source(self, source: Node) -> str:
         """A cited paragraph of an article, or a reference's entry on the sources page."""
-        if getattr(source, "reference", None) is not None:
+        if source.reference is not None:
             anchor = urls.record_anchor("reference", source.reference.id)
             return self.page(urls.SECTION_PAGES["sources"], anchor)
         return self.page(source.article.own_page(), urls.paragraph_anchor(source.paragraph))

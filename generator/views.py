@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from generator import urls
-from generator.graph import Graph, Node
+from generator.graph import Graph, Node, in_citation_order
 
 # Question statuses by the section of the questions page they are listed in, in page order.
 QUESTION_SECTIONS = {
@@ -51,25 +51,12 @@ class Outlets:
     unknown: int  # articles whose outlet is not known
 
 
-def _source_key(order: dict[str, int], source: Node) -> tuple[int, str, int]:
-    """Articles in the order of the sources page and their paragraphs in order; references
-    after every article."""
-    if getattr(source, "reference", None) is not None:
-        return (len(order), source.reference.id, 0)
-    return (order[source.article.id], source.article.id, source.paragraph)
-
-
 def grouped(graph: Graph, sources: Iterable[Node]) -> list[Cited]:
     """Citations grouped by the article (or reference) they cite, each paragraph once."""
-    order = {key: index for index, key in enumerate(graph.articles)}
-    places: dict[tuple[int, str, int], Node] = {}
-    for source in sources:
-        places.setdefault(_source_key(order, source), source)
     by_article: dict[str, list[Node]] = {}
     references: dict[str, Node] = {}
-    for key in sorted(places):
-        source = places[key]
-        if getattr(source, "reference", None) is not None:
+    for source in in_citation_order(graph, sources):
+        if source.reference is not None:
             references.setdefault(source.reference.id, source.reference)
         else:
             by_article.setdefault(source.article.id, []).append(source)
