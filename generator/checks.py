@@ -5,11 +5,13 @@ what its record can hold, and every person, group and country is cited somewhere
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
 from typing import Any
 
 from generator.load import SeedText
-from generator.model import Country, Event, Group, Person, Statement
+from generator.model import Country, Event, Group, Person, StanceOption, Statement
+from generator.parts import Colour
 from generator.problems import Problem
 from generator.validate import Entry, Validated
 from generator.variants import as_printed, folded
@@ -77,8 +79,28 @@ def across(validated: Validated, complete: bool) -> Iterator[Problem]:
     known (otherwise an entity would be reported uncited because of another problem)."""
     yield from _disputes(validated)
     yield from _one_statement_per_quotation(validated)
+    yield from _stance_colours(validated)
     if complete:
         yield from _uncited(validated)
+
+
+def _stance_colours(validated: Validated) -> Iterator[Problem]:
+    """One colour per stance, so that a colour in the positions picture names one stance."""
+    taken: dict[str, str] = {}
+    for entry in validated.entries["stances"]:
+        stance: StanceOption = entry.record
+        if stance.colour not in taken:
+            taken[stance.colour] = stance.id
+            continue
+        free = [c for c in typing.get_args(Colour) if c not in taken]
+        hint = (
+            f"choose one no stance uses yet: {', '.join(f'`{c}`' for c in free)}"
+            if free
+            else "every colour is taken: merge stances that readers need not tell apart"
+        )
+        yield entry.problem(
+            ("colour",), f"stance '{taken[stance.colour]}' already has this colour: {hint}"
+        )
 
 
 def _same_quotation(wording: str, text: str) -> bool:

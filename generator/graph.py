@@ -73,6 +73,8 @@ class Graph:
     speakers: list[Node]
     # Countries and organisations whose stance the sources do not state.
     unstated: list[Node]
+    # The countries and organisations the positions picture shows: all but the story's subject.
+    parties: list[Node]
 
     articles = _Nodes(ARTICLES.name)
     people = _Nodes("people")
@@ -93,6 +95,7 @@ class Graph:
         self.nodes = nodes
         self.speakers = []
         self.unstated = []
+        self.parties = []
 
 
 def resolve(
@@ -265,12 +268,15 @@ def _relate_statements(graph: Graph) -> None:
 
 def _relate_countries(graph: Graph) -> None:
     """Each country's current position, its people and groups, and what all of them said;
-    each stance's countries."""
+    each stance's countries, the story's subject aside."""
     for stance in graph.stances.values():
         stance.countries = []
     for country in graph.countries.values():
         country.members = []
         country.current = country.positions[-1] if country.positions else None
+        if country is graph.story.subject:
+            continue  # the grouping the issue is about is not one of its own members
+        graph.parties.append(country)
         holders = country.current.stance.countries if country.current else graph.unstated
         holders.append(country)
     for member in [*graph.people.values(), *graph.groups.values()]:

@@ -15,11 +15,13 @@ from pydantic_core import PydanticCustomError
 
 from generator.parts import (
     LANGUAGE_PATTERN,
+    Colour,
     CountryRef,
     Dispute,
     EntityRef,
     Id,
     IsoDate,
+    KeyFact,
     Paragraph,
     QuestionRef,
     QuestionStatus,
@@ -31,6 +33,7 @@ from generator.parts import (
     StatementRef,
     Text,
     TopicRef,
+    Update,
     Url,
 )
 
@@ -102,6 +105,16 @@ class Story(Record):
     )
     sources: Sources = Field(description="The paragraphs the summary rests on.")
     updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
+    key_facts: list[KeyFact] = Field(
+        default=[],
+        description="Optional: the few facts a reader needs first, each a short cited sentence; "
+        "the home page opens with them (without them, with the summary).",
+    )
+    subject: CountryRef | None = Field(
+        default=None,
+        description="Optional: the id of the organisation the issue is about (such as the "
+        "alliance the countries would form), shown on its own, never as one of its members.",
+    )
 
 
 class Person(Record):
@@ -153,9 +166,9 @@ class StanceOption(Record):
     id: Id = Field(description="Stable short id, such as `will-pay`.")
     label: Text = Field(description="Short label shown on badges, such as 'Will pay'.")
     description: Text = Field(description="One sentence on what the stance means.")
-    tone: Literal["for", "partly", "against", "opposed", "unclear"] = Field(
-        description="Sets the badge colour (the label is always shown too): `for`, `partly`, "
-        "`against`, `opposed` or `unclear`."
+    colour: Colour = Field(
+        description="Its badge colour, one no other stance has (the label is always shown too): "
+        "`green`, `teal`, `blue`, `purple`, `pink`, `orange`, `red` or `olive`."
     )
 
 
@@ -233,15 +246,6 @@ class Statement(Record):
         """Whether the sources leave open who said it: never name one author."""
         disputed = any(a.speakers for d in self.disputes for a in d.accounts)
         return self.attribution == "ambiguous" or disputed
-
-
-class Update(Record):
-    """One earlier state of a question: what was known, and when."""
-
-    date: IsoDate | None = Field(description="When the news came (YYYY-MM-DD), or `null`.")
-    status: QuestionStatus = Field(description="The status then.")
-    known: Text = Field(description="What the sources said then, in the editors' words.")
-    sources: Sources = Field(description="The paragraphs it rests on.")
 
 
 class Question(Record):

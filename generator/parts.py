@@ -109,6 +109,8 @@ ReferenceRef = Annotated[Id, Ref("reference")]
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN), AfterValidator(_plain_characters)]
 
 QuestionStatus = Literal["open", "partly answered", "answered", "moot"]
+# The stances' colours: each passes contrast in both palettes, and no other badge uses one.
+Colour = Literal["green", "teal", "blue", "purple", "pink", "orange", "red", "olive"]
 
 
 class Record(BaseModel):
@@ -214,3 +216,19 @@ class Dispute(Record):
     accounts: Annotated[list[Account], Field(min_length=2)] = Field(
         description="At least two accounts, one per side."
     )
+
+
+class KeyFact(Record):
+    """One of the story's key facts: a short sentence the home page opens with, cited."""
+
+    text: Text = Field(description="The fact in one short sentence, no stronger than its sources.")
+    sources: Sources = Field(description="The paragraphs that state it.")
+
+
+class Update(Record):
+    """One earlier state of a question: what was known, and when."""
+
+    date: IsoDate | None = Field(description="When the news came (YYYY-MM-DD), or `null`.")
+    status: QuestionStatus = Field(description="The status then.")
+    known: Text = Field(description="What the sources said then, in the editors' words.")
+    sources: Sources = Field(description="The paragraphs it rests on.")

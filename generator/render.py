@@ -19,7 +19,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
 from generator import structured, urls, views
-from generator.chart import positions_svg
+from generator.chart import positions_picture
 from generator.export import VERSION, data_files
 from generator.graph import Graph, Node
 from generator.link import Linked
@@ -332,7 +332,7 @@ def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
         if kind in ("home", "countries"):
             links = Links(path, scheme)
             hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
-            context["chart"] = positions_svg(story, hrefs)
+            context["chart"] = positions_picture(story, hrefs)
         if kind == "home":
             context.update(_home(story.graph))
         if kind == "questions":

@@ -89,7 +89,7 @@ FILE_BY_FIELD = {
     "positions": "countries",
     "question": "questions",
     "publisher": "references",
-    "tone": "stances",
+    "colour": "stances",
 }
 
 

@@ -85,11 +85,11 @@ WORDS = [
 ]
 ROLES = ["Minister of Defence", "Foreign Minister", "President", "Prime Minister", "Envoy", "Mayor"]
 STANCES = [
-    ("supports", "Supports", "Backs the plan.", "for"),
-    ("supports-partly", "Supports in part", "Backs some of the plan.", "partly"),
-    ("undecided", "Undecided", "Has not decided.", "unclear"),
-    ("declines", "Declines", "Will not take part.", "against"),
-    ("opposes", "Opposes", "Opposes the plan.", "opposed"),
+    ("supports", "Supports", "Backs the plan.", "green"),
+    ("supports-partly", "Supports in part", "Backs some of the plan.", "blue"),
+    ("undecided", "Undecided", "Has not decided.", "olive"),
+    ("declines", "Declines", "Will not take part.", "orange"),
+    ("opposes", "Opposes", "Opposes the plan.", "red"),
 ]
 
 
@@ -216,7 +216,7 @@ def write(n: int, out: Path) -> None:
     )
     dump(
         out / "content" / "stances.yaml",
-        [{"id": i, "label": label, "description": d, "tone": t} for i, label, d, t in STANCES],
+        [{"id": i, "label": label, "description": d, "colour": t} for i, label, d, t in STANCES],
     )
     dump(
         out / "content" / "countries.yaml",

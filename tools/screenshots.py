@@ -25,7 +25,7 @@ def main() -> None:
                 page.goto(base + path, wait_until="networkidle")
                 target = OUT / f"{name}-{width}.png"
                 if name == "positions":
-                    page.locator("svg.xp-chart").first.screenshot(path=str(target))
+                    page.locator(".xp-positions").first.screenshot(path=str(target))
                 else:
                     page.screenshot(path=str(target), full_page=True)
                 print(f"wrote {target.relative_to(ROOT)}")

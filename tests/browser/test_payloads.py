@@ -187,7 +187,7 @@ def test_the_search_index_and_results_hold_the_value_as_text(reader, hostile, ho
 def test_the_chart_and_the_download_hold_the_value_as_text(reader, hostile_url):
     page, _watch, _dialogs = reader
     page.goto(hostile_url)
-    names = page.locator("svg.xp-chart .xp-chart__name").all_text_contents()
+    names = page.locator(".xp-positions .xp-pill").all_text_contents()
     assert "Norland " + SHOWN in names
     facts = page.request.get(hostile_url + "data/facts.json").json()
     assert "Norland " + PAYLOAD in [country["name"] for country in facts["countries"]]

@@ -37,14 +37,14 @@ def test_find_what_a_person_said_by_searching_their_name(phone, base_url, story,
 
 def test_see_at_a_glance_where_each_country_stands(phone, base_url, story):
     phone.goto(base_url + "countries/")
-    chart = phone.locator("svg.xp-chart")
+    chart = phone.locator(".xp-positions")
     chart.wait_for(state="visible")
     box = chart.bounding_box()
     assert box is not None and box["width"] >= 300  # legible, not shrunk into a corner
     # A row for each stance someone holds, in the order stances.yaml gives (an unheld one has
     # none), each naming its countries.
     held = [stance for stance in story.graph.stances.values() if stance.countries]
-    rows = chart.locator("g.xp-chart__row")
+    rows = chart.locator(".xp-positions__group")
     for index, stance in enumerate(held):
         row = rows.nth(index).text_content() or ""
         assert stance.label in row
