@@ -39,7 +39,7 @@ with its defence and a case in tests/browser/test_payloads.py.
 - CSV downloads: `export` quotes every field and prefixes a cell that starts with `=`, `+`,
   `-`, `@`, tab or carriage return with `'` (OWASP's CSV-injection advice), so a spreadsheet
   never reads a formula. facts.json is exact JSON, values unchanged.
-- SVG chart: `chart` HTML-escapes every label and name (SVG is XML: same escaping).
+- Positions picture: `chart` HTML-escapes every stance label and country name (plain HTML).
 - Bidirectional controls (U+202A-U+202E, U+2066-U+2069) in seed text, kept byte for byte in
   seeds/, are shown as visible `[U+202E]` marks wherever a value is printed (`neutral`), so
   they cannot reorder what a reader sees. (Contributor YAML refuses them at `check`.)
