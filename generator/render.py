@@ -324,7 +324,6 @@ _SECTIONS = {
     "sources": ("sources.md.j2", None),
     "timeline": ("timeline.md.j2", "events"),
     "glossary": ("glossary.md.j2", "glossary"),
-    "tags": ("tags.md.j2", "tags"),
     "methodology": ("methodology.md.j2", None),
     "corrections": ("corrections.md.j2", "corrections"),
     "data": ("data.md.j2", None),

@@ -175,7 +175,6 @@ def latest(graph: Graph) -> list[Dated]:
 _LISTED = {
     "events": ("timeline", "event", "title"),
     "glossary": ("glossary", "term", "term"),
-    "tags": ("tags", "tag", "tag"),
     "corrections": ("corrections", "correction", "summary"),
     "story": ("home", None, "title"),
 }

@@ -47,7 +47,6 @@ FIELDS = [
     ("content/glossary.yaml", "definition: The river the bridge would cross.", "glossary"),
     ("content/topics.yaml", "name: Cost", "topics/cost"),
     ("content/topics.yaml", "description: What the bridge costs", "topics/cost"),
-    ("content/tags.yaml", "tag: bridge", "tags"),
     ("content/story.yaml", "title: Exampleton votes for a bridge", ""),
     ("content/story.yaml", "issue: paying for the bridge", "countries"),
     ("content/story.yaml", "summary: The council of Exampleton", ""),

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from generator.build import Project, generate
-from tests.conftest import built, edit
+from tests.conftest import built, edit, problems
 from tests.htmlscan import read
 
 STORY_TITLE = "Exampleton votes for a bridge"
@@ -114,3 +114,19 @@ def test_the_home_page_tab_shows_the_story_title_once(mini_site):
 def test_a_page_tab_names_the_page_then_the_story(mini_site):
     quill = (mini_site / "site" / "people" / "quill" / "index.html").read_text("utf-8")
     assert f"<title>Ada Quill – {STORY_TITLE}</title>" in quill
+
+
+def test_a_tags_file_is_refused_with_what_to_do_instead(mini):
+    (mini / "content" / "tags.yaml").write_text(
+        "- id: bridge\n  tag: bridge\n  sources: [{article: fic-bridge, paragraph: 1}]\n",
+        encoding="utf-8",
+    )
+    assert problems(mini) == [
+        "content/tags.yaml:0:0: this file is in no known place, so nothing would read it: tags "
+        "are no longer read, as an article's own hashtags add nothing for readers; file "
+        "statements under topics (content/topics.yaml) instead, and delete this file"
+    ]
+
+
+def test_the_site_has_no_tags_page(mini_site):
+    assert not (mini_site / "site" / "tags").exists()
