@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.load import SeedText
-from generator.model import Country, Event, Group, Person, StanceOption, Statement
+from generator.model import Country, Event, Group, Person, StanceOption, Statement, Term
 from generator.parts import Colour
 from generator.problems import Problem
 from generator.validate import Entry, Validated
@@ -80,6 +80,8 @@ def across(validated: Validated, complete: bool) -> Iterator[Problem]:
     yield from _disputes(validated)
     yield from _one_statement_per_quotation(validated)
     yield from _stance_colours(validated)
+    yield from _paraphrases(validated)
+    yield from _circular_definitions(validated)
     if complete:
         yield from _uncited(validated)
 
@@ -101,6 +103,45 @@ def _stance_colours(validated: Validated) -> Iterator[Problem]:
         yield entry.problem(
             ("colour",), f"stance '{taken[stance.colour]}' already has this colour: {hint}"
         )
+
+
+# Words that stand for someone named elsewhere: a paraphrase opening with one names no one once
+# it is read alone, as search results, shared links and lists show it.
+_PRONOUNS = frozenset(
+    {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her"}
+    | {"it", "its", "they", "them", "their"}
+)
+
+
+def _paraphrases(validated: Validated) -> Iterator[Problem]:
+    for entry in validated.entries["statements"]:
+        statement: Statement = entry.record
+        first = re.match(r"[^\W\d_]+", statement.text)
+        if statement.kind != "reported" or not first:
+            continue
+        if first.group().casefold() in _PRONOUNS:
+            yield entry.problem(
+                ("text",),
+                f'this paraphrase starts with "{first.group()}", which names no one when the '
+                "statement is read alone (in search results, shares and lists): name who "
+                "instead, such as the speaker or the country",
+            )
+
+
+def _circular_definitions(validated: Validated) -> Iterator[Problem]:
+    """A definition built from the term itself explains nothing to a reader who does not
+    know the term."""
+    for entry in validated.entries["glossary"]:
+        term: Term = entry.record
+        definition = folded(term.definition).casefold()
+        for name in (term.term, *term.aliases):
+            if re.search(rf"(?<!\w){re.escape(folded(name).casefold())}(?!\w)", definition):
+                yield entry.problem(
+                    ("definition",),
+                    f'this definition uses "{name}", the term it defines, so it tells a reader '
+                    "who does not know the term nothing: say what it means in other words",
+                )
+                break
 
 
 def _same_quotation(wording: str, text: str) -> bool:

@@ -86,7 +86,6 @@ class Graph:
     events = _Nodes("events")
     terms = _Nodes("glossary")
     topics = _Nodes("topics")
-    tags = _Nodes("tags")
     references = _Nodes("references")
     corrections = _Nodes("corrections")
 

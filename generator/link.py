@@ -32,7 +32,6 @@ from generator.model import (
     StanceOption,
     Statement,
     Story,
-    Tag,
     Term,
     Topic,
 )
@@ -103,10 +102,6 @@ class Linked:
     @property
     def topics(self) -> dict[str, Topic]:
         return self._of("topics", Topic)
-
-    @property
-    def tags(self) -> dict[str, Tag]:
-        return self._of("tags", Tag)
 
     @property
     def corrections(self) -> dict[str, Correction]:

@@ -126,9 +126,19 @@ def _load_content_file(
         loaded.documents[name].append(document)
 
 
+# Files the generator once read, and what a story does instead.
+RETIRED = {
+    "tags": "tags are no longer read, as an article's own hashtags add nothing for readers; "
+    "file statements under topics (content/topics.yaml) instead, and delete this file",
+}
+
+
 def _unknown_place_message(path: Path, content_dir: Path) -> str:
     known = [f"{c.name}.yaml" for c in COLLECTIONS]
     message = "this file is in no known place, so nothing would read it"
+    retired = RETIRED.get(_collection_of(path, content_dir) or "")
+    if retired:
+        return f"{message}: {retired}"
     if path.suffix == ".yml":
         return f"{message}: name it with `.yaml`, not `.yml`"
     guess = get_close_matches(path.name, known, n=1)

@@ -311,14 +311,6 @@ class Topic(Record):
     description: Text = Field(description="One sentence on what it covers.")
 
 
-class Tag(Record):
-    """`content/tags.yaml`: a tag (hashtag) that an article itself carries."""
-
-    id: Id = Field(description="Stable short id.")
-    tag: Text = Field(description="The tag as the article writes it, without `#`.")
-    sources: Sources = Field(description="The paragraphs where the article carries it.")
-
-
 class Correction(Record):
     """`content/corrections.yaml`: a fact the site got wrong, and what was changed."""
 
@@ -388,7 +380,6 @@ COLLECTIONS: tuple[Collection, ...] = (
         "topics", Topic, "topic", namespaces=("topic",), folder="topics",
         template="topic.md.j2", jsonld="WebPage",
     ),
-    Collection("tags", Tag, "tag"),
     Collection("references", Reference, "reference", namespaces=("reference",), label="title"),
     Collection("corrections", Correction, "correction"),
 )  # fmt: skip

@@ -88,6 +88,13 @@ class Links:
         """Whether this page is the statement's home, the one place search indexes it."""
         return bool(self.here == statement.home)
 
+    def co_speakers(self, statement: Node) -> list[Node] | None:
+        """On the page of one of a statement's speakers, the others (the page says who it is
+        about, so its cards need not); on any other page, None."""
+        if all(speaker.page != self.here for speaker in statement.speakers):
+            return None
+        return [speaker for speaker in statement.speakers if speaker.page != self.here]
+
     def cards(self, statements: list[Node], limit: int) -> tuple[list[Node], list[Node]]:
         """A listing's statements shown as cards, and the rest (one line each): the first
         `limit`, plus every one whose home is this page, so that its permalink finds its card."""
@@ -191,6 +198,7 @@ def environment(story: Linked) -> Environment:
         gloss=glossary,
         long_date=long_date,
         anchor=heading_id,
+        alphabetical=views.alphabetical,
     )
     cite_names = citation_names(story.graph.articles.values())
     env.globals.update(
@@ -316,7 +324,6 @@ _SECTIONS = {
     "sources": ("sources.md.j2", None),
     "timeline": ("timeline.md.j2", "events"),
     "glossary": ("glossary.md.j2", "glossary"),
-    "tags": ("tags.md.j2", "tags"),
     "methodology": ("methodology.md.j2", None),
     "corrections": ("corrections.md.j2", "corrections"),
     "data": ("data.md.j2", None),

@@ -104,10 +104,15 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
         ("docs_dir", _from_work(project, project.docs)),
         ("site_dir", _from_work(project, project.config_site)),
     ]
+    # Where the site is served (the Pages deploy: under /REPO/) sets where the 404 page, which
+    # is served at any depth, finds the stylesheets; a deploy sets it without editing the story.
+    site_url = os.environ.get("SITE_URL", "").strip()
+    if site_url:
+        head.append(("site_url", site_url))
     pairs: list[tuple[Node, Node]] = [(_scalar(key), _scalar(value)) for key, value in head]
     for key, value in config.settings.value:
         name = key.value if isinstance(key, ScalarNode) else None
-        if name in ("docs_dir", "site_dir"):
+        if name in ("docs_dir", "site_dir") or (name == "site_url" and site_url):
             continue
         pairs.append((key, _rerooted(project, name, value)))
     body = yaml.serialize(

@@ -27,7 +27,6 @@ SECTION_PAGES = {
     "sources": "sources/index.md",
     "timeline": "timeline.md",
     "glossary": "glossary.md",
-    "tags": "tags.md",
     "methodology": "methodology.md",
     "corrections": "corrections.md",
     "data": "data.md",
@@ -137,6 +136,6 @@ def paragraph_anchor(paragraph: int) -> str:
 
 
 def record_anchor(kind: str, record_id: str) -> str:
-    """A record's anchor on a listing page (`term`, `event`, `tag`, `correction`, `article`,
+    """A record's anchor on a listing page (`term`, `event`, `correction`, `article`,
     `speaker`): prefixed by its kind, so no id can equal a heading's (`glossary`, `timeline`)."""
     return f"{kind}-{record_id}"

@@ -8,6 +8,7 @@ Nothing here formats text for readers; the templates do, from these plain values
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -174,7 +175,6 @@ def latest(graph: Graph) -> list[Dated]:
 _LISTED = {
     "events": ("timeline", "event", "title"),
     "glossary": ("glossary", "term", "term"),
-    "tags": ("tags", "tag", "tag"),
     "corrections": ("corrections", "correction", "summary"),
     "story": ("home", None, "title"),
 }
@@ -195,3 +195,17 @@ def fact_name(node: Node) -> str:
     name = node.collection.name
     field = _LISTED[name][2] if name in _LISTED else node.collection.label
     return str(getattr(node, field))
+
+
+def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:
+    """In a reader's alphabetical order: case and accents aside ("Éclair" among the E's), not
+    in the order the editors wrote them nor in code-point order."""
+
+    def key(node: Node) -> tuple[str, str]:
+        text = str(getattr(node, attribute))
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        )
+        return plain.casefold(), text
+
+    return sorted(nodes, key=key)

@@ -55,11 +55,12 @@ def test_the_plain_core_tags_are_still_allowed(mini):
 
 
 def test_a_folder_named_like_a_content_file_is_refused(mini):
-    (mini / "content" / "tags.yaml").unlink()
-    (mini / "content" / "tags.yaml").mkdir()
+    (mini / "content" / "corrections.yaml").unlink()
+    (mini / "content" / "corrections.yaml").mkdir()
     assert problems(mini) == [
-        "content/tags.yaml:0:0: this is a folder, but content/tags.yaml must be a file, so "
-        "nothing here is read: replace it with the file, or name the folder content/tags/"
+        "content/corrections.yaml:0:0: this is a folder, but content/corrections.yaml must be a "
+        "file, so nothing here is read: replace it with the file, or name the folder "
+        "content/corrections/"
     ]
 
 
@@ -96,7 +97,7 @@ def test_a_collection_may_have_both_a_file_and_a_folder(mini):
 def test_every_statement_permalink_finds_its_card(mini):
     extra = "".join(
         f"- id: norland-extra-{n}\n  kind: reported\n  speakers: [norland]\n"
-        f"  text: It restated its view, for the {n}th time.\n"
+        f"  text: Norland restated its view, for the {n}th time.\n"
         "  source: {article: fic-bridge, paragraph: 4}\n"
         for n in range(1, 15)
     )

@@ -33,8 +33,8 @@ def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_mini):
     edit(
         built_mini,
         "mkdocs.yml",
-        "  - Tags: tags.md\n",
-        "  - Tags: tags.md\n  - Missing: missing.md\n",
+        "  - Glossary: glossary.md\n",
+        "  - Glossary: glossary.md\n  - Missing: missing.md\n",
     )
     result = run_cli(built_mini, "build")
     assert result.returncode == 2

@@ -97,10 +97,10 @@ def test_the_statements_words_within_a_longer_quotation_are_a_report(story, caps
 
 def test_a_reported_statement_is_not_matched(story, capsys):
     """The mini story reports Norland's words from fic-bridge as a paraphrase, not a quotation."""
-    add_paragraph(story, 'A Norland envoy said: "It will not pay for any part of the bridge."')
+    add_paragraph(story, 'A Norland envoy said: "Norland will not pay for any part of the bridge."')
     assert drafted_texts(draft_quotes(story, capsys)) == [
         "a costly promise",
-        "It will not pay for any part of the bridge.",
+        "Norland will not pay for any part of the bridge.",
     ]
 
 

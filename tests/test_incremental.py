@@ -23,11 +23,11 @@ def test_nothing_changed_rewrites_nothing(mini):
 def test_one_changed_statement_rewrites_only_the_pages_that_show_it(mini):
     project = Project.at(mini)
     generate(project)
-    new_text = "It will not pay a single coin for the bridge."
+    new_text = "Norland will not pay a single coin for the bridge."
     edit(
         mini,
         "content/statements.yaml",
-        "text: It will not pay for any part of the bridge.",
+        "text: Norland will not pay for any part of the bridge.",
         f"text: {new_text}",
     )
     written, problems = generate(project)

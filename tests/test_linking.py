@@ -136,7 +136,12 @@ def test_quotation_marks_outside_a_direct_statement(mini):
 
 
 def test_a_reported_statement_may_not_carry_quotation_marks(mini):
-    edit(mini, "content/statements.yaml", "text: It will not pay", 'text: It "will not pay"')
+    edit(
+        mini,
+        "content/statements.yaml",
+        "text: Norland will not pay",
+        'text: Norland "will not pay"',
+    )
     assert len(problems(mini)) == 1
 
 

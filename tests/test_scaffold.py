@@ -14,7 +14,10 @@ from generator.model import Article
 from tests.conftest import MINI, make_project, problems, run_cli
 
 ARTICLE = MINI / "seeds" / "fic-bridge.txt"
-TAG = "- id: ferry\n  tag: ferry\n  sources: [{article: fic-second, paragraph: 1}]\n"
+TERM = (
+    "- id: ferry\n  term: ferry\n  definition: The boat that crosses the river now.\n"
+    "  sources: [{article: fic-second, paragraph: 1}]\n"
+)
 
 
 def story_without(tmp_path: Path, *names: str) -> Path:
@@ -30,21 +33,21 @@ def add_article(root: Path, *options: str) -> None:
 
 
 def test_the_files_new_article_creates_are_valid_as_they_stand(tmp_path):
-    root = story_without(tmp_path, "tags.yaml", "corrections.yaml")
+    root = story_without(tmp_path, "glossary.yaml", "corrections.yaml")
     add_article(root)
     assert (
-        (root / "content" / "tags.yaml")
+        (root / "content" / "glossary.yaml")
         .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=../schemas/tags.schema.json\n")
+        .startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json\n")
     )
     assert problems(root) == []
 
 
 def test_a_record_appended_to_a_created_file_is_read(tmp_path):
-    root = story_without(tmp_path, "tags.yaml")
+    root = story_without(tmp_path, "glossary.yaml")
     add_article(root)
-    with (root / "content" / "tags.yaml").open("a", encoding="utf-8") as tags:
-        tags.write(TAG)
+    with (root / "content" / "glossary.yaml").open("a", encoding="utf-8") as glossary:
+        glossary.write(TERM)
     assert problems(root) == []
 
 

@@ -30,7 +30,7 @@ def test_every_page_shows_its_own_storys_title(mini_site):
     for page in pages:
         header, title = header_and_title(page)
         assert header == MINI_TITLE, page
-        assert title == MINI_TITLE or title.endswith(f" - {MINI_TITLE}"), page
+        assert title == MINI_TITLE or title.endswith(f" – {MINI_TITLE}"), page
 
 
 def test_a_hostile_title_is_shown_as_text(mini):

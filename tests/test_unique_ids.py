@@ -39,5 +39,4 @@ def test_a_statement_with_two_speakers_is_one_card_per_page(mini):
 def test_a_record_id_that_equals_its_page_heading_is_not_repeated(mini):
     edit(mini, "content/glossary.yaml", "id: glass-river", "id: glossary")
     edit(mini, "content/events.yaml", "id: vote", "id: timeline")
-    edit(mini, "content/tags.yaml", "{id: bridge,", "{id: tags,")
     assert duplicate_ids(built(mini)) == []

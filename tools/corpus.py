@@ -145,7 +145,8 @@ def generate(n: int, seed: int = 7) -> dict[str, Any]:
                 paragraphs.append(
                     f"{speaker['name']} said that {words.lower()}. {sentence(rng, 20)}."
                 )
-                text, kind = words + ".", "reported"
+                # A paraphrase names who it is about: it may open with "We…" otherwise.
+                text, kind = f"{speaker['name']} said that {words.lower()}.", "reported"
             statements.append(
                 {
                     "id": f"{article}-s{number}",
@@ -290,13 +291,6 @@ def write(n: int, out: Path) -> None:
                 "sources": [rng.choice(cited)],
             }
             for i in range(10 + n // 20)
-        ],
-    )
-    dump(
-        out / "content" / "tags.yaml",
-        [
-            {"id": f"tag-{i}", "tag": name(rng, 2), "sources": rng.sample(cited, 3)}
-            for i in range(10 + n // 10)
         ],
     )
     dump(out / "content" / "groups.yaml", [])

@@ -10,7 +10,8 @@ from generator.siteconfig import read_config
 
 
 def representative_pages(root: Path) -> dict[str, str]:
-    """Name → URL path (relative to the site root) for home, a person, a country, positions."""
+    """Name → URL path (relative to the site root) for home, a person, a country, a question,
+    positions, and a missing page (the site's 404)."""
     project = Project.at(root)
     story, problems = check(project)
     config, _problems = read_config(project)
@@ -19,9 +20,14 @@ def representative_pages(root: Path) -> dict[str, str]:
     scheme = config.scheme  # the site's use_directory_urls
     person = max(story.graph.people.values(), key=lambda p: len(p.said))
     country = next(c for c in story.graph.countries.values() if c.positions)
-    return {
+    pages = {
         "home": "",
         "person": scheme.url_of(person.own_page()),
         "country": scheme.url_of(country.own_page()),
         "positions": scheme.url_of(urls.SECTION_PAGES["countries"]),
+        "not-found": "no-such-page/",  # served the site's 404 page
     }
+    question = next(iter(story.graph.questions.values()), None)
+    if question is not None:
+        pages["question"] = scheme.url_of(question.own_page())
+    return pages

@@ -1,5 +1,5 @@
-"""`make screenshots`: home, a person, a country and the positions picture at 1280 and 375
-pixels wide, saved in screenshots/ for a human to look at."""
+"""`make screenshots`: home, a person, a country, a question, the positions picture and the 404
+page at 1280 and 375 pixels wide, saved in screenshots/ for a human to look at."""
 
 from __future__ import annotations
 

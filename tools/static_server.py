@@ -1,5 +1,6 @@
-"""Serve a built site as a static host would: on 127.0.0.1 only, under a sub-path, and
-optionally gzip-compressed. Used by the browser tests, `make screenshots` and `make audit`."""
+"""Serve a built site as a static host would: on 127.0.0.1 only, under a sub-path, its 404.html
+for a missing page, and optionally gzip-compressed. Used by the browser tests, `make screenshots`
+and `make audit`."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ class _Handler(SimpleHTTPRequestHandler):
             if not path.endswith("/"):
                 return super().send_head()  # the stdlib redirects to the trailing slash
             local = local / "index.html"
+        missing = Path(self.directory) / "404.html"
+        if not local.exists() and missing.is_file():
+            return self._not_found(missing)  # as GitHub Pages and most static hosts do
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (self.compress and wants_gzip and local.suffix in COMPRESSIBLE and local.is_file()):
             return super().send_head()
@@ -46,6 +50,14 @@ class _Handler(SimpleHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(local)))
         self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return cast(BinaryIO, _Body(body))
+
+    def _not_found(self, page: Path) -> BinaryIO:
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return cast(BinaryIO, _Body(body))

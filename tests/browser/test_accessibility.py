@@ -20,7 +20,6 @@ SECTIONS = [
     "questions/",
     "timeline/",
     "glossary/",
-    "tags/",
     "sources/",
     "methodology/",
     "corrections/",

@@ -162,7 +162,7 @@ def test_structured_data_and_meta_hold_the_value_literally(reader, hostile_url):
     graph = json.loads(page.locator('script[type="application/ld+json"]').text_content() or "")
     assert graph["@graph"][0]["name"] == "Ada Quill " + PAYLOAD
     name = "Ada Quill " + SHOWN
-    assert page.title().startswith(name + " - ")
+    assert page.title().startswith(name + " – ")
     for meta in ('property="og:title"', 'name="twitter:title"'):
         assert page.locator(f"meta[{meta}]").get_attribute("content") == name
 

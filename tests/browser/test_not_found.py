@@ -1,0 +1,65 @@
+"""A missing address gets the site's own 404 page, styled and with a way back, when the site is
+served under a sub-path as the Pages deploy serves it (SITE_URL gives the address)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.test_accessibility import AXE, PALETTES, VIOLATIONS
+from tests.conftest import MINI, built, make_project
+from tools.static_server import serving
+
+SUB = "/sub/"
+
+
+@pytest.fixture(scope="module")
+def sub_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(MINI, tmp_path_factory.mktemp("sub-site"))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", f"https://pages.example.org{SUB}")
+        return built(root)
+
+
+@pytest.fixture
+def missing(browser, sub_site) -> Iterator[Page]:
+    """The 404 page, as the host serves it for a missing address under the sub-path."""
+    with serving(sub_site / "site", SUB) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        response = page.goto(base + "no-such-page/deeper/", wait_until="networkidle")
+        assert response is not None and response.status == 404
+        yield page
+        page.close()
+
+
+def test_the_404_page_under_a_sub_path_has_the_sites_styles(missing):
+    sheets = missing.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
+    assert any(s.endswith(f"{SUB}assets/stylesheets/explainer.css") for s in sheets)
+    assert missing.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == (
+        "sticky"
+    )
+
+
+def test_the_404_page_under_a_sub_path_leads_home(missing):
+    missing.get_by_role("link", name="Go to the home page").click()
+    missing.wait_for_load_state()
+    assert missing.url.endswith(SUB)
+    assert missing.locator(".md-content h1").first.inner_text().startswith("Exampleton votes")
+
+
+def test_the_404_page_has_no_serious_accessibility_violation_in_either_palette(missing):
+    assert missing.locator(".md-header").count() == 1  # the site's own page, not the host's
+    missing.add_script_tag(path=str(AXE))
+    missing.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = []
+    for palette in PALETTES.values():
+        missing.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
+        found += [
+            f"{palette}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+            for v in missing.evaluate(VIOLATIONS)
+            if v["impact"] in ("serious", "critical")
+        ]
+    assert found == []
