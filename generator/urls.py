@@ -136,6 +136,11 @@ def paragraph_anchor(paragraph: int) -> str:
     return f"p-{paragraph}"
 
 
+def quote_anchor(statement: Identified, paragraph: int) -> str:
+    """A statement's quoted words marked in a paragraph of an article's page."""
+    return f"q-{paragraph}-{statement.id}"
+
+
 def record_anchor(kind: str, record_id: str) -> str:
     """A record's anchor on a listing page (`term`, `event`, `tag`, `correction`, `article`,
     `speaker`): prefixed by its kind, so no id can equal a heading's (`glossary`, `timeline`)."""

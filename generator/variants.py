@@ -62,3 +62,19 @@ def as_printed(quote: str, paragraph: str) -> str | None:
             return words
         start = folded.find(wanted, start + 1)
     return None
+
+
+def locate(words: str, paragraph: str) -> tuple[int, int] | None:
+    """Where `words` (as `as_printed` gives them) stand in `paragraph`, as paragraph[start:end]
+    in the paragraph's own characters, or None: the place an article's page marks them."""
+    wanted, _ = _folded(words)
+    folded, where = _folded(paragraph)
+    if not wanted:
+        return None
+    start = folded.find(wanted)
+    while start != -1:
+        end = where[start + len(wanted) - 1] + 1
+        if comparable(paragraph[where[start] : end]) == comparable(words):
+            return where[start], end
+        start = folded.find(wanted, start + 1)
+    return None
