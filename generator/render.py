@@ -25,6 +25,7 @@ from generator.graph import Graph, Node
 from generator.link import Linked
 from generator.marks import Quoted
 from generator.model import RECORD_TYPES, Article
+from generator.share import share_pages
 from generator.text import (
     Glossary,
     finalize,
@@ -86,6 +87,10 @@ class Links:
     def statement(self, statement: Node) -> str:
         """The permalink: the statement on its home, its first speaker's page."""
         return self.page(statement.home, urls.statement_anchor(statement))
+
+    def share(self, statement: Node) -> str:
+        """The statement's share page, which names it in link previews (the card's Permalink)."""
+        return self.page(urls.share_page(statement))
 
     def is_home(self, statement: Node) -> bool:
         """Whether this page is the statement's home, the one place search indexes it."""
@@ -235,6 +240,7 @@ def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str
         for page in _pages(story, scheme)
     }
     pages.update(data_files(story, scheme))
+    pages.update(share_pages(story.graph, env, scheme, lambda here: Links(here, scheme)))
     return pages
 
 
