@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from typing import cast
 
 from jinja2 import Environment
+from markupsafe import Markup
 
-from generator import urls
+from generator import structured, urls
 from generator.graph import Graph, Node
 
 TITLE_WORDS = 110  # characters of the words in a title: previews cut longer ones anyway
@@ -64,5 +65,6 @@ def share_pages(
             source=source,
             title=title,
             description=description,
+            ld=Markup(structured.share_page(statement, title, description)),  # script-safe JSON
         )
         yield urls.share_file(statement, scheme), html

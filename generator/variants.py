@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from generator.quotation import comparable, quotation_problem
+from generator.quotation import comparable, quotation_problem, spans
 
 # Each character folded to the plain form all its variants share.
 _FOLD = {
@@ -65,16 +65,18 @@ def as_printed(quote: str, paragraph: str) -> str | None:
 
 
 def locate(words: str, paragraph: str) -> tuple[int, int] | None:
-    """Where `words` (as `as_printed` gives them) stand in `paragraph`, as paragraph[start:end]
-    in the paragraph's own characters, or None: the place an article's page marks them."""
+    """Where `words` stand in `paragraph` inside its quotation marks (differing at most in
+    typography), as paragraph[start:end] in the paragraph's own characters, or None: the
+    place an article's page marks them."""
     wanted, _ = _folded(words)
     folded, where = _folded(paragraph)
     if not wanted:
         return None
+    quoted = spans(paragraph)
     start = folded.find(wanted)
     while start != -1:
-        end = where[start + len(wanted) - 1] + 1
-        if comparable(paragraph[where[start] : end]) == comparable(words):
-            return where[start], end
+        place = where[start], where[start + len(wanted) - 1] + 1
+        if any(span.start <= place[0] and place[1] <= span.end for span in quoted):
+            return place
         start = folded.find(wanted, start + 1)
     return None
