@@ -47,7 +47,12 @@ class Quoted:
         anchor = quote_anchor(statement, report.paragraph)
         if any(mark.anchor == anchor for mark in self.marks[key]):
             return  # the same statement reported twice in one paragraph: one anchor
-        place = locate(report.words, report.article.paragraphs[report.paragraph - 1])
+        text = report.article.paragraphs[report.paragraph - 1]
+        at = text.find(report.words)  # most often the words stand once, as printed: no folding
+        if at != -1 and text.find(report.words, at + 1) == -1:
+            place: tuple[int, int] | None = (at, at + len(report.words))
+        else:
+            place = locate(report.words, text)
         if place is not None:
             self.marks[key].append(Mark(*place, anchor))
 
