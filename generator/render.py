@@ -23,7 +23,9 @@ from generator.chart import positions_picture
 from generator.export import VERSION, data_files
 from generator.graph import Graph, Node
 from generator.link import Linked
+from generator.marks import Quoted
 from generator.model import RECORD_TYPES, Article
+from generator.share import share_pages
 from generator.text import (
     Glossary,
     finalize,
@@ -69,12 +71,14 @@ class Links:
         """The page of a record that has one (a person, a country, an article…)."""
         return self.page(node.own_page())
 
-    def source(self, source: Node) -> str:
-        """A cited paragraph of an article, or a reference's entry on the sources page."""
+    def source(self, source: Node, quoted: str | None = None) -> str:
+        """A cited paragraph of an article (at the `quoted` words' anchor, where given), or a
+        reference's entry on the sources page."""
         if source.reference is not None:
             anchor = urls.record_anchor("reference", source.reference.id)
             return self.page(urls.SECTION_PAGES["sources"], anchor)
-        return self.page(source.article.own_page(), urls.paragraph_anchor(source.paragraph))
+        anchor = quoted or urls.paragraph_anchor(source.paragraph)
+        return self.page(source.article.own_page(), anchor)
 
     def fact(self, node: Node) -> str:
         """Where any fact is shown: its own page, or its entry on its section's page."""
@@ -83,6 +87,10 @@ class Links:
     def statement(self, statement: Node) -> str:
         """The permalink: the statement on its home, its first speaker's page."""
         return self.page(statement.home, urls.statement_anchor(statement))
+
+    def share(self, statement: Node) -> str:
+        """The statement's share page, which names it in link previews (the card's Permalink)."""
+        return self.page(urls.share_page(statement))
 
     def is_home(self, statement: Node) -> bool:
         """Whether this page is the statement's home, the one place search indexes it."""
@@ -201,6 +209,7 @@ def environment(story: Linked) -> Environment:
         alphabetical=views.alphabetical,
     )
     cite_names = citation_names(story.graph.articles.values())
+    quoted = Quoted(story.graph)
     env.globals.update(
         s=story.graph,
         article_name=article_name,
@@ -210,6 +219,8 @@ def environment(story: Linked) -> Environment:
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
         text_fragment=text_fragment,
+        quoted_at=quoted.anchor,
+        marked_paragraph=quoted.paragraph,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
@@ -237,6 +248,7 @@ def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str
         for page in _pages(story, scheme)
     }
     pages.update(data_files(story, scheme))
+    pages.update(share_pages(story.graph, env, scheme, lambda here: Links(here, scheme)))
     return pages
 
 

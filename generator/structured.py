@@ -105,6 +105,13 @@ def entity_page(entity: Node) -> str:
     return graph(agent(entity), *quotes)
 
 
+def share_page(statement: Node, title: str, description: str) -> str:
+    """A statement's share page: the quotation itself, or the page that reports a paraphrase."""
+    if statement.kind == "direct":
+        return graph(quotation(statement))
+    return graph({"@type": "WebPage", "name": title, "description": description})
+
+
 def question_page(item: Node) -> str:
     quotes = [quotation(st) for st in item.statements if st.kind == "direct"]
     return graph(question(item), *quotes)

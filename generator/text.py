@@ -27,6 +27,17 @@ with its defence and a case in tests/browser/test_payloads.py.
   entities, because Material prints `config.site_name` raw in the header, `<title>` and
   double-quoted attributes (aria-label, og:site_name); PyYAML's serializer writes each as one
   quoted scalar (generator/siteconfig.py), so no character can add a setting or a YAML tag.
+- Quoted words on an article's page (`marks.marked`): the seed's text between the marks is
+  printed as any string is (`finalize`, then HTML-escaped); the marks' ids are anchors made in
+  urls.py from validated ids.
+- Citation previews (site_overrides/assets/javascripts/cite.js): the script reads the article
+  page as an inert document (DOMParser) and copies its text with `textContent` only, never as
+  markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
+  the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.
+- Share pages (`said/<id>/`, generator/share.py, templates/share.html.j2): static HTML that
+  MkDocs copies untouched; every value (title, description, Open Graph and twitter meta, the
+  quotation) is autoescaped as text or in double-quoted attributes, and the JSON-LD is
+  `structured.script_json`'s.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.

@@ -33,6 +33,9 @@ SECTION_PAGES = {
 }
 # The folder of each collection whose records get a page of their own ("seeds": articles).
 RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
+# Each statement's share page (`said/<id>/`): static HTML whose title and description name the
+# speaker and the words, for link previews, sending readers on to the statement's card.
+SHARE_FOLDER = "said"
 
 
 def url_of(page: str) -> str:
@@ -109,6 +112,18 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return DIRECTORY_URLS.relative(from_page, to_page, anchor)
 
 
+def share_page(statement: Identified) -> str:
+    """The share page of a statement, as a page path (for links)."""
+    return f"{SHARE_FOLDER}/{statement.id}.md"
+
+
+def share_file(statement: Identified, scheme: Scheme) -> str:
+    """Where the share page's HTML goes under the docs folder: MkDocs copies it as it is (it
+    is not Markdown), so it costs the build next to nothing, and is served at its link."""
+    page = share_page(statement)
+    return scheme.url_of(page) + "index.html" if scheme.directory_urls else scheme.url_of(page)
+
+
 def record_page(collection: str, record_id: str) -> str:
     return f"{RECORD_FOLDERS[collection]}/{record_id}.md"
 
@@ -133,6 +148,11 @@ def statement_anchor(statement: Identified) -> str:
 
 def paragraph_anchor(paragraph: int) -> str:
     return f"p-{paragraph}"
+
+
+def quote_anchor(statement: Identified, paragraph: int) -> str:
+    """A statement's quoted words marked in a paragraph of an article's page."""
+    return f"q-{paragraph}-{statement.id}"
 
 
 def record_anchor(kind: str, record_id: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from generator.quotation import comparable, quotation_problem
+from generator.quotation import comparable, quotation_problem, spans
 
 # Each character folded to the plain form all its variants share.
 _FOLD = {
@@ -60,5 +60,23 @@ def as_printed(quote: str, paragraph: str) -> str | None:
         words = comparable(words)
         if quotation_problem(words, cited) is None and words in cited:
             return words
+        start = folded.find(wanted, start + 1)
+    return None
+
+
+def locate(words: str, paragraph: str) -> tuple[int, int] | None:
+    """Where `words` stand in `paragraph` inside its quotation marks (differing at most in
+    typography), as paragraph[start:end] in the paragraph's own characters, or None: the
+    place an article's page marks them."""
+    wanted, _ = _folded(words)
+    folded, where = _folded(paragraph)
+    if not wanted:
+        return None
+    quoted = spans(paragraph)
+    start = folded.find(wanted)
+    while start != -1:
+        place = where[start], where[start + len(wanted) - 1] + 1
+        if any(span.start <= place[0] and place[1] <= span.end for span in quoted):
+            return place
         start = folded.find(wanted, start + 1)
     return None

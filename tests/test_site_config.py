@@ -17,11 +17,14 @@ MINI_TITLE = "Exampleton votes for a bridge"
 HOSTILE = "Bridge: #1 & <b>bold</b> it's {{ 7*7 }} !!python/object/apply:os.system [echo] *alias"
 
 
-def header_and_title(page: Path) -> tuple[str, str]:
-    """The name in the page header and the text of its <title>."""
+def header_and_title(page: Path) -> tuple[str | None, str]:
+    """The name in the page header (None on a statement's share page, which has no header: it
+    sends the reader on) and the text of its <title>."""
     html = read(page)
-    topic = next(e for e in html.elements if "md-header__topic" in e.attrs.get("class", ""))
-    return " ".join(topic.text.split()), next(e.text for e in html.elements if e.tag == "title")
+    topics = [e for e in html.elements if "md-header__topic" in e.attrs.get("class", "")]
+    if not topics and page.parent.parent.name == "said":
+        return None, next(e.text for e in html.elements if e.tag == "title")
+    return " ".join(topics[0].text.split()), next(e.text for e in html.elements if e.tag == "title")
 
 
 def test_every_page_shows_its_own_storys_title(mini_site):
@@ -29,7 +32,7 @@ def test_every_page_shows_its_own_storys_title(mini_site):
     assert pages
     for page in pages:
         header, title = header_and_title(page)
-        assert header == MINI_TITLE, page
+        assert header in (MINI_TITLE, None), page
         assert title == MINI_TITLE or title.endswith(f" – {MINI_TITLE}"), page
 
 
@@ -39,7 +42,7 @@ def test_a_hostile_title_is_shown_as_text(mini):
     assert result.returncode == 0, result.stderr
     for page in site_pages(mini / "site"):
         header, title = header_and_title(page)
-        assert header == HOSTILE, page
+        assert header in (HOSTILE, None), page
         assert title.endswith(HOSTILE), page
         html = read(page)
         assert not [e for e in html.elements if e.tag == "b"], page

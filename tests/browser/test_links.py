@@ -42,15 +42,22 @@ def source_links(page, base_url: str, story) -> list[tuple[str, int, str | None]
     return sorted(found, key=lambda link: link[0])
 
 
+# The words of the quotation a link landed on: every piece of it (another quotation may cut it).
+LANDED_ON = """target => [...document.querySelectorAll('mark.xp-quoted')]
+  .filter(m => m.dataset.q === target.id).map(m => m.textContent).join('')"""
+
+
 def test_every_source_link_lands_on_a_paragraph_holding_the_words(watched, base_url, story):
     page, _watch = watched
     for href, paragraph, words in source_links(page, base_url, story):
         page.goto(href)  # between paragraphs of the page already open, the page is not reloaded
         target = page.locator(":target")
-        assert target.get_attribute("id") == f"p-{paragraph}", href
         assert target.is_visible()
-        if words is not None:
-            assert normalise_space(words) in normalise_space(target.inner_text())
+        if words is None:  # a paraphrase: its paragraph
+            assert target.get_attribute("id") == f"p-{paragraph}", href
+        else:  # a quotation: its words, marked inside their paragraph
+            assert target.evaluate("e => e.closest('.xp-paragraph').id") == f"p-{paragraph}"
+            assert normalise_space(target.evaluate(LANDED_ON)) == normalise_space(words), href
 
 
 def test_every_permalink_opens_its_statement(watched, base_url, story):
@@ -59,7 +66,8 @@ def test_every_permalink_opens_its_statement(watched, base_url, story):
         page.goto(base_url + home)  # each speaker's page once: its permalinks lead back to it
         for statement in statements:
             permalink = page.locator(f"#{urls.statement_anchor(statement)} a.xp-permalink")
-            page.goto(permalink.evaluate("a => a.href"))
+            page.goto(permalink.evaluate("a => a.href"))  # its share page, which sends on
+            page.wait_for_url(f"**/{home}#{urls.statement_anchor(statement)}")
             target = page.locator(":target")
             assert target.get_attribute("id") == urls.statement_anchor(statement)
             assert target.is_visible()

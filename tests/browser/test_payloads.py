@@ -137,11 +137,39 @@ def test_hovering_or_focusing_any_tooltip_runs_nothing(reader, hostile, hostile_
 def test_a_tooltip_shows_the_value_as_text(reader, hostile_url):
     page, _watch, dialogs = reader
     page.goto(hostile_url + "countries/exampleton/", wait_until="networkidle")
-    for selector in (".xp-stance", "a.xp-cite"):
-        element = page.locator(selector).first
-        element.focus()
-        drawn = element.evaluate("e => getComputedStyle(e, '::after').content")
-        assert MARKUP in json.loads(drawn)
+    element = page.locator(".xp-stance").first
+    element.focus()
+    drawn = element.evaluate("e => getComputedStyle(e, '::after').content")
+    assert MARKUP in json.loads(drawn)
+    assert dialogs == []
+
+
+def test_a_citations_preview_shows_the_value_as_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    page.goto(hostile_url + "people/stoker-lee/", wait_until="networkidle")
+    cite = page.locator("a.xp-cite").first
+    cite.focus()
+    preview = page.locator(".xp-preview")
+    preview.locator(".xp-preview__text").wait_for()
+    assert MARKUP in (preview.get_attribute("aria-label") or "")  # the article's name
+    page.goto(hostile_url + "sources/fic-bridge/", wait_until="networkidle")
+    last = page.locator(".xp-paragraph__number").last  # the paragraph the seed's payload is in
+    assert SEED_PAYLOAD in last.evaluate("e => e.parentElement.textContent")
+    assert page.evaluate(INJECTED) == []
+    assert dialogs == []
+
+
+def test_a_share_page_holds_the_values_as_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    page.goto(hostile_url + "said/quill-before-winter/")
+    page.wait_for_url("**/people/quill/#s-quill-before-winter")  # sent on to the card
+    shared = page.request.get(hostile_url + "said/quill-before-winter/").text()
+    assert "<img" not in shared and "<script>" not in shared and "<svg" not in shared
+    page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
+    title = "Ada Quill " + SHOWN + ": “We will open the bridge before winter”"
+    assert page.locator('meta[property="og:title"]').get_attribute("content") == title
+    assert page.locator("h1").inner_text() == "Ada Quill " + SHOWN
+    assert page.evaluate(INJECTED) == []
     assert dialogs == []
 
 

@@ -54,7 +54,8 @@ def test_see_at_a_glance_where_each_country_stands(phone, base_url, story):
 
 def test_jump_from_a_quote_to_its_paragraph(phone, base_url, story, quoted):
     phone.goto(base_url + urls.url_of(story.graph.statements[quoted.id].home))
-    phone.locator(f"#{urls.statement_anchor(quoted)} a.xp-cite").first.tap()
+    phone.locator(f"#{urls.statement_anchor(quoted)} a.xp-cite").first.tap()  # its preview
+    phone.locator(".xp-preview a", has_text="Go to the paragraph").tap()
     target = phone.locator(":target")
     target.wait_for(state="visible")
     assert normalise_space(quoted.text) in normalise_space(target.inner_text())
