@@ -246,7 +246,7 @@ def test_a_share_page_names_the_speaker_and_the_quote(page, multi_url):
         "respected” Source: The Belmark Courier, 3 March 2026, paragraph 3."
     )
     assert shared == {
-        "title": title + " - Filling the Kessel Dam",
+        "title": title + " – Filling the Kessel Dam",
         "og_title": title,
         "twitter_title": title,
         "og_description": description,
