@@ -1,0 +1,189 @@
+"""The search index: one record per thing a reader looks for, built from the story, not the HTML.
+
+Each statement is a result of its own (its speakers, its words, a link to its permalink), as
+are people, groups, countries, questions, topics, events and glossary terms. `generate` writes
+the records to build/search.json; after MkDocs (or Zensical) has built the site, Pagefind
+turns them into the static index in SITE/pagefind/, which the header's search box loads in
+small pieces as a reader types. Only what readers search is indexed, never whole page bodies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import urls
+from generator.graph import Graph, Node
+from generator.render import Links, long_date
+
+INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
+KINDS = {"direct": "Direct quote", "reported": "Reported"}  # as the badges on the pages
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One search result: where it leads, the text searched, what a result shows (meta) and
+    what it can be narrowed by (filters). Every value is plain text."""
+
+    url: str  # relative to the site root
+    content: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"url": self.url, "content": self.content, "meta": self.meta, "filters": self.filters}
+
+
+def _text(*parts: object) -> str:
+    return "\n".join(str(p) for p in parts if p)
+
+
+def _name(node: Node) -> str:
+    return str(getattr(node, node.collection.label if node.collection else "name"))
+
+
+def _country_of(speaker: Node) -> Node | None:
+    """The country a speaker speaks for: itself, or what it is part of."""
+    if speaker.collection is not None and speaker.collection.name == "countries":
+        return speaker
+    return getattr(speaker, "affiliation", None)
+
+
+def _statement(node: Node, links: Links) -> Entry:
+    speakers = [_name(s) for s in node.speakers]
+    countries = {_name(c) for s in node.speakers if (c := _country_of(s)) is not None}
+    kind = KINDS[node.kind]
+    meta = {"title": ", ".join(speakers), "type": "Statement", "kind": kind, "words": node.text}
+    if node.date is not None:
+        meta["date"] = long_date(node.date)
+    meta["source"] = str(node.source.article.outlet or node.source.article.label)
+    filters = {"type": ["Statement"], "speaker": speakers, "kind": [kind]}
+    filters["country"] = sorted(countries)
+    filters["topic"] = [str(t.name) for t in node.topics]
+    content = _text(", ".join(speakers), node.text, node.context)
+    return Entry(links.statement(node), content, meta, filters)
+
+
+def _speaker(kind: str) -> Callable[[Node, Links], Entry]:
+    def entry(node: Node, links: Links) -> Entry:
+        country = _country_of(node)
+        detail = ", ".join(str(p) for p in (getattr(node, "role", None), country and _name(country)) if p)
+        meta = {"title": str(node.name), "type": kind, "words": detail}
+        filters = {"type": [kind], "name": [str(node.name)]}
+        filters |= {"country": [_name(country)]} if country else {}
+        aliases = getattr(node, "aliases", [])
+        return Entry(links.to(node), _text(node.name, *aliases, detail), meta, filters)
+
+    return entry
+
+
+def _country(node: Node, links: Links) -> Entry:
+    kind = "Country" if node.kind == "country" else "Organisation"
+    stance = str(node.positions[-1].stance.label) if node.positions else "Not stated"
+    meta = {"title": str(node.name), "type": kind, "words": stance}
+    content = _text(node.name, *node.aliases, stance)
+    filters = {"type": [kind], "country": [str(node.name)], "name": [str(node.name)]}
+    return Entry(links.to(node), content, meta, filters)
+
+
+def _question(node: Node, links: Links) -> Entry:
+    meta = {"title": str(node.question), "type": "Question", "words": str(node.known)}
+    meta["status"] = str(node.status).capitalize()
+    return Entry(links.to(node), _text(node.question, node.known), meta, {"type": ["Question"]})
+
+
+def _term(node: Node, links: Links) -> Entry:
+    meta = {"title": str(node.term), "type": "Glossary term", "words": str(node.definition)}
+    content = _text(node.term, *node.aliases, node.definition)
+    return Entry(links.fact(node), content, meta, {"type": ["Glossary term"]})
+
+
+def _topic(node: Node, links: Links) -> Entry:
+    meta = {"title": str(node.name), "type": "Topic", "words": str(node.description)}
+    content = _text(node.name, node.description)
+    return Entry(links.to(node), content, meta, {"type": ["Topic"], "topic": [str(node.name)]})
+
+
+def _event(node: Node, links: Links) -> Entry:
+    meta = {"title": str(node.title), "type": "Event", "words": str(node.description)}
+    meta["date"] = long_date(node.date) if node.date is not None else str(node.when)
+    content = _text(node.title, node.description)
+    return Entry(links.fact(node), content, meta, {"type": ["Event"]})
+
+
+def _article(node: Node, links: Links) -> Entry:
+    name = str(node.title or node.label)
+    meta = {"title": name, "type": "Source", "words": str(node.outlet or "")}
+    if node.published is not None:
+        meta["date"] = long_date(node.published)
+    content = _text(name, node.label if node.title else None, node.outlet)
+    return Entry(links.to(node), content, meta, {"type": ["Source"]})
+
+
+# How each record type of the registry is searched; the test walks the registry, so a new type
+# must be added to one of these two tables.
+ENTRIES: dict[str, Callable[[Node, Links], Entry]] = {
+    "seeds": _article,
+    "people": _speaker("Person"),
+    "groups": _speaker("Group"),
+    "countries": _country,
+    "statements": _statement,
+    "questions": _question,
+    "events": _event,
+    "glossary": _term,
+    "topics": _topic,
+}
+NOT_SEARCHED = {
+    "story": "the home page itself",
+    "stances": "found through the countries that take them",
+    "tags": "words of the articles, not of the story",
+    "references": "listed on the sources page only",
+    "corrections": "listed on the corrections page only",
+}
+
+
+def entries(graph: Graph, scheme: urls.Scheme) -> Iterator[Entry]:
+    """Every search record of the story, with URLs relative to the site root."""
+    links = Links(urls.SECTION_PAGES["home"], scheme)
+    for name, make in ENTRIES.items():
+        for node in graph.nodes[name].values():
+            yield make(node, links)
+
+
+def records_text(graph: Graph, scheme: urls.Scheme) -> str:
+    """The records as the JSON `generate` writes to build/search.json."""
+    records = [e.as_json() for e in entries(graph, scheme)]
+    return json.dumps(records, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+@dataclass(frozen=True)
+class Indexed:
+    records: int
+    seconds: float
+    peak_kb: int  # the indexer's (Pagefind's) peak resident memory
+
+
+def index_site(records: Path, site: Path) -> Indexed:
+    """Write SITE/pagefind/ from the records file; nothing is downloaded (the binary is in
+    the pagefind_bin wheel)."""
+    entries_json: list[dict[str, Any]] = json.loads(records.read_text(encoding="utf-8"))
+    started = time.monotonic()
+    asyncio.run(_write_index(entries_json, site / INDEX_FOLDER))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return Indexed(len(entries_json), time.monotonic() - started, peak)
+
+
+async def _write_index(records: list[dict[str, Any]], out: Path) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex  # noqa: PLC0415 - only builds need it
+
+    config = IndexConfig(force_language="en", output_path=str(out))
+    async with PagefindIndex(config=config) as index:
+        # Sent all at once: one round trip each, awaited in turn, is slow for a big story.
+        await asyncio.gather(*(index.add_custom_record(language="en", **r) for r in records))
+        # Leaving the block writes the files to output_path.
