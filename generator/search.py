@@ -20,6 +20,7 @@ from typing import Any
 
 from generator import urls
 from generator.graph import Graph, Node
+from generator.model import RECORD_TYPES, Collection
 from generator.render import Links, long_date
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
@@ -37,7 +38,12 @@ class Entry:
     filters: dict[str, list[str]]
 
     def as_json(self) -> dict[str, Any]:
-        return {"url": self.url, "content": self.content, "meta": self.meta, "filters": self.filters}
+        return {
+            "url": self.url,
+            "content": self.content,
+            "meta": self.meta,
+            "filters": self.filters,
+        }
 
 
 def _text(*parts: object) -> str:
@@ -73,7 +79,9 @@ def _statement(node: Node, links: Links) -> Entry:
 def _speaker(kind: str) -> Callable[[Node, Links], Entry]:
     def entry(node: Node, links: Links) -> Entry:
         country = _country_of(node)
-        detail = ", ".join(str(p) for p in (getattr(node, "role", None), country and _name(country)) if p)
+        detail = ", ".join(
+            str(p) for p in (getattr(node, "role", None), country and _name(country)) if p
+        )
         meta = {"title": str(node.name), "type": kind, "words": detail}
         filters = {"type": [kind], "name": [str(node.name)]}
         filters |= {"country": [_name(country)]} if country else {}
@@ -126,8 +134,16 @@ def _article(node: Node, links: Links) -> Entry:
     return Entry(links.to(node), content, meta, {"type": ["Source"]})
 
 
-# How each record type of the registry is searched; the test walks the registry, so a new type
-# must be added to one of these two tables.
+def _page(node: Node, links: Links) -> Entry:
+    """A record of a type added later that has pages: found by its name, leading to its page."""
+    kind = node.collection.record.capitalize() if node.collection else "Page"
+    return Entry(
+        links.to(node), _name(node), {"title": _name(node), "type": kind}, {"type": [kind]}
+    )
+
+
+# How each record type of the registry is searched: by its row here, else by its name if it has
+# pages (`_page`); the types in NOT_SEARCHED are not (the tests walk the registry).
 ENTRIES: dict[str, Callable[[Node, Links], Entry]] = {
     "seeds": _article,
     "people": _speaker("Person"),
@@ -148,12 +164,21 @@ NOT_SEARCHED = {
 }
 
 
+def maker(collection: Collection) -> Callable[[Node, Links], Entry] | None:
+    """How a record type is searched, if it is."""
+    if collection.name in NOT_SEARCHED:
+        return None
+    return ENTRIES.get(collection.name, _page if collection.folder else None)
+
+
 def entries(graph: Graph, scheme: urls.Scheme) -> Iterator[Entry]:
     """Every search record of the story, with URLs relative to the site root."""
     links = Links(urls.SECTION_PAGES["home"], scheme)
-    for name, make in ENTRIES.items():
-        for node in graph.nodes[name].values():
-            yield make(node, links)
+    for collection in RECORD_TYPES:
+        make = maker(collection)
+        if make is not None:
+            for node in graph.nodes[collection.name].values():
+                yield make(node, links)
 
 
 def records_text(graph: Graph, scheme: urls.Scheme) -> str:

@@ -16,6 +16,7 @@ from generator.build import Project, check
 from generator.link import normalise_space
 from generator.model import RECORD_TYPES
 from tests.conftest import run_cli
+from tests.pagefind_index import records
 from tests.htmlscan import read, resolve, site_pages, text_of, under
 
 pytestmark = pytest.mark.story
@@ -113,10 +114,8 @@ def test_no_broken_internal_link_or_anchor(built_site, request):
 
 
 def test_search_index_finds_people_countries_questions_and_quotations(built, story):
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    # An entry's title and text are HTML (a name's `&` is held as `&amp;`): compare what they say.
-    entries = (f"{text_of(d['title'])} {text_of(d['text'])}" for d in index["docs"])
-    text = normalise_space(" ".join(entries))
+    # Records hold plain text (a name's `&` is `&`, not `&amp;`).
+    text = normalise_space(" ".join(r["content"] for r in records(built / "site")))
     for person in story.people.values():
         assert person.name in text
     for country in story.countries.values():

@@ -6,6 +6,7 @@
   "use strict";
 
   const HEADER_LIMIT = 8;
+  const SAID_FIRST = 3; // a named speaker's statements shown before their own page
   const DEBOUNCE_MS = 90;
   const WINDOW = 220; // characters of long words shown around the first match
   // Words that frame a question ("what did … say about …") rather than what it is about.
@@ -34,7 +35,7 @@
   }
 
   function tokens(text) {
-    const found = text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || [];
+    const found = text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) || [];
     return found.map((t) => t.replace(/['’]s$/u, ""));
   }
 
@@ -89,9 +90,13 @@
     if (!asked.words.length) return { results: [], words: [] };
     const runs = [];
     const speakers = asked.speakers.filter((s) => s in (filters.speaker || {}));
+    const named = asked.speakers.filter((s) => s in (filters.name || {}));
     if (speakers.length) {
       const only = { ...chosen, speaker: { any: speakers } };
       runs.push(pagefind.search(asked.rest.join(" ") || null, { filters: only }));
+    }
+    if (named.length && !asked.rest.length) {
+      runs.push(pagefind.search(null, { filters: { ...chosen, name: { any: named } } }));
     }
     runs.push(pagefind.search(asked.words.join(" "), { filters: chosen }));
     let lists = (await Promise.all(runs)).map((r) => r?.results || []);
@@ -99,6 +104,10 @@
       // No record has every word: each word alone, best first.
       const each = await Promise.all(asked.words.map((w) => pagefind.search(w, { filters: chosen })));
       lists = [each.flatMap((r) => r?.results || []).sort((a, b) => b.score - a.score)];
+    } else if (speakers.length) {
+      // Their words first; the speaker's own page after the first few, then the rest.
+      const [said, ...others] = lists;
+      lists = [said.slice(0, SAID_FIRST), ...others, said.slice(SAID_FIRST)];
     }
     const seen = new Set();
     const results = lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
