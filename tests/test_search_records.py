@@ -7,11 +7,13 @@ import pytest
 
 from generator import urls
 from generator.build import check
+from generator.cli import CANNOT_RUN
 from generator.link import Linked
 from generator.model import RECORD_TYPES, Collection
 from generator.render import Links
 from generator.search import NOT_SEARCHED, Entry, entries, maker
-from tests.conftest import MINI, in_place
+from tests.conftest import MINI, in_place, run_cli
+from tests.pagefind_index import records as indexed
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
 SEARCHED = [c for c in RECORD_TYPES if maker(c) is not None]
@@ -74,3 +76,21 @@ def test_a_country_is_found_by_its_names_and_current_stance(story, made):
     entry = next(e for e in made if e.url == "countries/norland/")
     stance = str(country.positions[-1].stance.label)
     assert entry.content.split("\n") == [country.name, *country.aliases, stance]
+
+
+def test_search_index_indexes_a_site_another_builder_built(mini, tmp_path):
+    assert run_cli(mini, "generate").returncode == 0
+    site = tmp_path / "elsewhere"
+    site.mkdir()
+    done = run_cli(mini, "search-index", "--site", str(site))
+    assert done.returncode == 0, done.stderr
+    linked, _problems = check(in_place(mini))
+    assert linked is not None
+    made = list(entries(linked.graph, urls.DIRECTORY_URLS))
+    assert sorted(r["url"] for r in indexed(site)) == sorted(e.url for e in made)
+
+
+def test_search_index_before_generate_says_what_to_run(mini, tmp_path):
+    done = run_cli(mini, "search-index", "--site", str(tmp_path))
+    assert done.returncode == CANNOT_RUN
+    assert done.stderr == "build/search.json: not found: run `generate` (or `build`) first.\n"

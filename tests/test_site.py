@@ -6,7 +6,6 @@ them (tests/test_contributor_story.py proves that by adding an article and runni
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from generator.build import Project, check
 from generator.link import normalise_space
 from generator.model import RECORD_TYPES
 from tests.conftest import run_cli
+from tests.htmlscan import read, resolve, site_pages, under
 from tests.pagefind_index import records
-from tests.htmlscan import read, resolve, site_pages, text_of, under
 
 pytestmark = pytest.mark.story
 SECTIONS = ["", "statements", "people", "countries", "questions", "topics", "timeline", "sources"]
