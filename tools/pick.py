@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from generator import urls
 from generator.build import Project, check
@@ -10,7 +11,8 @@ from generator.siteconfig import read_config
 
 
 def representative_pages(root: Path) -> dict[str, str]:
-    """Name → URL path (relative to the site root) for home, a person, a country, positions."""
+    """Name → URL path (relative to the site root) for home, a person, a country, positions
+    and a search's results."""
     project = Project.at(root)
     story, problems = check(project)
     config, _problems = read_config(project)
@@ -24,4 +26,6 @@ def representative_pages(root: Path) -> dict[str, str]:
         "person": scheme.url_of(person.own_page()),
         "country": scheme.url_of(country.own_page()),
         "positions": scheme.url_of(urls.SECTION_PAGES["countries"]),
+        # The search page showing results: what a reader's search leads to.
+        "search": scheme.url_of(urls.SECTION_PAGES["search"]) + "?q=" + quote(str(person.name)),
     }
