@@ -174,3 +174,11 @@ def test_the_search_page_of_a_name_lists_that_persons_words(watched, base_url, s
     first = page.locator("[data-xp-search-page] .xp-result").first
     first.wait_for(timeout=10_000)
     assert first.locator(".xp-result__title").inner_text().startswith(str(speaker.name))
+
+
+def test_on_a_phone_the_search_button_opens_the_box_focused(phone, mini_url):
+    phone.goto(mini_url, wait_until="networkidle")
+    phone.locator("label.md-header__button[for=__search]").click()
+    phone.wait_for_function("document.activeElement.name === 'q'")
+    phone.keyboard.type("bridge")
+    phone.locator(RESULTS).first.wait_for(timeout=10_000)

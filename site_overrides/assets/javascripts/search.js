@@ -238,7 +238,8 @@
       input.focus();
     });
     toggle?.addEventListener("change", () => {
-      if (toggle.checked) input.focus();
+      // On a phone the box slides in: it takes focus once it is visible.
+      if (toggle.checked) for (const wait of [0, 150, 300]) setTimeout(() => toggle.checked && input.focus(), wait);
     });
     const links = () => [...list.querySelectorAll("a")];
     root.addEventListener("keydown", (event) => {
@@ -268,7 +269,10 @@
       }
     });
     document.addEventListener("click", (event) => {
-      if (toggle?.checked && !root.contains(event.target) && !event.target.closest?.("label[for=__search]")) open(false);
+      // A click on the toggle's label also clicks the toggle itself: neither closes the box.
+      const target = event.target;
+      if (!toggle?.checked || target === toggle || root.contains(target)) return;
+      if (!target.closest?.("label[for=__search]")) open(false);
     });
   }
 
