@@ -66,28 +66,30 @@
     return best;
   }
 
-  /* What a query asks: its words without the question's framing, misspelt names corrected,
-     and the speakers it names (whose words come first). */
-  function understand(query, names) {
+  /* What a query asks: its words without the question's framing, and the speakers it names
+     (whose words come first). With `fuzzy`, a word one or two letters from a name's word is
+     read as that name: only when the query also names someone exactly, or finds nothing as
+     typed, so that an ordinary word near a name keeps its meaning. */
+  function understand(query, names, fuzzy) {
     const all = tokens(query);
     const kept = all.filter((t) => !FRAMING.has(t));
-    const words = kept.length ? kept : all;
+    const typed = kept.length ? kept : all;
     const nameWords = new Set(names.flatMap(tokens));
-    const corrected = words.map((w) => asName(w, nameWords) || w);
+    const words = fuzzy ? typed.map((w) => asName(w, nameWords) || w) : typed;
     const scored = names
       .map((name) => [name, new Set(tokens(name))])
-      .map(([name, parts]) => [name, parts, corrected.filter((w) => parts.has(w)).length]);
+      .map(([name, parts]) => [name, parts, words.filter((w) => parts.has(w)).length]);
     const top = Math.max(0, ...scored.map(([, , n]) => n));
     const speakers = top ? scored.filter(([, , n]) => n === top) : [];
     const used = new Set(speakers.flatMap(([, parts]) => [...parts]));
-    const rest = corrected.filter((w) => !used.has(w));
-    return { words: corrected, speakers: speakers.map(([name]) => name), rest };
+    const rest = words.filter((w) => !used.has(w));
+    const exact = typed.some((w) => nameWords.has(w));
+    return { words, speakers: speakers.map(([name]) => name), rest, exact };
   }
 
-  async function search(query, chosen = {}) {
-    const { pagefind, filters, names } = await load();
-    const asked = understand(query, names);
-    if (!asked.words.length) return { results: [], words: [] };
+  /* One reading of the query: the named speakers' statements, their own records, and the
+     records with every word, in that order of lists. */
+  async function lists(pagefind, filters, asked, chosen) {
     const runs = [];
     const speakers = asked.speakers.filter((s) => s in (filters.speaker || {}));
     const named = asked.speakers.filter((s) => s in (filters.name || {}));
@@ -99,18 +101,30 @@
       runs.push(pagefind.search(null, { filters: { ...chosen, name: { any: named } } }));
     }
     runs.push(pagefind.search(asked.words.join(" "), { filters: chosen }));
-    let lists = (await Promise.all(runs)).map((r) => r?.results || []);
-    if (lists.every((l) => !l.length) && asked.words.length > 1) {
+    const found = (await Promise.all(runs)).map((r) => r?.results || []);
+    if (!speakers.length) return found;
+    // Their words first; the speaker's own page after the first few, then the rest.
+    const [said, ...others] = found;
+    return [said.slice(0, SAID_FIRST), ...others, said.slice(SAID_FIRST)];
+  }
+
+  async function search(query, chosen = {}) {
+    const { pagefind, filters, names } = await load();
+    let asked = understand(query, names, false);
+    if (!asked.words.length) return { results: [], words: [] };
+    if (asked.exact) asked = understand(query, names, true);
+    let found = await lists(pagefind, filters, asked, chosen);
+    if (found.every((l) => !l.length) && !asked.exact) {
+      asked = understand(query, names, true);
+      found = await lists(pagefind, filters, asked, chosen);
+    }
+    if (found.every((l) => !l.length) && asked.words.length > 1) {
       // No record has every word: each word alone, best first.
       const each = await Promise.all(asked.words.map((w) => pagefind.search(w, { filters: chosen })));
-      lists = [each.flatMap((r) => r?.results || []).sort((a, b) => b.score - a.score)];
-    } else if (speakers.length) {
-      // Their words first; the speaker's own page after the first few, then the rest.
-      const [said, ...others] = lists;
-      lists = [said.slice(0, SAID_FIRST), ...others, said.slice(SAID_FIRST)];
+      found = [each.flatMap((r) => r?.results || []).sort((a, b) => b.score - a.score)];
     }
     const seen = new Set();
-    const results = lists.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
+    const results = found.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
     return { results, words: asked.words };
   }
 
