@@ -9,12 +9,15 @@ small pieces as a reader types. Only what readers search is indexed, never whole
 
 from __future__ import annotations
 
-import asyncio
 import json
 import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -195,20 +198,57 @@ class Indexed:
 
 
 def index_site(records: Path, site: Path) -> Indexed:
-    """Write SITE/pagefind/ from the records file; nothing is downloaded (the binary is in
-    the pagefind_bin wheel)."""
+    """Write SITE/pagefind/ from the records file with the Pagefind binary from the
+    pagefind_bin wheel (nothing is downloaded). Each record becomes a small HTML page in a
+    scratch folder, the input Pagefind's command line reads; its real address travels as the
+    `href` meta, which search.js links to. (Pagefind's Python API sends records one by one
+    and waits a tenth of a second for each answer: an hour for a big story.)"""
     entries_json: list[dict[str, Any]] = json.loads(records.read_text(encoding="utf-8"))
     started = time.monotonic()
-    asyncio.run(_write_index(entries_json, site / INDEX_FOLDER))
+    out = site / INDEX_FOLDER
+    with tempfile.TemporaryDirectory(prefix="search-records-") as scratch:
+        for number, record in enumerate(entries_json):
+            page = Path(scratch) / f"{number // 1000}" / f"{number}.html"
+            page.parent.mkdir(exist_ok=True)
+            page.write_text(_record_page(record), encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(out)]
+        command += ["--force-language", "en", "--silent"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stdout.strip() or done.stderr.strip() or "Pagefind failed")
+    for unused in UNUSED:  # Pagefind's own search interfaces: search.js is the site's
+        for path in out.glob(unused):
+            path.unlink()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return Indexed(len(entries_json), time.monotonic() - started, peak)
 
 
-async def _write_index(records: list[dict[str, Any]], out: Path) -> None:
-    from pagefind.index import IndexConfig, PagefindIndex  # noqa: PLC0415 - only builds need it
+UNUSED = (
+    "pagefind-ui.*",
+    "pagefind-modular-ui.*",
+    "pagefind-component-ui.*",
+    "pagefind-highlight.js",
+)
 
-    config = IndexConfig(force_language="en", output_path=str(out))
-    async with PagefindIndex(config=config) as index:
-        # Sent all at once: one round trip each, awaited in turn, is slow for a big story.
-        await asyncio.gather(*(index.add_custom_record(language="en", **r) for r in records))
-        # Leaving the block writes the files to output_path.
+
+def _record_page(record: dict[str, Any]) -> str:
+    """One record as the page Pagefind indexes: the searched text in the body, what a result
+    shows as meta and what narrows it as filters, each an element holding escaped text."""
+    meta = {**record["meta"], "href": record["url"]}
+    title, *rest = record["content"].split("\n")
+    lines = [f'<h1 data-pagefind-weight="2">{escape(title)}</h1>']
+    lines += [f"<p>{escape(line)}</p>" for line in rest]
+    hidden = [f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta.items()]
+    hidden += [
+        f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
+        for key, values in record["filters"].items()
+        for value in values
+    ]
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>record</title>'
+        "</head><body><main data-pagefind-body>"
+        + "".join(lines)
+        + "</main><div data-pagefind-ignore>"
+        + "".join(hidden)
+        + "</div></body></html>\n"
+    )

@@ -1,5 +1,6 @@
 """What a built site's Pagefind index holds: each record as Pagefind stored it (its fragments
-are gzipped JSON behind a signature), for tests that read the index rather than search it."""
+are gzipped JSON behind a signature), for tests that read the index rather than search it. A
+record's address is its `href` meta (generator/search.py)."""
 
 from __future__ import annotations
 

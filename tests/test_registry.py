@@ -67,7 +67,7 @@ def test_every_record_is_in_the_facts_download(story, collection):
 def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
     mini_site: Path, story, collection
 ):
-    indexed = {record["url"] for record in records(mini_site / "site")}
+    indexed = {record["meta"]["href"] for record in records(mini_site / "site")}
     for record_id in records_of(story, collection):
         page = urls.url_of(urls.record_page(collection.name, record_id))
         assert (mini_site / "site" / page / "index.html").is_file(), page

@@ -87,7 +87,7 @@ def test_search_index_indexes_a_site_another_builder_built(mini, tmp_path):
     linked, _problems = check(in_place(mini))
     assert linked is not None
     made = list(entries(linked.graph, urls.DIRECTORY_URLS))
-    assert sorted(r["url"] for r in indexed(site)) == sorted(e.url for e in made)
+    assert sorted(r["meta"]["href"] for r in indexed(site)) == sorted(e.url for e in made)
 
 
 def test_search_index_before_generate_says_what_to_run(mini, tmp_path):

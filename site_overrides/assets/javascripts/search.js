@@ -25,7 +25,7 @@
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ baseUrl: base.pathname, excerptLength: 24 });
+      await pagefind.options({ excerptLength: 24 });
       await pagefind.init();
       const filters = await pagefind.filters();
       const names = [...Object.keys(filters.speaker || {}), ...Object.keys(filters.name || {})];
@@ -168,7 +168,7 @@
     item.className = "md-search-result__item xp-result";
     const link = document.createElement("a");
     link.className = "md-search-result__link xp-result__link";
-    link.href = data.url;
+    link.href = base.pathname + (meta.href || ""); // the record's address from the site root
     const head = document.createElement("div");
     head.className = "xp-result__head";
     const title = document.createElement("span");
