@@ -27,6 +27,7 @@ from generator.model import RECORD_TYPES, Collection
 from generator.render import Links, long_date
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
+NAMES = "names.json"  # in it: every speaker's and named record's name, for search.js
 KINDS = {"direct": "Direct quote", "reported": "Reported"}  # as the badges on the pages
 
 
@@ -216,6 +217,13 @@ def index_site(records: Path, site: Path) -> Indexed:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stdout.strip() or done.stderr.strip() or "Pagefind failed")
+    # The names search.js reads queries against, small: Pagefind's filter lists are big on a
+    # big story and cost every later search their counting.
+    names = {
+        key: sorted({v for r in entries_json for v in r["filters"].get(key, [])})
+        for key in ("speaker", "name")
+    }
+    (out / NAMES).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own search interfaces: search.js is the site's
         for path in out.glob(unused):
             path.unlink()
