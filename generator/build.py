@@ -24,6 +24,7 @@ from generator.link import Linked, link
 from generator.load import content_folder, load, seeds_folder
 from generator.problems import Problem
 from generator.render import render
+from generator.search import index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config
 from generator.validate import validate
 from generator.write import write, write_file
@@ -70,6 +71,7 @@ class Project:
     config_site: Path
     drafts: Path
     cache: Path | None  # earlier parses; None to parse every file afresh
+    search_records: Path  # what search indexes, written by generate (generator/search.py)
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -87,6 +89,7 @@ class Project:
             config_site=work / "site",
             drafts=root / "drafts",
             cache=work / "cache",
+            search_records=work / "search.json",
         )
 
 
@@ -142,6 +145,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     written = write(pages, project.docs)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
+    write_file(project.search_records, records_text(linked.graph, config.scheme))
     done.write_text(fingerprint, encoding="ascii")
     return written, []
 
@@ -208,6 +212,11 @@ def build_site(project: Project) -> bool:
     if not _mkdocs(project, fresh):
         shutil.rmtree(fresh, ignore_errors=True)
         return False
+    try:
+        index_site(project.search_records, fresh)
+    except (OSError, RuntimeError, ValueError) as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise RunFailed(_index_failed(project, error)) from error
     _swap(project, fresh)
     return True
 
@@ -221,6 +230,14 @@ def _mkdocs(project: Project, into: Path) -> bool:
     if "SOURCE_DATE_EPOCH" not in env and stamp is not None:
         env["SOURCE_DATE_EPOCH"] = stamp
     return subprocess.run(command, cwd=project.root, env=env, check=False).returncode == 0
+
+
+def _index_failed(project: Project, error: Exception) -> str:
+    records = shown(project.search_records, project.root)
+    return (
+        f"{records}: Pagefind could not index it ({error}): reinstall the tools (make site "
+        "rebuilds .venv from requirements.lock), then build again; site/ is unchanged"
+    )
 
 
 def _check_replaceable(project: Project) -> None:

@@ -22,6 +22,7 @@ from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
+from generator.search import INDEX_FOLDER, index_site
 from generator.text import plural
 from generator.yamlsource import decode, read
 
@@ -69,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         help="replace drafts/ID.quotes.yaml even if it differs (by default a draft file that "
         "differs, such as one you edited, is kept and the new drafts are written beside it)",
     )
+    indexer = commands.add_parser(
+        "search-index",
+        help="index a built site for search (build does this; for sites Zensical builds)",
+    )
+    indexer.add_argument("--site", type=Path, required=True, help="the built site's folder")
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
@@ -95,6 +101,8 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.command in ("generate", "build"):
         with exclusive(project):
             return _build(project) if args.command == "build" else _generate(project)
+    if args.command == "search-index":
+        return _search_index(project, args.site)
     commands_by_name = {"check": _check, "docs": _docs, "schemas": _schemas}
     return commands_by_name[args.command](project)
 
@@ -115,6 +123,20 @@ def _build(project: Project) -> int:
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
     print(f"Built the site in {project.site.relative_to(project.root)}/")
+    return OK
+
+
+def _search_index(project: Project, site: Path) -> int:
+    """Index a site built from this story's pages (run `generate` first)."""
+    if not project.search_records.is_file():
+        records = shown(project.search_records, project.root)
+        print(f"{records}: not found: run `generate` (or `build`) first.", file=sys.stderr)
+        return CANNOT_RUN
+    done = index_site(project.search_records, site.resolve())
+    print(
+        f"Indexed {done.records} search records into {site / INDEX_FOLDER}/ in "
+        f"{done.seconds:.1f} s (Pagefind's peak memory {done.peak_kb // 1024} MB)."
+    )
     return OK
 
 

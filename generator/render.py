@@ -339,6 +339,7 @@ _SECTIONS = {
     "methodology": ("methodology.md.j2", None),
     "corrections": ("corrections.md.j2", "corrections"),
     "data": ("data.md.j2", None),
+    "search": ("search.md.j2", None),
 }
 
 

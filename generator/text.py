@@ -43,8 +43,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
 - Front matter (`title`, `description`, `facts_as_of`, `jsonld`, `edit_path`): JSON-quoted,
   which YAML reads as a double-quoted scalar, with the line breaks above escaped.
-- Search index (search/search_index.json): Material's search plugin re-escapes the page's
-  text; our cards and paragraphs reach it only as escaped HTML text.
+- Search index (site/pagefind/, from build/search.json): records hold plain text, never HTML;
+  assets/javascripts/search.js puts every value into the page as DOM text nodes and builds
+  its <mark>s by splitting that text, never from Pagefind's HTML excerpt.
 - Navigation: only fixed section names; record names reach the page header through the
   escaped front-matter title.
 - CSV downloads: `export` quotes every field and prefixes a cell that starts with `=`, `+`,

@@ -30,6 +30,7 @@ SECTION_PAGES = {
     "methodology": "methodology.md",
     "corrections": "corrections.md",
     "data": "data.md",
+    "search": "search.md",
 }
 # The folder of each collection whose records get a page of their own ("seeds": articles).
 RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}

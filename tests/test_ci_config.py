@@ -60,6 +60,13 @@ def test_the_zensical_job_builds_the_configuration_the_generator_writes():
     assert any(f"zensical build --clean -f {generated}" in step for step in steps)
 
 
+def test_the_zensical_job_indexes_the_site_it_builds_for_search():
+    workflow = yaml.safe_load(WORKFLOW.read_text("utf-8"))
+    steps = [step.get("run", "") for step in workflow["jobs"]["zensical"]["steps"]]
+    built = Project.at(ROOT).config_site.relative_to(ROOT).as_posix()
+    assert any(f"python -m generator search-index --site {built}" in step for step in steps)
+
+
 def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(ROOT / ".venv" / "bin" / "pre-commit"), *args],

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINI, ROOT, make_project
+from tests.pagefind_index import records as indexed
 from tests.test_structured_data import types_on
 
 SECTION = "## Changing the code: adding a record type"
@@ -108,7 +109,6 @@ def test_the_new_records_get_pages_json_ld_search_and_downloads(example):
     assert "Survey of the Old Bridge" in page
     assert 'href="../../sources/fic-bridge/#p-1"' in page
     assert "CreativeWork" in types_on(site, "documents/bridge-survey")
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert "documents/bridge-survey/" in {doc["location"] for doc in index["docs"]}
+    assert "documents/bridge-survey/" in {record["meta"]["href"] for record in indexed(site)}
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in facts["documents"]] == ["bridge-survey"]

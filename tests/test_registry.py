@@ -17,6 +17,7 @@ from generator.model import RECORD_TYPES, Collection
 from generator.render import render
 from generator.schema import SIDECAR, schemas
 from tests.conftest import MINI, in_place
+from tests.pagefind_index import records
 from tests.test_structured_data import types_on
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
@@ -66,8 +67,7 @@ def test_every_record_is_in_the_facts_download(story, collection):
 def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
     mini_site: Path, story, collection
 ):
-    index = json.loads((mini_site / "site" / "search" / "search_index.json").read_text("utf-8"))
-    indexed = {doc["location"].split("#")[0] for doc in index["docs"]}
+    indexed = {record["meta"]["href"] for record in records(mini_site / "site")}
     for record_id in records_of(story, collection):
         page = urls.url_of(urls.record_page(collection.name, record_id))
         assert (mini_site / "site" / page / "index.html").is_file(), page

@@ -6,7 +6,6 @@ them (tests/test_contributor_story.py proves that by adding an article and runni
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,8 @@ from generator.build import Project, check
 from generator.link import normalise_space
 from generator.model import RECORD_TYPES
 from tests.conftest import run_cli
-from tests.htmlscan import read, resolve, site_pages, text_of, under
+from tests.htmlscan import read, resolve, site_pages, under
+from tests.pagefind_index import records
 
 pytestmark = pytest.mark.story
 SECTIONS = ["", "statements", "people", "countries", "questions", "topics", "timeline", "sources"]
@@ -115,10 +115,8 @@ def test_no_broken_internal_link_or_anchor(built_site, request):
 
 
 def test_search_index_finds_people_countries_questions_and_quotations(built, story):
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    # An entry's title and text are HTML (a name's `&` is held as `&amp;`): compare what they say.
-    entries = (f"{text_of(d['title'])} {text_of(d['text'])}" for d in index["docs"])
-    text = normalise_space(" ".join(entries))
+    # Records hold plain text (a name's `&` is `&`, not `&amp;`).
+    text = normalise_space(" ".join(r["content"] for r in records(built / "site")))
     for person in story.people.values():
         assert person.name in text
     for country in story.countries.values():

@@ -52,7 +52,9 @@ def measure(url: str) -> dict[str, float]:
 
 
 def main() -> int:
-    pages = {k: v for k, v in representative_pages(ROOT).items() if k in ("home", "person")}
+    pages = {
+        k: v for k, v in representative_pages(ROOT).items() if k in ("home", "person", "search")
+    }
     results = {}
     with serving(ROOT / "site", "/", compress=True) as base:
         for name, path in pages.items():

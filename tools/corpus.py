@@ -274,7 +274,7 @@ def write(n: int, out: Path) -> None:
                 "status": rng.choice(["open", "moot"]),
                 "known": sentence(rng, 20) + ".",
                 "statements": rng.sample(ids, 5),
-                "related": [rng.choice(questions)],
+                "related": [_not_itself(rng.choice(questions), q, questions)],
                 "sources": [rng.choice(cited)],
             }
             for q in questions
@@ -306,6 +306,12 @@ def dump(path: Path, data: Any) -> None:
     """Block-style YAML as a person would write it (PyYAML quotes what could be misread)."""
     text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
     path.write_text(text, encoding="utf-8")
+
+
+def _not_itself(drawn: str, question: str, questions: list[str]) -> str:
+    """A related question other than the question itself (the link stage refuses that); the
+    next one when the draw is itself, so the rest of the story draws as before."""
+    return questions[(questions.index(drawn) + 1) % len(questions)] if drawn == question else drawn
 
 
 def main() -> None:

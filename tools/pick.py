@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from generator import urls
 from generator.build import Project, check
@@ -11,7 +12,7 @@ from generator.siteconfig import read_config
 
 def representative_pages(root: Path) -> dict[str, str]:
     """Name → URL path (relative to the site root) for home, a person, a country, a question,
-    positions, and a missing page (the site's 404)."""
+    positions, a search's results and a missing page (the site's 404)."""
     project = Project.at(root)
     story, problems = check(project)
     config, _problems = read_config(project)
@@ -26,6 +27,8 @@ def representative_pages(root: Path) -> dict[str, str]:
         "country": scheme.url_of(country.own_page()),
         "positions": scheme.url_of(urls.SECTION_PAGES["countries"]),
         "not-found": "no-such-page/",  # served the site's 404 page
+        # The search page showing results: what a reader's search leads to.
+        "search": scheme.url_of(urls.SECTION_PAGES["search"]) + "?q=" + quote(str(person.name)),
     }
     question = next(iter(story.graph.questions.values()), None)
     if question is not None:

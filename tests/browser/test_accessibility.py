@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from generator import urls
@@ -24,6 +26,7 @@ SECTIONS = [
     "methodology/",
     "corrections/",
     "data/",
+    "search/",
 ]
 
 
@@ -34,7 +37,9 @@ def page_types(story) -> list[str]:
         for collection in RECORD_TYPES
         if collection.folder and story.graph.nodes[collection.name]
     ]
-    return [*SECTIONS, *(urls.url_of(page) for page in pages)]
+    # The search page showing the results for a speaker's name: its filters and result list.
+    results = "search/?q=" + quote(str(story.graph.speakers[0].name))
+    return [*SECTIONS, *(urls.url_of(page) for page in pages), results]
 
 
 # Material's palettes, by the colour scheme a reader's system asks for.
@@ -72,5 +77,27 @@ def test_no_serious_accessibility_violation_in_either_palette(browser, base_url,
                 if v["impact"] in ("serious", "critical")
             ]
         assert len(backgrounds) == 2, f"{address}: the palette did not switch"
+    context.close()
+    assert found == []
+
+
+def test_no_serious_accessibility_violation_in_the_open_search_box(browser, base_url, story):
+    """The header's search box, open and showing results, in both palettes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type(str(story.graph.speakers[0].name))
+    page.locator(".xp-search .xp-result").first.wait_for(timeout=10_000)
+    page.add_script_tag(path=str(AXE))
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = []
+    for palette in PALETTES.values():
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
+        found += [
+            f"({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+            for v in page.evaluate(VIOLATIONS)
+            if v["impact"] in ("serious", "critical")
+        ]
     context.close()
     assert found == []
