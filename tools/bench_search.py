@@ -7,7 +7,9 @@ misspelt name, so no story is named here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import platform
 import re
 import statistics
 import subprocess
@@ -18,7 +20,7 @@ from typing import Any
 from playwright.sync_api import Browser, Request
 
 from generator.build import Project, check
-from tools.browser import chromium
+from tools.browser import chromium, chromium_path
 from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,6 +178,10 @@ def search_section(results: dict[int, dict[str, Any]]) -> str:
             "the first result. Time: from the last keystroke to the first result shown, "
             "debounce included; Pagefind starts loading when the box is focused, while the "
             "reader types.",
+            "",
+            f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores, "
+            f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
+            f"headless Chromium from {chromium_path()}.",
             "",
             *table,
             "",

@@ -21,19 +21,15 @@
   const base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
   let engine = null;
 
-  /* Pagefind and the names it can filter by, loaded once, on first use. */
+  /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
+     filter lists, which a search by filter loads whole), loaded once, on first use. */
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       await pagefind.options({ excerptLength: 24 });
       const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
-      // Sets, as Pagefind's filters() gives: loading those would make every search count them.
-      const filters = {
-        speaker: Object.fromEntries(listed.speaker.map((n) => [n, 1])),
-        name: Object.fromEntries(listed.name.map((n) => [n, 1])),
-      };
       const names = [...new Set([...listed.speaker, ...listed.name])];
-      return { pagefind, filters, names };
+      return { pagefind, speakers: new Set(listed.speaker), names };
     })();
     return engine;
   }
@@ -91,45 +87,40 @@
     return { words, speakers: speakers.map(([name]) => name), rest, exact };
   }
 
-  /* One reading of the query: the named speakers' statements, their own records, and the
-     records with every word, in that order of lists. */
-  async function lists(pagefind, filters, asked, chosen) {
-    const runs = [];
-    const speakers = asked.speakers.filter((s) => s in (filters.speaker || {}));
-    const named = asked.speakers.filter((s) => s in (filters.name || {}));
-    if (speakers.length) {
-      const only = { ...chosen, speaker: { any: speakers } };
-      runs.push(pagefind.search(asked.rest.join(" ") || null, { filters: only }));
-    }
-    if (named.length && !asked.rest.length) {
-      runs.push(pagefind.search(null, { filters: { ...chosen, name: { any: named } } }));
-    }
-    runs.push(pagefind.search(asked.words.join(" "), { filters: chosen }));
-    const found = (await Promise.all(runs)).map((r) => r?.results || []);
-    if (!speakers.length) return found;
-    // Their words first; the speaker's own page after the first few, then the rest.
-    const [said, ...others] = found;
-    return [said.slice(0, SAID_FIRST), ...others, said.slice(SAID_FIRST)];
+  /* The records with every word of the query (a speaker's name is among the words their
+     statements are found by), without any filter unless the reader chose one. */
+  async function found(pagefind, words, chosen) {
+    const options = Object.keys(chosen).length ? { filters: chosen } : {};
+    return (await pagefind.search(words.join(" "), options))?.results || [];
   }
 
   async function search(query, chosen = {}) {
-    const { pagefind, filters, names } = await load();
+    const { pagefind, speakers, names } = await load();
     let asked = understand(query, names, false);
-    if (!asked.words.length) return { results: [], words: [] };
+    if (!asked.words.length) return { results: [], words: [], speakers: [] };
     if (asked.exact) asked = understand(query, names, true);
-    let found = await lists(pagefind, filters, asked, chosen);
-    if (found.every((l) => !l.length) && !asked.exact) {
+    let results = await found(pagefind, asked.words, chosen);
+    if (!results.length && !asked.exact) {
       asked = understand(query, names, true);
-      found = await lists(pagefind, filters, asked, chosen);
+      results = await found(pagefind, asked.words, chosen);
     }
-    if (found.every((l) => !l.length) && asked.words.length > 1) {
+    if (!results.length && asked.words.length > 1) {
       // No record has every word: each word alone, best first.
-      const each = await Promise.all(asked.words.map((w) => pagefind.search(w, { filters: chosen })));
-      found = [each.flatMap((r) => r?.results || []).sort((a, b) => b.score - a.score)];
+      const each = await Promise.all(asked.words.map((w) => found(pagefind, [w], chosen)));
+      const seen = new Set();
+      results = each.flat().sort((a, b) => b.score - a.score).filter((r) => !seen.has(r.id) && seen.add(r.id));
     }
-    const seen = new Set();
-    const results = found.flat().filter((r) => !seen.has(r.id) && seen.add(r.id));
-    return { results, words: asked.words };
+    return { results, words: asked.words, speakers: asked.speakers.filter((s) => speakers.has(s)) };
+  }
+
+  /* A named speaker's own words first (the first few), then their page and the rest. */
+  function ordered(shown, speakers) {
+    if (!speakers.length) return shown;
+    const theirs = (d) =>
+      d.meta?.type === "Statement" && (d.meta.title || "").split(", ").some((n) => speakers.includes(n));
+    const said = shown.filter(theirs);
+    const others = shown.filter((d) => !theirs(d));
+    return [...said.slice(0, SAID_FIRST), ...others, ...said.slice(SAID_FIRST)];
   }
 
   /* `text` as nodes, with each word starting with a query word marked. */
@@ -216,9 +207,12 @@
         status.textContent = "Type to search";
         return;
       }
-      const { results, words } = await search(query, chosen);
-      const shown = await Promise.all(results.slice(0, limit).map((r) => r.data()));
+      const { results, words, speakers } = await search(query, chosen);
+      // A few more than are shown, so that a named speaker's words can be put first.
+      const extra = speakers.length ? SAID_FIRST * 2 : 0;
+      const loaded = await Promise.all(results.slice(0, limit + extra).map((r) => r.data()));
       if (asked !== latest) return;
+      const shown = ordered(loaded, speakers).slice(0, limit);
       list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
       status.textContent = count(results.length);
     };
@@ -306,8 +300,12 @@
     input.value = params.get("q") || "";
     const show = searcher(list, status, 100, true);
     const { pagefind } = await load();
+    // The results of the address's query come first; the filter lists (big on a big story)
+    // after them, unless the address already narrows by one.
+    const narrowed = Object.keys(labelsOf()).some((key) => params.get(key));
+    if (input.value && !narrowed) await show(input.value, {});
     const filters = await pagefind.filters();
-    const labels = { speaker: "Speaker", country: "Country", kind: "Kind", topic: "Topic", type: "Result" };
+    const labels = labelsOf();
     const selects = {};
     for (const [key, label] of Object.entries(labels)) {
       const values = Object.keys(filters[key] || {}).sort((a, b) => a.localeCompare(b));
@@ -338,7 +336,11 @@
       event.preventDefault();
       run();
     });
-    if (input.value) await run();
+    if (input.value && narrowed) await run();
+  }
+
+  function labelsOf() {
+    return { speaker: "Speaker", country: "Country", kind: "Kind", topic: "Topic", type: "Result" };
   }
 
   header();
