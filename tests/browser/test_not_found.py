@@ -63,3 +63,11 @@ def test_the_404_page_has_no_serious_accessibility_violation_in_either_palette(m
             if v["impact"] in ("serious", "critical")
         ]
     assert found == []
+
+
+def test_the_404_page_under_a_sub_path_searches_the_facts(missing):
+    missing.get_by_role("searchbox", name="Search the facts").fill("bridge")
+    missing.get_by_role("button", name="Search", exact=True).click()
+    missing.wait_for_load_state()
+    assert SUB + "search/?q=bridge" in missing.url
+    missing.locator(".xp-search-results li").first.wait_for(timeout=10_000)
