@@ -53,7 +53,8 @@ $(NODE_READY): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Home, a person, a country and the positions picture at 1280 and 375 px, in screenshots/.
+# Home, a person, a country, a question, the positions picture, search results and the 404 page
+# at 1280 and 375 px, in screenshots/.
 screenshots: site browser-deps
 	$(BIN)/python -m tools.screenshots
 

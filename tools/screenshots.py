@@ -1,5 +1,5 @@
-"""`make screenshots`: home, a person, a country, a question, the positions picture and the 404
-page at 1280 and 375 pixels wide, saved in screenshots/ for a human to look at."""
+"""`make screenshots`: home, a person, a country, a question, the positions picture, search
+results and the 404 page at 1280 and 375 pixels wide, in screenshots/ for a human to look at."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ def main() -> None:
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(base + path, wait_until="networkidle")
+                if name == "search":  # the results arrive after the page has loaded
+                    page.locator(".xp-search-results li").first.wait_for(timeout=10_000)
                 target = OUT / f"{name}-{width}.png"
                 if name == "positions":
                     page.locator(".xp-positions").first.screenshot(path=str(target))
