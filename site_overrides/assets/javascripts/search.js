@@ -309,16 +309,22 @@
     const selects = {};
     for (const [key, label] of Object.entries(labels)) {
       const values = Object.keys(filters[key] || {}).sort((a, b) => a.localeCompare(b));
-      if (!values.length) continue;
-      const wrap = document.createElement("label");
-      wrap.className = "xp-search-page__filter";
-      wrap.append(label + " ");
-      const select = document.createElement("select");
-      select.name = key;
-      select.append(new Option("Any", ""));
+      let select = box.querySelector(`select[name="${key}"]`);
+      if (!values.length) {
+        select?.closest("label")?.remove();
+        continue;
+      }
+      if (!select) {
+        const wrap = document.createElement("label");
+        wrap.className = "xp-search-page__filter";
+        wrap.append(label + " ");
+        select = document.createElement("select");
+        select.name = key;
+        select.append(new Option("Any", ""));
+        wrap.append(select);
+        box.append(wrap);
+      }
       for (const value of values) select.append(new Option(value, value, false, value === params.get(key)));
-      wrap.append(select);
-      box.append(wrap);
       selects[key] = select;
     }
     const chosen = () => Object.fromEntries(
