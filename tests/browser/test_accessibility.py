@@ -101,3 +101,25 @@ def test_no_serious_accessibility_violation_in_the_open_search_box(browser, base
         ]
     context.close()
     assert found == []
+
+
+def test_no_serious_accessibility_violation_on_a_phone(browser, base_url, story):
+    """At phone width the header shows other controls (the search button, the menu): the home
+    page, a statement's page and the search page, in both palettes."""
+    speaker = story.graph.speakers[0]
+    paths = ["", urls.url_of(speaker.own_page()), "search/?q=" + str(speaker.name)]
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    found = []
+    for address, tab in loaded(page, [base_url + path for path in paths]):
+        tab.add_script_tag(path=str(AXE))
+        tab.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        for palette in PALETTES.values():
+            tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
+            found += [
+                f"{address} ({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+                for v in tab.evaluate(VIOLATIONS)
+                if v["impact"] in ("serious", "critical")
+            ]
+    context.close()
+    assert found == []
