@@ -162,7 +162,6 @@ ENTRIES: dict[str, Callable[[Node, Links], Entry]] = {
 NOT_SEARCHED = {
     "story": "the home page itself",
     "stances": "found through the countries that take them",
-    "tags": "words of the articles, not of the story",
     "references": "listed on the sources page only",
     "corrections": "listed on the corrections page only",
 }
