@@ -11,7 +11,7 @@ from generator.cli import CANNOT_RUN
 from generator.link import Linked
 from generator.model import RECORD_TYPES, Collection
 from generator.render import Links
-from generator.search import NOT_SEARCHED, Entry, entries, maker
+from generator.search import ENTRIES, NOT_SEARCHED, Entry, entries, maker
 from tests.conftest import MINI, in_place, run_cli
 from tests.pagefind_index import records as indexed
 
@@ -44,6 +44,10 @@ def test_every_searched_record_is_a_result_leading_to_where_it_is_shown(story, m
         links.statement(n) if collection.name == "statements" else links.fact(n) for n in nodes
     ]
     assert [url for url in wanted if url not in {e.url for e in made}] == []
+
+
+def test_every_record_type_named_by_search_is_one_the_registry_has():
+    assert set(ENTRIES) | set(NOT_SEARCHED) <= {c.name for c in RECORD_TYPES}
 
 
 def test_a_statement_is_a_result_of_its_own_with_its_speaker_words_and_permalink(story, made):
