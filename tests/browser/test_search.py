@@ -182,3 +182,12 @@ def test_on_a_phone_the_search_button_opens_the_box_focused(phone, mini_url):
     phone.wait_for_function("document.activeElement.name === 'q'")
     phone.keyboard.type("bridge")
     phone.locator(RESULTS).first.wait_for(timeout=10_000)
+
+
+def test_on_a_phone_the_open_search_box_is_as_wide_as_the_screen(phone, mini_url):
+    phone.goto(mini_url, wait_until="networkidle")
+    phone.keyboard.press("/")
+    phone.keyboard.type("bridge")
+    phone.locator(RESULTS).first.wait_for(timeout=10_000)
+    # On a phone the layout widens with what overflows it: compare with the screen itself.
+    assert phone.evaluate("document.documentElement.scrollWidth") == phone.viewport_size["width"]
