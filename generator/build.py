@@ -24,6 +24,7 @@ from generator.link import Linked, link
 from generator.load import content_folder, load, seeds_folder
 from generator.problems import Problem
 from generator.render import render
+from generator.notfound import make_portable
 from generator.search import index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config
 from generator.validate import validate
@@ -212,6 +213,7 @@ def build_site(project: Project) -> bool:
     if not _mkdocs(project, fresh):
         shutil.rmtree(fresh, ignore_errors=True)
         return False
+    make_portable(fresh)
     try:
         index_site(project.search_records, fresh)
     except (OSError, RuntimeError, ValueError) as error:

@@ -71,3 +71,29 @@ def test_the_404_page_under_a_sub_path_searches_the_facts(missing):
     missing.wait_for_load_state()
     assert SUB + "search/?q=bridge" in missing.url
     missing.locator(".xp-search-results li").first.wait_for(timeout=10_000)
+
+
+@pytest.fixture(scope="module")
+def site_without_url(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built as `make site` builds it on a contributor's machine: no SITE_URL."""
+    root = make_project(MINI, tmp_path_factory.mktemp("no-site-url"))
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("SITE_URL", raising=False)
+        return built(root)
+
+
+@pytest.mark.parametrize("sub", ["/", "/sub/", "/one/two/"])
+def test_without_a_site_url_the_404_page_finds_its_site_under_any_path(
+    browser, site_without_url, sub
+):
+    with serving(site_without_url / "site", sub) as base:
+        page = browser.new_page(viewport={"width": 375, "height": 800})
+        response = page.goto(base + "no-such-page/deeper/", wait_until="networkidle")
+        assert response is not None and response.status == 404
+        position = "getComputedStyle(document.querySelector('.md-header')).position"
+        assert page.evaluate(position) == "sticky"
+        page.locator(".md-content").get_by_role("link", name="Who said what").click()
+        page.wait_for_load_state()
+        assert page.url == base + "statements/"
+        assert page.locator(".md-content h1").first.inner_text() != "Page not found"
+        page.close()

@@ -18,7 +18,7 @@
      "why will with would you your").split(" "));
 
   const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-  const base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
+  const base = new URL((config.base || ".").replace(/\/?$/, "/"), document.baseURI); // the 404 page sets <base>
   let engine = null;
 
   /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
