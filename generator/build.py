@@ -22,9 +22,9 @@ from pathlib import Path
 from generator.files import FolderRule, regular_files, shown
 from generator.link import Linked, link
 from generator.load import content_folder, load, seeds_folder
+from generator.notfound import make_portable
 from generator.problems import Problem
 from generator.render import render
-from generator.notfound import make_portable
 from generator.search import index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config
 from generator.validate import validate
