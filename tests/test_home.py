@@ -108,3 +108,14 @@ def test_an_undated_article_is_said_once_to_have_no_publication_date(mini):
     page = home(mini)
     assert page.count("publication date") == 1
     assert "The article gives no publication date." in page
+
+
+def test_without_any_date_the_latest_news_is_said_to_be_unknown(mini):
+    edit(mini, "content/countries.yaml", "      date: 2026-11-16\n", "      date: null\n")
+    edit(mini, "content/events.yaml", "  date: 2026-11-09\n", "  date: null\n")
+    edit(mini, "content/events.yaml", "  date_sources: [{reference: council-minutes}]\n", "")
+    page = home(mini)
+    assert (
+        "<p><strong>Latest news:</strong> not known: the sources give no dates, so what changed "
+        "last cannot be told; everything here comes from one article.</p>"
+    ) in page
