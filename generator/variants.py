@@ -6,6 +6,7 @@ folded away, and the site then shows them exactly as that source printed them.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.quotation import comparable, quotation_problem, spans
 
@@ -46,21 +47,26 @@ def folded(text: str) -> str:
     return _folded(text)[0]
 
 
+def _places(quote: str, paragraph: str) -> Iterator[tuple[int, int]]:
+    """Every place `quote` stands in `paragraph`, typography aside, as paragraph[start:end]."""
+    wanted, _ = _folded(quote)
+    if not wanted:
+        return
+    folded, where = _folded(paragraph)
+    start = folded.find(wanted)
+    while start != -1:
+        yield where[start], where[start + len(wanted) - 1] + 1
+        start = folded.find(wanted, start + 1)
+
+
 def as_printed(quote: str, paragraph: str) -> str | None:
     """The words of `quote` as `paragraph` prints them, where they stand inside the
     paragraph's own quotation marks (differing at most in typography), or None."""
-    wanted, _ = _folded(quote)
-    folded, where = _folded(paragraph)
-    if not wanted:
-        return None
     cited = comparable(paragraph)
-    start = folded.find(wanted)
-    while start != -1:
-        words = paragraph[where[start] : where[start + len(wanted) - 1] + 1]
-        words = comparable(words)
+    for start, end in _places(quote, paragraph):
+        words = comparable(paragraph[start:end])
         if quotation_problem(words, cited) is None and words in cited:
             return words
-        start = folded.find(wanted, start + 1)
     return None
 
 
@@ -68,15 +74,8 @@ def locate(words: str, paragraph: str) -> tuple[int, int] | None:
     """Where `words` stand in `paragraph` inside its quotation marks (differing at most in
     typography), as paragraph[start:end] in the paragraph's own characters, or None: the
     place an article's page marks them."""
-    wanted, _ = _folded(words)
-    folded, where = _folded(paragraph)
-    if not wanted:
-        return None
     quoted = spans(paragraph)
-    start = folded.find(wanted)
-    while start != -1:
-        place = where[start], where[start + len(wanted) - 1] + 1
+    for place in _places(words, paragraph):
         if any(span.start <= place[0] and place[1] <= span.end for span in quoted):
             return place
-        start = folded.find(wanted, start + 1)
     return None
