@@ -47,6 +47,22 @@ PALETTES = {"light": "default", "dark": "slate"}
 VIOLATIONS = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
 
 
+def serious_violations(tab, where: str = "") -> list[str]:
+    """axe's serious and critical violations on the loaded `tab`, in each palette in turn."""
+    tab.add_script_tag(path=str(AXE))
+    # Colours fade between palettes; axe must see where they end, not half-way.
+    tab.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+    found = []
+    for palette in PALETTES.values():
+        tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
+        found += [
+            f"{where}({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
+            for v in tab.evaluate(VIOLATIONS)
+            if v["impact"] in ("serious", "critical")
+        ]
+    return found
+
+
 @pytest.mark.parametrize("scheme", PALETTES)
 def test_the_site_follows_the_readers_colour_scheme(browser, base_url, scheme):
     context = browser.new_context(color_scheme=scheme)
@@ -89,16 +105,7 @@ def test_no_serious_accessibility_violation_in_the_open_search_box(browser, base
     page.keyboard.press("/")
     page.keyboard.type(str(story.graph.speakers[0].name))
     page.locator(".xp-search .xp-result").first.wait_for(timeout=10_000)
-    page.add_script_tag(path=str(AXE))
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    found = []
-    for palette in PALETTES.values():
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
-        found += [
-            f"({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-            for v in page.evaluate(VIOLATIONS)
-            if v["impact"] in ("serious", "critical")
-        ]
+    found = serious_violations(page)
     context.close()
     assert found == []
 
@@ -112,14 +119,6 @@ def test_no_serious_accessibility_violation_on_a_phone(browser, base_url, story)
     page = context.new_page()
     found = []
     for address, tab in loaded(page, [base_url + path for path in paths]):
-        tab.add_script_tag(path=str(AXE))
-        tab.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        for palette in PALETTES.values():
-            tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
-            found += [
-                f"{address} ({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                for v in tab.evaluate(VIOLATIONS)
-                if v["impact"] in ("serious", "critical")
-            ]
+        found += serious_violations(tab, f"{address} ")
     context.close()
     assert found == []

@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from generator.link import normalise_space
 from tests.browser.conftest import SUB_PATH, loaded
-from tests.browser.test_accessibility import AXE, PALETTES, VIOLATIONS
+from tests.browser.test_accessibility import serious_violations
 from tests.conftest import ROOT, built, make_project
 from tools.static_server import serving
 
@@ -310,13 +310,5 @@ def test_no_serious_accessibility_violation_on_many_source_pages(page, multi_url
     """Reports, disputes and histories in both palettes (see test_accessibility)."""
     found = []
     for address, tab in loaded(page, [multi_url + path for path in PAGES]):
-        tab.add_script_tag(path=str(AXE))
-        tab.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-        for palette in PALETTES.values():
-            tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
-            found += [
-                f"{address} ({palette}): {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                for v in tab.evaluate(VIOLATIONS)
-                if v["impact"] in ("serious", "critical")
-            ]
+        found += serious_violations(tab, f"{address} ")
     assert found == []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.test_accessibility import AXE, PALETTES, VIOLATIONS
+from tests.browser.test_accessibility import serious_violations
 from tests.conftest import MINI, built, make_project
 from tools.static_server import serving
 
@@ -52,17 +52,7 @@ def test_the_404_page_under_a_sub_path_leads_home(missing):
 
 def test_the_404_page_has_no_serious_accessibility_violation_in_either_palette(missing):
     assert missing.locator(".md-header").count() == 1  # the site's own page, not the host's
-    missing.add_script_tag(path=str(AXE))
-    missing.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    found = []
-    for palette in PALETTES.values():
-        missing.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")
-        found += [
-            f"{palette}: {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-            for v in missing.evaluate(VIOLATIONS)
-            if v["impact"] in ("serious", "critical")
-        ]
-    assert found == []
+    assert serious_violations(missing) == []
 
 
 def test_the_404_page_under_a_sub_path_searches_the_facts(missing):
