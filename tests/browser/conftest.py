@@ -70,6 +70,14 @@ def watched(browser) -> Iterator[tuple[Page, Watch]]:
 
 
 @pytest.fixture
+def wide(browser) -> Iterator[Page]:
+    """A desktop window, 1280 px wide."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def phone(browser) -> Iterator[Page]:
     context = browser.new_context(
         viewport={"width": 375, "height": 740},

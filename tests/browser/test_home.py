@@ -5,9 +5,6 @@ and the story's subject never shown as one of its members."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import loaded
@@ -24,13 +21,6 @@ COLOURS = """(classes) => classes.map((name) => {
   probe.remove();
   return colour;
 })"""
-
-
-@pytest.fixture
-def wide(browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
 
 
 def top(page: Page, selector: str) -> float:
