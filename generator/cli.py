@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import generator
+from generator.apart import apart
 from generator.build import Project, RunFailed, build_site, check, exclusive, generate
 from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
@@ -116,7 +117,9 @@ def _generate(project: Project) -> int:
 
 
 def _build(project: Project) -> int:
-    status = _generate(project)
+    # Generation runs in a process of its own that ends before MkDocs starts, so the story's
+    # pages and model are not held in memory while MkDocs builds from them.
+    status = apart(lambda: _generate(project), project.root)
     if status != OK:
         return status
     if not build_site(project):

