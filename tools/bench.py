@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.build import Project
 from tools.bench_hugo import hugo_build
+from tools.bench_preview import preview_figures
 from tools.bench_procs import run_sampled
 from tools.bench_search import search_only
 from tools.corpus import write as write_corpus
@@ -29,6 +30,7 @@ ZENSICAL = "zensical==0.0.73"
 ZENSICAL_VENV = ROOT / ".zensical-venv"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
 PAGE_LIMIT_KB = 300
+PREVIEW_N = 1000  # the size the live preview is timed at
 
 
 def clear(story: Path) -> None:
@@ -115,6 +117,8 @@ def bench(n: int, zensical: bool) -> dict[str, float]:
     result.update(site_figures(story / "site"))
     if zensical:
         result["zensical"] = zensical_seconds(story) or float("nan")
+    if n == PREVIEW_N:
+        result.update(preview_figures(story))
     print(n, {k: round(v, 2) for k, v in result.items()}, flush=True)
     return result
 
