@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
@@ -237,19 +237,22 @@ def environment(story: Linked) -> Environment:
 
 
 def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str, str]:
-    """All files by their path under the docs folder: pages from templates, then data files,
-    linked as the site serves its pages (`scheme`). Which pages exist, and that no two share a
-    path, the link stage has decided."""
+    """All files by their path under the docs folder (see `pages`)."""
+    return dict(pages(story, scheme))
+
+
+def pages(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> Iterator[tuple[str, str]]:
+    """Every file under the docs folder, one at a time (path, text): pages from templates, then
+    data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
+    so a big story's site need not be held in memory whole. Which pages exist, and that no two
+    share a path, the link stage has decided."""
     env = environment(story)
-    pages = {
-        page.path: env.get_template(page.template).render(
-            links=Links(page.path, scheme), **page.context
-        )
-        for page in _pages(story, scheme)
-    }
-    pages.update(data_files(story, scheme))
-    pages.update(share_pages(story.graph, env, scheme, lambda here: Links(here, scheme)))
-    return pages
+    for page in _pages(story, scheme):
+        template = env.get_template(page.template)
+        yield page.path, template.render(links=Links(page.path, scheme), **page.context)
+    yield from data_files(story, scheme).items()
+    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
+    yield from share_pages(story.graph, scheme, cite_name)
 
 
 class Page(NamedTuple):
