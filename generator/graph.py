@@ -119,6 +119,12 @@ def resolve(
         _resolve_fields(node, by_namespace)
         if node.collection is not None and node.collection.folder:
             node.page = urls.record_page(node.collection.name, node.id)
+    # Facts listed on a section that may be split into numbered pages: the page each is on.
+    for index, event in enumerate(graph.events.values()):
+        event.listed_on = urls.listing_page("timeline", index)
+    last = urls.listing_pages("sources", len(graph.articles))[-1]  # references follow articles
+    for reference in graph.references.values():
+        reference.listed_on = last
     _relate(graph, texts, cited)
     return graph
 

@@ -76,7 +76,7 @@ class Links:
         reference's entry on the sources page."""
         if source.reference is not None:
             anchor = urls.record_anchor("reference", source.reference.id)
-            return self.page(urls.SECTION_PAGES["sources"], anchor)
+            return self.page(source.reference.listed_on, anchor)
         anchor = quoted or urls.paragraph_anchor(source.paragraph)
         return self.page(source.article.own_page(), anchor)
 
@@ -224,7 +224,6 @@ def environment(story: Linked) -> Environment:
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
-        sources_page=urls.SECTION_PAGES["sources"],
         title_id=urls.TITLE_ID,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
@@ -360,7 +359,28 @@ def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
             context.update(_home(story.graph))
         if kind == "questions":
             context["sections"] = views.question_sections(story.graph)
-        yield Page(path, template, context)
+        if kind not in _LISTINGS:
+            yield Page(path, template, context)
+            continue
+        for pager, entries in views.paged(kind, _LISTINGS[kind](story.graph)):
+            ld = structured.listing_page(story.graph, kind, entries)
+            first = (pager.number - 1) * urls.PAGE_ENTRIES[kind] + 1
+            note = "" if pager.number == 1 else f", page {pager.number} of {len(pager.pages)}"
+            listing = {"pager": pager, "entries": entries, "ld": ld, "first": first}
+            listing["page_note"] = note
+            yield Page(pager.pages[pager.number - 1], template, context | listing)
+
+
+# The entries of each section that lists them on numbered pages when they are many.
+_LISTINGS: dict[str, Callable[[Graph], list[Node]]] = {
+    "sources": lambda graph: list(graph.articles.values()),
+    "timeline": lambda graph: list(graph.events.values()),
+    "people": lambda graph: [*graph.people.values(), *graph.groups.values()],
+    # Only the list of speakers is split: up to OVERVIEW_LIMIT statements show as cards.
+    "statements": lambda graph: (
+        list(graph.speakers) if len(graph.statements) > OVERVIEW_LIMIT else []
+    ),
+}
 
 
 def _home(story: Graph) -> dict[str, object]:
