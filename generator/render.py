@@ -41,6 +41,8 @@ CARD_LIMIT = 12  # statement cards on a listing page; the next ones are one line
 LINE_LIMIT = 60  # up to this many; the rest are counted, and live on their speakers' pages
 OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speakers only
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
+HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
+CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
 MONTHS = [
     "January",
     "February",
@@ -231,6 +233,7 @@ def environment(story: Linked) -> Environment:
         line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
+        cited_limit=CITED_LIMIT,
     )
     return env
 
@@ -390,4 +393,5 @@ def _home(story: Graph) -> dict[str, object]:
         "outlets": views.outlets(story),
         "latest": views.latest(story),
         "unresolved": views.unresolved(story),
+        "recent": views.recent_articles(story, HOME_ARTICLES),
     }

@@ -138,6 +138,16 @@ def outlets(graph: Graph) -> Outlets:
     return Outlets(tuple(names), unknown)
 
 
+def recent_articles(graph: Graph, limit: int) -> list[Node]:
+    """Every article in sources-page order; where there are more than `limit`, the latest
+    `limit` by publication date, latest first (undated ones last)."""
+    articles = list(graph.articles.values())
+    if len(articles) <= limit:
+        return articles
+    dated = sorted((a for a in articles if a.published), key=lambda a: a.published, reverse=True)
+    return [*dated, *(a for a in articles if not a.published)][:limit]
+
+
 def dated_items(graph: Graph) -> list[Dated]:
     """Every dated item a reader may look for as news, latest first (ties in the order
     questions, positions, events, statements, each in file order)."""

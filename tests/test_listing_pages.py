@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import render as render_module
 from generator import urls
 from generator.build import Project, check
 from generator.render import render
@@ -137,3 +138,20 @@ def test_an_id_kept_for_a_numbered_page_is_refused(multi):
         "which is kept for page 2 of the people list; choose another id" in found
         for found in problems(multi)
     )
+
+
+def test_a_home_page_of_many_articles_lists_only_the_latest(multi, monkeypatch):
+    monkeypatch.setattr(render_module, "HOME_ARTICLES", 2)
+    home = rendered(multi, monkeypatch)["index.md"]
+    currency = home.split('<div class="xp-currency">')[1].split("</div>")[0]
+    assert currency.count("<li>") == 2
+    assert "<p>The 2 latest of 7 articles; " in currency
+
+
+def test_a_paragraph_cited_by_many_facts_names_some_and_counts_the_rest(multi, monkeypatch):
+    monkeypatch.setattr(render_module, "CITED_LIMIT", 1)
+    pages = rendered(multi, monkeypatch)
+    cited = [re.findall(r"Other facts citing it: (.*)</p>", text) for text in pages.values()]
+    lines = [line for found in cited for line in found if "; and " in line]
+    assert lines and all(line.count("</a> (") == 1 for line in lines)
+    assert all(re.search(r"; and \d+ more, each of which links here$", line) for line in lines)
