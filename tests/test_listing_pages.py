@@ -155,3 +155,16 @@ def test_a_paragraph_cited_by_many_facts_names_some_and_counts_the_rest(multi, m
     lines = [line for found in cited for line in found if "; and " in line]
     assert lines and all(line.count("</a> (") == 1 for line in lines)
     assert all(re.search(r"; and \d+ more, each of which links here$", line) for line in lines)
+
+
+def test_every_speaker_is_on_exactly_one_page_of_a_long_speakers_list(multi, monkeypatch):
+    monkeypatch.setattr(render_module, "OVERVIEW_LIMIT", 1)  # speakers only, no cards
+    pages = rendered(multi, monkeypatch, statements=2)
+    listed = [
+        link
+        for path, text in pages.items()
+        if path == "statements/index.md" or re.fullmatch(r"statements/page-\d+\.md", path)
+        for link in re.findall(r'<li><a href="([^"]+)">', text)
+    ]
+    assert "statements/page-2.md" in pages
+    assert len(listed) == len(set(listed)) > 2
