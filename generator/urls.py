@@ -91,13 +91,18 @@ class Scheme:
 @cache
 def _relative_dir(from_page: str, to_page: str) -> str:
     """Cached and done on path segments: a big story asks for a few hundred thousand links."""
-    here = [part for part in url_of(from_page).split("/") if part]
-    there = [part for part in url_of(to_page).split("/") if part]
+    here, there = _segments(from_page), _segments(to_page)
     shared = 0
     while shared < min(len(here), len(there)) and here[shared] == there[shared]:
         shared += 1
-    parts = [".."] * (len(here) - shared) + there[shared:]
+    parts = [".."] * (len(here) - shared) + list(there[shared:])
     return "/".join(parts) + "/" if parts else "./"
+
+
+@cache
+def _segments(page: str) -> tuple[str, ...]:
+    """The folders of a page's served directory: each page's, once."""
+    return tuple(part for part in url_of(page).split("/") if part)
 
 
 @cache
