@@ -24,7 +24,7 @@ from generator.link import Linked, link
 from generator.load import content_folder, load, seeds_folder
 from generator.notfound import make_portable
 from generator.problems import Problem
-from generator.render import render
+from generator.render import pages
 from generator.search import index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config
 from generator.validate import validate
@@ -140,10 +140,10 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
         problems = [missing(project)]
     if linked is None or config is None or problems:
         return [], problems
-    pages = render(linked, config.scheme)
     _remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
-    written = write(pages, project.docs)
+    # Each page is written as it is rendered: the site is never held in memory whole.
+    written = write(pages(linked, config.scheme), project.docs)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
     write_file(project.search_records, records_text(linked.graph, config.scheme))

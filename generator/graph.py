@@ -92,6 +92,8 @@ class Graph:
     def __init__(self, story: Node, nodes: dict[str, dict[str, Node]]) -> None:
         self.story = story
         self.nodes = nodes
+        # Each article's place on the sources page, asked for every list of citations.
+        self.article_order = {key: index for index, key in enumerate(self.articles)}
         self.speakers = []
         self.unstated = []
         self.parties = []
@@ -119,6 +121,12 @@ def resolve(
         _resolve_fields(node, by_namespace)
         if node.collection is not None and node.collection.folder:
             node.page = urls.record_page(node.collection.name, node.id)
+    # Facts listed on a section that may be split into numbered pages: the page each is on.
+    for index, event in enumerate(graph.events.values()):
+        event.listed_on = urls.listing_page("timeline", index)
+    last = urls.listing_pages("sources", len(graph.articles))[-1]  # references follow articles
+    for reference in graph.references.values():
+        reference.listed_on = last
     _relate(graph, texts, cited)
     return graph
 
@@ -208,7 +216,7 @@ def _relate_mentions(graph: Graph) -> None:
 def in_citation_order(graph: Graph, sources: Iterable[Node]) -> list[Node]:
     """Citations, each place once: by article in the order of the sources page, paragraphs in
     order, references after every article."""
-    order = {key: index for index, key in enumerate(graph.articles)}
+    order = graph.article_order
     places: dict[tuple[int, str, int], Node] = {}
     for source in sources:
         if source.reference is not None:

@@ -206,8 +206,9 @@ def _page_collisions(validated: Validated) -> Iterator[Problem]:
             page = urls.record_page(collection.name, entry.record.id)
             served = urls.url_of(page)
             owner = owners.setdefault(served, (collection, entry))
-            if served in sections:
-                taken = sections[served]
+            listing = urls.numbered_listing(served)
+            if served in sections or listing:
+                taken = sections.get(served) or str(listing)
             elif owner[1] is not entry and not set(owner[0].namespaces) & set(
                 collection.namespaces
             ):  # ids shared by one namespace are already refused as duplicates

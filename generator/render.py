@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
@@ -41,6 +41,8 @@ CARD_LIMIT = 12  # statement cards on a listing page; the next ones are one line
 LINE_LIMIT = 60  # up to this many; the rest are counted, and live on their speakers' pages
 OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speakers only
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
+HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
+CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
 MONTHS = [
     "January",
     "February",
@@ -76,7 +78,7 @@ class Links:
         reference's entry on the sources page."""
         if source.reference is not None:
             anchor = urls.record_anchor("reference", source.reference.id)
-            return self.page(urls.SECTION_PAGES["sources"], anchor)
+            return self.page(source.reference.listed_on, anchor)
         anchor = quoted or urls.paragraph_anchor(source.paragraph)
         return self.page(source.article.own_page(), anchor)
 
@@ -224,7 +226,6 @@ def environment(story: Linked) -> Environment:
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
-        sources_page=urls.SECTION_PAGES["sources"],
         title_id=urls.TITLE_ID,
         slug=lambda text: "-".join(str(text).split()),
         data_version=VERSION,
@@ -232,24 +233,28 @@ def environment(story: Linked) -> Environment:
         line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
+        cited_limit=CITED_LIMIT,
     )
     return env
 
 
 def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str, str]:
-    """All files by their path under the docs folder: pages from templates, then data files,
-    linked as the site serves its pages (`scheme`). Which pages exist, and that no two share a
-    path, the link stage has decided."""
+    """All files by their path under the docs folder (see `pages`)."""
+    return dict(pages(story, scheme))
+
+
+def pages(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> Iterator[tuple[str, str]]:
+    """Every file under the docs folder, one at a time (path, text): pages from templates, then
+    data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
+    so a big story's site need not be held in memory whole. Which pages exist, and that no two
+    share a path, the link stage has decided."""
     env = environment(story)
-    pages = {
-        page.path: env.get_template(page.template).render(
-            links=Links(page.path, scheme), **page.context
-        )
-        for page in _pages(story, scheme)
-    }
-    pages.update(data_files(story, scheme))
-    pages.update(share_pages(story.graph, env, scheme, lambda here: Links(here, scheme)))
-    return pages
+    for page in _pages(story, scheme):
+        template = env.get_template(page.template)
+        yield page.path, template.render(links=Links(page.path, scheme), **page.context)
+    yield from data_files(story, scheme).items()
+    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
+    yield from share_pages(story.graph, scheme, cite_name)
 
 
 class Page(NamedTuple):
@@ -357,7 +362,28 @@ def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
             context.update(_home(story.graph))
         if kind == "questions":
             context["sections"] = views.question_sections(story.graph)
-        yield Page(path, template, context)
+        if kind not in _LISTINGS:
+            yield Page(path, template, context)
+            continue
+        for pager, entries in views.paged(kind, _LISTINGS[kind](story.graph)):
+            ld = structured.listing_page(story.graph, kind, entries)
+            first = (pager.number - 1) * urls.PAGE_ENTRIES[kind] + 1
+            note = "" if pager.number == 1 else f", page {pager.number} of {len(pager.pages)}"
+            listing = {"pager": pager, "entries": entries, "ld": ld, "first": first}
+            listing["page_note"] = note
+            yield Page(pager.pages[pager.number - 1], template, context | listing)
+
+
+# The entries of each section that lists them on numbered pages when they are many.
+_LISTINGS: dict[str, Callable[[Graph], list[Node]]] = {
+    "sources": lambda graph: list(graph.articles.values()),
+    "timeline": lambda graph: list(graph.events.values()),
+    "people": lambda graph: [*graph.people.values(), *graph.groups.values()],
+    # Only the list of speakers is split: up to OVERVIEW_LIMIT statements show as cards.
+    "statements": lambda graph: (
+        list(graph.speakers) if len(graph.statements) > OVERVIEW_LIMIT else []
+    ),
+}
 
 
 def _home(story: Graph) -> dict[str, object]:
@@ -367,4 +393,5 @@ def _home(story: Graph) -> dict[str, object]:
         "outlets": views.outlets(story),
         "latest": views.latest(story),
         "unresolved": views.unresolved(story),
+        "recent": views.recent_articles(story, HOME_ARTICLES),
     }

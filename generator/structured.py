@@ -117,17 +117,21 @@ def question_page(item: Node) -> str:
     return graph(question(item), *quotes)
 
 
-def listing_page(story: Graph, kind: str) -> str:
-    """A section page: the records it lists; any other page: what page it is."""
+def listing_page(story: Graph, kind: str, entries: list[Node] | None = None) -> str:
+    """A section page: the records it lists (`entries`, where the listing is split into
+    numbered pages, else all); any other page: what page it is."""
     if kind == "people":
-        entities = [*story.people.values(), *story.groups.values()]
+        entities = (
+            entries if entries is not None else [*story.people.values(), *story.groups.values()]
+        )
         return graph(*(agent(entity) for entity in entities))
     if kind == "countries":
         return graph(*(agent(country) for country in story.countries.values()))
     if kind == "questions":
         return graph(*(question(item) for item in story.questions.values()))
     if kind == "sources":
-        return graph(*(news_article(article) for article in story.articles.values()))
+        articles = entries if entries is not None else story.articles.values()
+        return graph(*(news_article(article) for article in articles))
     return graph({"@type": "WebPage", "name": story.story.title, "inLanguage": _language(story)})
 
 

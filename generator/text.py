@@ -34,7 +34,7 @@ with its defence and a case in tests/browser/test_payloads.py.
   page as an inert document (DOMParser) and copies its text with `textContent` only, never as
   markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
   the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.
-- Share pages (`said/<id>/`, generator/share.py, templates/share.html.j2): static HTML that
+- Share pages (`said/<id>/`, generator/share.py): static HTML that
   MkDocs copies untouched; every value (title, description, Open Graph and twitter meta, the
   quotation) is autoescaped as text or in double-quoted attributes, and the JSON-LD is
   `structured.script_json`'s.
@@ -88,6 +88,10 @@ def one_line(value: str) -> str:
 def finalize(value: object) -> object:
     """Jinja's finalize hook: every plain string printed by a template becomes one line."""
     if isinstance(value, str) and not isinstance(value, Markup):
+        # Most values are already one line: every whitespace and bidi control but a single
+        # space is unprintable, so one scan spares two substitutions per value.
+        if value.isprintable() and "  " not in value:
+            return value
         return neutral(_SPACE.sub(" ", value))
     return value
 

@@ -7,7 +7,9 @@ site's `use_directory_urls` (a `Scheme`): with it (MkDocs' default) `people/x.md
 
 from __future__ import annotations
 
+import math
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -32,6 +34,11 @@ SECTION_PAGES = {
     "data": "data.md",
     "search": "search.md",
 }
+# Listings split into numbered pages past this many entries each, so no page grows without
+# bound: the first keeps the section's path, the next are `page-2`, `page-3`… in its folder.
+# A listing that fits on one page is not split. (Sized for about 200 KB of HTML a page.)
+PAGE_ENTRIES = {"sources": 100, "timeline": 100, "people": 500, "statements": 1000}
+_NUMBERED = re.compile(r"(?P<folder>[a-z]+)/page-(?P<number>[0-9]+)/")
 # The folder of each collection whose records get a page of their own ("seeds": articles).
 RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
 # Each statement's share page (`said/<id>/`): static HTML whose title and description name the
@@ -84,13 +91,18 @@ class Scheme:
 @cache
 def _relative_dir(from_page: str, to_page: str) -> str:
     """Cached and done on path segments: a big story asks for a few hundred thousand links."""
-    here = [part for part in url_of(from_page).split("/") if part]
-    there = [part for part in url_of(to_page).split("/") if part]
+    here, there = _segments(from_page), _segments(to_page)
     shared = 0
     while shared < min(len(here), len(there)) and here[shared] == there[shared]:
         shared += 1
-    parts = [".."] * (len(here) - shared) + there[shared:]
+    parts = [".."] * (len(here) - shared) + list(there[shared:])
     return "/".join(parts) + "/" if parts else "./"
+
+
+@cache
+def _segments(page: str) -> tuple[str, ...]:
+    """The folders of a page's served directory: each page's, once."""
+    return tuple(part for part in url_of(page).split("/") if part)
 
 
 @cache
@@ -123,6 +135,32 @@ def share_file(statement: Identified, scheme: Scheme) -> str:
     is not Markdown), so it costs the build next to nothing, and is served at its link."""
     page = share_page(statement)
     return scheme.url_of(page) + "index.html" if scheme.directory_urls else scheme.url_of(page)
+
+
+def numbered_page(kind: str, number: int) -> str:
+    """Page `number` (from 1) of a section's listing."""
+    page = SECTION_PAGES[kind]
+    return page if number == 1 else f"{url_of(page)}page-{number}.md"
+
+
+def listing_page(kind: str, index: int) -> str:
+    """The page of a section's listing that shows its entry number `index` (from 0)."""
+    return numbered_page(kind, index // PAGE_ENTRIES[kind] + 1)
+
+
+def listing_pages(kind: str, entries: int) -> list[str]:
+    """Every page of a section's listing of so many entries: at least its first."""
+    count = max(1, math.ceil(entries / PAGE_ENTRIES[kind]))
+    return [numbered_page(kind, number) for number in range(1, count + 1)]
+
+
+def numbered_listing(served: str) -> str | None:
+    """What a served path is, if the site keeps it for a listing's numbered pages."""
+    match = _NUMBERED.fullmatch(served)
+    for kind in PAGE_ENTRIES:
+        if match and url_of(SECTION_PAGES[kind]) == match["folder"] + "/":
+            return f"kept for page {int(match['number'])} of the {kind} list"
+    return None
 
 
 def record_page(collection: str, record_id: str) -> str:

@@ -138,6 +138,16 @@ def outlets(graph: Graph) -> Outlets:
     return Outlets(tuple(names), unknown)
 
 
+def recent_articles(graph: Graph, limit: int) -> list[Node]:
+    """Every article in sources-page order; where there are more than `limit`, the latest
+    `limit` by publication date, latest first (undated ones last)."""
+    articles = list(graph.articles.values())
+    if len(articles) <= limit:
+        return articles
+    dated = sorted((a for a in articles if a.published), key=lambda a: a.published, reverse=True)
+    return [*dated, *(a for a in articles if not a.published)][:limit]
+
+
 def dated_items(graph: Graph) -> list[Dated]:
     """Every dated item a reader may look for as news, latest first (ties in the order
     questions, positions, events, statements, each in file order)."""
@@ -151,11 +161,10 @@ def dated_items(graph: Graph) -> list[Dated]:
             if position.date is not None:
                 name = f"{country.name}: {position.stance.label}"
                 items.append(Dated(position.date, "position", name, country.own_page(), None))
-    timeline = urls.SECTION_PAGES["timeline"]
     for event in graph.events.values():
         if event.date is not None:
-            anchor = urls.record_anchor("event", event.id)
-            items.append(Dated(event.date, "event", event.title, timeline, anchor))
+            page, anchor = fact_place(event)  # on the timeline page that lists it
+            items.append(Dated(event.date, "event", event.title, page, anchor))
     for statement in graph.statements.values():
         if statement.date is not None:
             who = ", ".join(speaker.name for speaker in statement.speakers)
@@ -186,7 +195,32 @@ def fact_place(node: Node) -> tuple[str, str | None]:
         return node.page, None
     assert node.collection is not None, "a fact is a record of the registry"
     section, kind, _field = _LISTED.get(node.collection.name, ("home", None, ""))
-    return urls.SECTION_PAGES[section], urls.record_anchor(kind, node.id) if kind else None
+    page = getattr(node, "listed_on", None) or urls.SECTION_PAGES[section]
+    return page, urls.record_anchor(kind, node.id) if kind else None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a listing split into numbered pages stands among them."""
+
+    number: int  # from 1
+    pages: tuple[str, ...]  # every page of the listing, in order
+
+    @property
+    def previous(self) -> str | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.pages[self.number] if self.number < len(self.pages) else None
+
+
+def paged(kind: str, entries: list[Node]) -> Iterator[tuple[Pager, list[Node]]]:
+    """A section's listing split into its numbered pages, each with the entries it shows."""
+    pages = tuple(urls.listing_pages(kind, len(entries)))
+    size = urls.PAGE_ENTRIES[kind]
+    for number in range(1, len(pages) + 1):
+        yield Pager(number, pages), entries[(number - 1) * size : number * size]
 
 
 def fact_name(node: Node) -> str:

@@ -55,7 +55,7 @@ def test_a_full_disk_while_generating_is_one_line_and_keeps_the_site(
     status, err = run(built_mini, "build", capsys=capsys)
     assert status == 3
     assert err == (
-        "build/docs/countries/exampleton.md: No space left on device: the disk is full: free some "
+        "build/docs/statements/index.md: No space left on device: the disk is full: free some "
         f"space, then run again; {UNCHANGED}\n"
     )
     assert tree(built_mini / "site") == site
