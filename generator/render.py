@@ -20,7 +20,7 @@ from jinja2.bccache import Bucket
 
 from generator import structured, urls, views
 from generator.chart import positions_picture
-from generator.export import VERSION, data_files
+from generator.export import DATA_FILES, VERSION, data_files
 from generator.graph import Graph, Node
 from generator.link import Linked
 from generator.marks import Quoted
@@ -236,20 +236,33 @@ def environment(story: Linked) -> Environment:
     return env
 
 
-def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str, str]:
+def render(
+    story: Linked,
+    scheme: urls.Scheme = urls.DIRECTORY_URLS,
+    wanted: Callable[[str], bool] | None = None,
+    env: Environment | None = None,
+) -> dict[str, str]:
     """All files by their path under the docs folder: pages from templates, then data files,
     linked as the site serves its pages (`scheme`). Which pages exist, and that no two share a
-    path, the link stage has decided."""
-    env = environment(story)
+    path, the link stage has decided. With `wanted`, only the files it accepts are made (it is
+    asked just before each one is made: generator/incremental.py records what each reads)."""
+    env = env or environment(story)
+    keep = wanted or _every
     pages = {
         page.path: env.get_template(page.template).render(
             links=Links(page.path, scheme), **page.context
         )
-        for page in _pages(story, scheme)
+        for page in _pages(story, scheme, keep)
     }
-    pages.update(data_files(story, scheme))
-    pages.update(share_pages(story.graph, env, scheme, lambda here: Links(here, scheme)))
+    if keep(DATA_FILES[0]):
+        pages.update(data_files(story, scheme))
+    links = lambda here: Links(here, scheme)  # noqa: E731
+    pages.update(share_pages(story.graph, env, scheme, links, keep))
     return pages
+
+
+def _every(_path: str) -> bool:
+    return True
 
 
 class Page(NamedTuple):
@@ -260,15 +273,17 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
-    """Every page of the site: the sections, then a page for each record of every type in the
-    registry that has a template."""
-    yield from _section_pages(story, scheme)
+def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+    """Every page of the site `wanted` accepts: the sections, then a page for each record of
+    every type in the registry that has a template."""
+    yield from _section_pages(story, scheme, wanted)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
         extra = _RECORD_CONTEXT.get(collection.name, _record)
         for record_id, node in story.graph.nodes[collection.name].items():
+            if not wanted(node.own_page()):
+                continue
             context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
             context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
@@ -343,9 +358,13 @@ _SECTIONS = {
 }
 
 
-def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
+def _section_pages(
+    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
+        if not wanted(path):
+            continue
         files = story.files.get(collection or "", [])
         context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None

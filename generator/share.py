@@ -50,12 +50,19 @@ def _cut(text: str, limit: int) -> str:
 
 
 def share_pages(
-    graph: Graph, env: Environment, scheme: urls.Scheme, links: Callable[[str], object]
+    graph: Graph,
+    env: Environment,
+    scheme: urls.Scheme,
+    links: Callable[[str], object],
+    wanted: Callable[[str], bool] = lambda _path: True,
 ) -> Iterator[tuple[str, str]]:
-    """Every statement's share page: (file under the docs folder, HTML)."""
+    """Every statement's share page `wanted` accepts: (file under the docs folder, HTML)."""
     template = env.get_template("share.html.j2")
     cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
     for statement in graph.statements.values():
+        path = urls.share_file(statement, scheme)
+        if not wanted(path):
+            continue
         source = f"{cite_name(statement.source.article)}, paragraph {statement.source.paragraph}"
         title, description = preview(statement, source)
         html = template.render(
@@ -67,4 +74,4 @@ def share_pages(
             description=description,
             ld=Markup(structured.share_page(statement, title, description)),  # script-safe JSON
         )
-        yield urls.share_file(statement, scheme), html
+        yield path, html
