@@ -108,6 +108,7 @@ class _Story:
         for name, collection in graph.nodes.items():
             for record_id, node in collection.items():
                 self.nodes[(name, record_id)] = node
+        self.inner: dict[int, int] = {}  # hashes of records inside others, by identity
         self.keys: dict[int, Key] = {id(node): key for key, node in self.nodes.items()}
         self.owners: dict[int, tuple[Key, str]] = {}
         for key, node in self.nodes.items():
@@ -159,13 +160,13 @@ class _Story:
         if isinstance(first, tuple):  # (key, attribute)
             node = self.nodes.get(first)
             if node is None:
-                return hash(_MISSING)
-            return _hash(vars(node).get(str(item[1]), _MISSING))
+                return 0
+            return _hash(vars(node).get(str(item[1]), _MISSING), self.inner)
         if first == "graph":
-            return _hash(getattr(self.linked.graph, str(item[1]), _MISSING))
+            return _hash(getattr(self.linked.graph, str(item[1]), _MISSING), self.inner)
         if first == "cite":
             article = self.nodes.get(("seeds", str(item[1])))
-            return hash(self.cite_names(article)) if article is not None else hash(_MISSING)
+            return hash(self.cite_names(article)) if article is not None else 0
         if first == "marks":
             marks = self.quoted.marks.get((str(item[1]), int(item[2])), [])  # type: ignore[call-overload]
             return hash(tuple(marks))
@@ -178,34 +179,32 @@ class _Story:
         raise ValueError(f"unknown input {item!r}")
 
 
-def _frozen(value: object, depth: int = 0) -> Hashable:
-    """A value as something hashable: records as their keys, records inside others in full."""
+def _hash(value: object, inner: dict[int, int]) -> int:
+    """A hash of a value: records as their keys, records inside others by their whole content
+    (kept in `inner` by identity: the same source shows in several places)."""
     if isinstance(value, Node):
         if value.collection is not None:
-            return ("@", value.collection.name, vars(value).get("id", ""))
-        if depth > 8:
-            return "…"
-        items = vars(value).items()
-        return ("N", type(value.record).__name__, *(
-            (k, _frozen(v, depth + 1)) for k, v in items if k != "record"
-        ))  # fmt: skip
+            return hash(("@", value.collection.name, vars(value).get("id", "")))
+        known = inner.get(id(value))
+        if known is None:
+            fields = vars(value).items()
+            known = hash(
+                (type(value.record), *((k, _hash(v, inner)) for k, v in fields if k != "record"))
+            )
+            inner[id(value)] = known
+        return known
     if isinstance(value, list | tuple):
-        return tuple(_frozen(item, depth + 1) for item in value)
+        if all(type(item) is str for item in value):
+            return hash(tuple(value))
+        return hash(tuple(_hash(item, inner) for item in value))
     if isinstance(value, dict):
-        return tuple((k, _frozen(v, depth + 1)) for k, v in value.items())
+        return hash(tuple((k, _hash(v, inner)) for k, v in value.items()))
     if isinstance(value, set | frozenset):
-        return tuple(sorted(value, key=repr))
-    if value is None or isinstance(value, str | int | float):
-        return value
+        return hash(frozenset(value))
     try:
-        hash(value)
+        return hash(value)
     except TypeError:
-        return repr(value)
-    return value  # type: ignore[return-value]
-
-
-def _hash(value: object) -> int:
-    return hash(_frozen(value))
+        return hash(repr(value))
 
 
 class Session:
