@@ -18,11 +18,11 @@ The data files and search records are made from the whole story, so they are alw
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from array import array
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 
@@ -98,8 +98,11 @@ def _recording() -> Iterator[None]:
 
 
 class _Story:
-    """One run's linked story, as the inputs files read: records by key, and the owner of
-    each record inside another (the attribute of a record that holds it)."""
+    """One run's linked story, as the inputs files read: records by key, and each input's value.
+
+    A record inside another (a statement's source, a country's position) is read only through
+    the attribute of its owner that holds it, whose hash covers it whole: reading it is not
+    recorded again."""
 
     def __init__(self, linked: Linked, env: Environment) -> None:
         self.linked = linked
@@ -108,103 +111,76 @@ class _Story:
         for name, collection in graph.nodes.items():
             for record_id, node in collection.items():
                 self.nodes[(name, record_id)] = node
-        self.inner: dict[int, int] = {}  # hashes of records inside others, by identity
         self.keys: dict[int, Key] = {id(node): key for key, node in self.nodes.items()}
-        self.owners: dict[int, tuple[Key, str]] = {}
-        for key, node in self.nodes.items():
-            for name, value in vars(node).items():
-                self._own(value, (key, name), 0)
+        self.inner: dict[int, int] = {}  # hashes of records inside others, by identity
         self.cite_names: Callable[[Node], str] = env.globals["cite_name"]  # type: ignore[assignment]
         self.quoted: Quoted = env.globals["quoted_at"].__self__  # type: ignore[attr-defined]
         self.glossary = hash(
             tuple((t.term, tuple(t.aliases), t.definition) for t in linked.terms.values())
         )
+        self._special: dict[object, Callable[[Input], int]] = {
+            "graph": lambda item: self._hash(getattr(graph, str(item[1]), _MISSING)),
+            "cite": self._cite,
+            "marks": self._marks,
+            "glossary": lambda _item: self.glossary,
+            "origin": lambda item: hash(linked.origins.get((str(item[1]), str(item[2])))),
+            "files": lambda _item: hash(tuple((k, tuple(v)) for k, v in linked.files.items())),
+        }
 
-    def _own(self, value: object, owner: tuple[Key, str], depth: int) -> None:
-        if isinstance(value, Node):
-            if value.collection is not None or id(value) in self.owners or depth > 8:
-                return
-            self.owners[id(value)] = owner
-            for inner in vars(value).values():
-                self._own(inner, owner, depth + 1)
-        elif isinstance(value, list | tuple):
-            if value and isinstance(value[0], Node | list | tuple | dict):
-                for item in value:
-                    self._own(item, owner, depth + 1)
-        elif isinstance(value, dict):
-            for item in value.values():
-                self._own(item, owner, depth + 1)
-
-    def inputs(self, read: set[tuple[Any, ...]]) -> tuple[set[Input], bool]:
-        """What one file read, by key; and whether it read a node this story does not own (one
-        made while rendering, say), which makes it render every time."""
+    def inputs(self, read: set[tuple[Any, ...]]) -> Iterator[Input]:
+        """What one file read, by key rather than by the identity of this run's nodes."""
         keys = self.keys
-        found: set[Input] = set()
-        unowned = False
         for item in read:
             if isinstance(item[0], int):
-                known = keys.get(item[0])
-                if known is not None:
-                    found.add((known, item[1]))
-                elif item[0] in self.owners:
-                    found.add(self.owners[item[0]])
-                else:
-                    unowned = True
+                key = keys.get(item[0])
+                if key is not None:
+                    yield (key, item[1])
             else:
-                found.add(item)
-        return found, unowned
+                yield item
 
     def value(self, item: Input) -> int:
         """The hash of one input's value in this story."""
-        first = item[0]
-        if isinstance(first, tuple):  # (key, attribute)
-            node = self.nodes.get(first)
-            if node is None:
-                return 0
-            return _hash(vars(node).get(str(item[1]), _MISSING), self.inner)
-        if first == "graph":
-            return _hash(getattr(self.linked.graph, str(item[1]), _MISSING), self.inner)
-        if first == "cite":
-            article = self.nodes.get(("seeds", str(item[1])))
-            return hash(self.cite_names(article)) if article is not None else 0
-        if first == "marks":
-            marks = self.quoted.marks.get((str(item[1]), int(item[2])), [])  # type: ignore[call-overload]
-            return hash(tuple(marks))
-        if first == "glossary":
-            return self.glossary
-        if first == "origin":
-            return hash(self.linked.origins.get((str(item[1]), str(item[2]))))
-        if first == "files":
-            return hash(tuple((k, tuple(v)) for k, v in sorted(self.linked.files.items())))
-        raise ValueError(f"unknown input {item!r}")
+        if isinstance(item[0], tuple):  # (key, attribute)
+            node = self.nodes.get(item[0])
+            return 0 if node is None else self._hash(vars(node).get(str(item[1]), _MISSING))
+        return self._special[item[0]](item)
+
+    def _cite(self, item: Input) -> int:
+        article = self.nodes.get(("seeds", str(item[1])))
+        return 0 if article is None else hash(self.cite_names(article))
+
+    def _marks(self, item: Input) -> int:
+        return hash(tuple(self.quoted.marks.get((str(item[1]), cast(int, item[2])), [])))
+
+    def _hash(self, value: object) -> int:
+        return _hash(value, self.inner)
 
 
 def _hash(value: object, inner: dict[int, int]) -> int:
     """A hash of a value: records as their keys, records inside others by their whole content
     (kept in `inner` by identity: the same source shows in several places)."""
     if isinstance(value, Node):
-        if value.collection is not None:
-            return hash(("@", value.collection.name, vars(value).get("id", "")))
-        known = inner.get(id(value))
-        if known is None:
-            fields = vars(value).items()
-            known = hash(
-                (type(value.record), *((k, _hash(v, inner)) for k, v in fields if k != "record"))
-            )
-            inner[id(value)] = known
-        return known
+        return _node_hash(value, inner)
     if isinstance(value, list | tuple):
         if all(type(item) is str for item in value):
             return hash(tuple(value))
         return hash(tuple(_hash(item, inner) for item in value))
     if isinstance(value, dict):
         return hash(tuple((k, _hash(v, inner)) for k, v in value.items()))
-    if isinstance(value, set | frozenset):
-        return hash(frozenset(value))
     try:
-        return hash(value)
-    except TypeError:
+        return hash(frozenset(value) if isinstance(value, set) else value)
+    except TypeError:  # a record's own model, say
         return hash(repr(value))
+
+
+def _node_hash(node: Node, inner: dict[int, int]) -> int:
+    if node.collection is not None:
+        return hash(("@", node.collection.name, vars(node).get("id", "")))
+    known = inner.get(id(node))
+    if known is None:
+        fields = ((k, _hash(v, inner)) for k, v in vars(node).items() if k != "record")
+        known = inner[id(node)] = hash((type(node.record), *fields))
+    return known
 
 
 class Session:
@@ -213,11 +189,9 @@ class Session:
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.reads: dict[str, set[Input]] = {}  # each file: the inputs it read
-        self.always: set[str] = set()  # files that read something unrecorded: made every run
-        self.values: dict[Input, int] = {}  # each input's hash when it was last read
-        self.files: set[str] = set()  # every file made under build/docs
-        self.now: dict[Input, int] = {}  # the inputs' hashes in the story being generated
+        self.numbers: dict[Input, int] = {}  # each input ever read, by a number of its own
+        self.values = array("q")  # each input's hash when last read, by number
+        self.reads: dict[str, array[int]] = {}  # each file under build/docs: what it read
         self.scheme: urls.Scheme | None = None
         self.seconds: dict[str, float] = {}  # the last run's time by stage, for the bench
 
@@ -233,12 +207,21 @@ class Session:
         checked = time.perf_counter()
         env = environment(linked)
         story = _Story(linked, env)
-        self._track(env, linked, story)
-        first = self.scheme != config.scheme or not self.files
-        wanted = self._all if first else self._changed(story)
-        pages, reads = self._render(linked, config.scheme, env, wanted)
+        _track(env, linked, story)
+        first = self.scheme != config.scheme or not self.reads
+        if first:
+            self.numbers, self.values, self.reads = {}, array("q"), {}
+        values = array("q", map(story.value, self.numbers))  # every input, as it is now
+        wanted = self._changed(values)
+        pages = self._render(linked, config.scheme, env, story, wanted)
+        self.values = array("q", values)
+        self.values.extend(story.value(item) for item in list(self.numbers)[len(values) :])
         rendered = time.perf_counter()
-        written = self._write(pages, linked, story, reads, config.scheme, first)
+        try:
+            written = self._write(pages, _paths(linked, config.scheme, pages), first)
+        except BaseException:
+            self.reads = {}  # what is on disk is unknown: the next run makes every file
+            raise
         _remember_date(self.project, linked.story.updated)
         write_file(self.project.generated_config, config_text(config, linked.story, self.project))
         write_file(self.project.search_records, records_text(linked.graph, config.scheme))
@@ -253,98 +236,59 @@ class Session:
         }
         return written, []
 
-    @staticmethod
-    def _all(_path: str) -> bool:
-        return True
-
-    def _changed(self, story: _Story) -> Callable[[str], bool]:
-        """Which files to make: those that read an input whose value changed, those made every
-        run, and those not made before."""
-        self.now = {item: story.value(item) for item in self.values}
-        changed = {item for item, value in self.values.items() if self.now[item] != value}
-        stale = {path for path, read in self.reads.items() if not read.isdisjoint(changed)}
-        stale |= self.always
+    def _changed(self, values: array[int]) -> Callable[[str], bool]:
+        """Which files to make: those that read an input whose value changed, those not made
+        before, and the data files (made from the whole story, not recorded)."""
+        old = self.values
+        changed = {number for number, value in enumerate(values) if old[number] != value}
+        stale = {path for path, read in self.reads.items() if not changed.isdisjoint(read)}
         stale.add(DATA_FILES[0])
-        return lambda path: path in stale or path not in self.files
+        return lambda path: path in stale or path not in self.reads
 
     def _render(
-        self, linked: Linked, scheme: urls.Scheme, env: Environment, wanted: Callable[[str], bool]
-    ) -> tuple[dict[str, str], dict[str, set[tuple[Any, ...]]]]:
-        """The files `wanted` accepts, and what each read."""
-        reads: dict[str, set[tuple[Any, ...]]] = {}
+        self,
+        linked: Linked,
+        scheme: urls.Scheme,
+        env: Environment,
+        story: _Story,
+        wanted: Callable[[str], bool],
+    ) -> dict[str, str]:
+        """The files `wanted` accepts, each with what it read recorded in `reads`."""
+        numbers = self.numbers
+        sections = set(urls.SECTION_PAGES.values())
+        made: list[tuple[str, set[tuple[Any, ...]]]] = []
+
+        def keep(read: set[tuple[Any, ...]]) -> array[int]:
+            return array(
+                "q", sorted({numbers.setdefault(i, len(numbers)) for i in story.inputs(read)})
+            )
 
         def start(path: str) -> bool:
+            if made:  # the file before this one is done: what it read, as numbers
+                done, read = made.pop()
+                self.reads[done] = keep(read)
             if not wanted(path):
                 _RECORDER.current = None
                 return False
-            _RECORDER.current = reads.setdefault(path, set())
-            if path in urls.SECTION_PAGES.values():
+            _RECORDER.current = set()
+            if path in sections:
                 _RECORDER.current.add(("files",))  # its "edit this" link names the files
+            made.append((path, _RECORDER.current))
             return True
 
         with _recording():
             pages = render(linked, scheme, start, env)
-        return pages, reads
+        if made:
+            done, read = made.pop()
+            self.reads[done] = keep(read)
+        return pages
 
-    def _track(self, env: Environment, linked: Linked, story: _Story) -> None:
-        """The inputs templates reach without reading a node, recorded where they are read."""
-        cite = story.cite_names
-        quoted = story.quoted
-        glossary = env.filters["gloss"]
-
-        def cite_name(article: Node) -> str:
-            _RECORDER.read(("cite", article.id))
-            return cite(article)
-
-        def quoted_at(statement: Node, source: Node) -> str | None:
-            if source.reference is None:
-                _RECORDER.read(("marks", source.article.id, source.paragraph))
-            return quoted.anchor(statement, source)
-
-        def marked_paragraph(article: Node, number: int) -> object:
-            _RECORDER.read(("marks", article.id, number))
-            return quoted.paragraph(article, number)
-
-        def gloss(*args: Any, **kwargs: Any) -> Any:
-            _RECORDER.read(("glossary",))
-            return glossary(*args, **kwargs)
-
-        def origin(collection: str, record_id: str) -> tuple[str, int]:
-            _RECORDER.read(("origin", collection, record_id))
-            return linked.origins[(collection, record_id)]
-
-        env.globals.update(cite_name=cite_name, quoted_at=quoted_at)
-        env.globals["marked_paragraph"] = marked_paragraph
-        env.filters["gloss"] = gloss
-        setattr(linked, "origin", origin)  # noqa: B010
-
-    def _write(
-        self,
-        pages: dict[str, str],
-        linked: Linked,
-        story: _Story,
-        reads: dict[str, set[tuple[Any, ...]]],
-        scheme: urls.Scheme,
-        first: bool,
-    ) -> list[str]:
+    def _write(self, pages: dict[str, str], now: set[str], first: bool) -> list[str]:
+        """Write the files made, remove those the story no longer has; what changed."""
         docs = self.project.docs
-        if first:
-            self.reads, self.always, self.values, self.files = {}, set(), {}, set()
-        for path, read in reads.items():
-            inputs, unowned = story.inputs(read)
-            self.reads[path] = inputs
-            (self.always.add if unowned else self.always.discard)(path)
-        now = _paths(linked, scheme, pages)
-        gone = sorted(self.files - now)
+        gone = sorted(set(self.reads) - now)
         for path in gone:
-            self.reads.pop(path, None)
-            self.always.discard(path)
-        self.files = now
-        # Every input a file now reads, at its value now.
-        needed = {item for read in self.reads.values() for item in read}
-        known = self.now
-        self.values = {item: known[item] if item in known else story.value(item) for item in needed}
-        self.now = {}
+            del self.reads[path]
         if first:
             return write(pages, docs)
         written = [path for path, text in sorted(pages.items()) if write_file(docs / path, text)]
@@ -352,6 +296,39 @@ class Session:
             (docs / path).unlink(missing_ok=True)
             _prune(docs / path, docs)
         return sorted([*written, *gone])
+
+
+def _track(env: Environment, linked: Linked, story: _Story) -> None:
+    """The inputs templates reach without reading a node, recorded where they are read."""
+    cite = story.cite_names
+    quoted = story.quoted
+    glossary = env.filters["gloss"]
+
+    def cite_name(article: Node) -> str:
+        _RECORDER.read(("cite", article.id))
+        return cite(article)
+
+    def quoted_at(statement: Node, source: Node) -> str | None:
+        if source.reference is None:
+            _RECORDER.read(("marks", source.article.id, source.paragraph))
+        return quoted.anchor(statement, source)
+
+    def marked_paragraph(article: Node, number: int) -> object:
+        _RECORDER.read(("marks", article.id, number))
+        return quoted.paragraph(article, number)
+
+    def gloss(*args: Any, **kwargs: Any) -> Any:
+        _RECORDER.read(("glossary",))
+        return glossary(*args, **kwargs)
+
+    def origin(collection: str, record_id: str) -> tuple[str, int]:
+        _RECORDER.read(("origin", collection, record_id))
+        return linked.origins[(collection, record_id)]
+
+    env.globals.update(cite_name=cite_name, quoted_at=quoted_at)
+    env.globals["marked_paragraph"] = marked_paragraph
+    env.filters["gloss"] = gloss
+    setattr(linked, "origin", origin)  # noqa: B010
 
 
 def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[str]:

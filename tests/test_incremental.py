@@ -11,7 +11,7 @@ import pytest
 from generator.build import Project, generate
 from generator.incremental import Session
 from generator.model import RECORD_TYPES
-from tests.conftest import edit
+from tests.conftest import MINI, edit, make_project
 
 
 def mtimes(folder):
@@ -52,7 +52,8 @@ def test_one_changed_statement_rewrites_only_the_pages_that_show_it(mini):
 # --- A Session (generator/incremental.py): each edit renders only what it changes ---------------
 
 # Edits of the mini story, by the collection they edit: each a list of steps, each step a list of
-# (file, text, replacement) made at once; "+" at the start of the text appends after it. Every
+# (file, text, replacement) made at once; text "+" appends the replacement to the file, "^" puts it
+# first (moving every record below it, and the "edit" links that name their lines). Every
 # record type in the registry has edits of a name or text, a reference, an added record and, where
 # nothing else must change with it, a removed one.
 Change = tuple[str, str, str]
@@ -88,7 +89,7 @@ MINI_EDITS: dict[str, list[list[Change]]] = {
         [
             (
                 "content/people.yaml",
-                "+",
+                "^",
                 "- id: vale\n  name: Cora Vale\n  role: null\n"
                 "  affiliation: null\n  sources: [{article: fic-bridge, paragraph: 1}]\n",
             )
@@ -143,7 +144,7 @@ MINI_EDITS: dict[str, list[list[Change]]] = {
         [
             (
                 "content/statements.yaml",
-                "+",
+                "^",
                 "- id: quill-afford\n  kind: reported\n"
                 "  speakers: [quill]\n  text: The town can afford the bridge.\n"
                 "  source: {article: fic-bridge, paragraph: 2}\n",
@@ -263,6 +264,8 @@ def apply(root: Path, changes: list[Change]) -> None:
             path.write_text(new, encoding="utf-8")
         elif old == "+":
             path.write_text(path.read_text(encoding="utf-8") + new, encoding="utf-8")
+        elif old == "^":
+            path.write_text(new + path.read_text(encoding="utf-8"), encoding="utf-8")
         else:
             edit(root, relative, old, new)
 
@@ -320,3 +323,29 @@ def test_edited_records_regenerate_as_a_cold_run_would(collection, mini, tmp_pat
 
 def test_an_edited_article_text_regenerates_as_a_cold_run_would(mini, tmp_path):
     assert_incremental(mini, TEXT_EDITS, tmp_path / "cold")
+
+
+# Edits of the multi-source story, where statements have several reports, articles are named by
+# outlet and date, and a quotation is marked in several articles.
+MULTI = MINI.parent / "multi"
+MULTI_EDITS: list[list[Change]] = [
+    [("content/statements.yaml", "    - {article: fic-today-summit, paragraph: 2}\n", "")],
+    [
+        (
+            "content/statements.yaml",
+            "speakers: [dusek]\n  text: >-\n    Belmark will ask",
+            "speakers: [annar]\n  text: >-\n    Belmark will ask",
+        )
+    ],
+    [("content/statements.yaml", "topics: [water, study]", "topics: [study]")],
+    [  # two articles of one outlet on one day: both are then named by their labels
+        ("seeds/fic-courier-study.yaml", "published: 2026-03-03", "published: 2026-03-20"),
+        ("seeds/fic-courier-study.yaml", "accessed: 2026-03-04", "accessed: 2026-03-21"),
+    ],
+    [("seeds/fic-herald-funding.yaml", "outlet: The Ilvan Herald", "outlet: The Herald")],
+]
+
+
+def test_edits_of_a_story_of_many_sources_regenerate_as_a_cold_run_would(tmp_path):
+    root = make_project(MULTI, tmp_path / "multi")
+    assert_incremental(root, MULTI_EDITS, tmp_path / "cold")
