@@ -112,7 +112,7 @@ class _Story:
             for record_id, node in collection.items():
                 self.nodes[(name, record_id)] = node
         self.keys: dict[int, Key] = {id(node): key for key, node in self.nodes.items()}
-        self.inner: dict[int, int] = {}  # hashes of records inside others, by identity
+        self.inner: dict[int, int] = {}  # hashes of nodes, by identity (all live this run)
         self.cite_names: Callable[[Node], str] = env.globals["cite_name"]  # type: ignore[assignment]
         self.quoted: Quoted = env.globals["quoted_at"].__self__  # type: ignore[attr-defined]
         self.glossary = hash(
@@ -174,12 +174,15 @@ def _hash(value: object, inner: dict[int, int]) -> int:
 
 
 def _node_hash(node: Node, inner: dict[int, int]) -> int:
-    if node.collection is not None:
-        return hash(("@", node.collection.name, vars(node).get("id", "")))
     known = inner.get(id(node))
-    if known is None:
+    if known is not None:
+        return known
+    if node.collection is not None:  # a record of its own: by its key
+        known = hash(("@", node.collection.name, vars(node).get("id", "")))
+    else:
         fields = ((k, _hash(v, inner)) for k, v in vars(node).items() if k != "record")
-        known = inner[id(node)] = hash((type(node.record), *fields))
+        known = hash((type(node.record), *fields))
+    inner[id(node)] = known
     return known
 
 
