@@ -31,7 +31,7 @@ def edited_statement(root: Path, rounds: int = 3) -> dict[str, object]:
     for number in range(rounds):
         text = original
         if number < rounds - 1:
-            text = REPORTED.sub(lambda m: f"{m[1]}{m[2]} again{'s' * number}", original, count=1)
+            text = REPORTED.sub(rf"\g<1>\g<2> again{'s' * number}", original, count=1)
         path.write_text(text, encoding="utf-8")
         start = time.perf_counter()
         written, problems = session.regenerate()
