@@ -33,7 +33,7 @@ from generator.build import (
     _fingerprint,
     _remember_date,
 )
-from generator.export import DATA_FILES
+from generator.export import DATA_FILES, data_files
 from generator.graph import Graph, Node, _Nodes
 from generator.link import Linked
 from generator.marks import Quoted
@@ -240,12 +240,11 @@ class Session:
         return written, []
 
     def _changed(self, values: array[int]) -> Callable[[str], bool]:
-        """Which files to make: those that read an input whose value changed, those not made
-        before, and the data files (made from the whole story, not recorded)."""
+        """Which files to make: those that read an input whose value changed, and those not
+        made before."""
         old = self.values
         changed = {number for number, value in enumerate(values) if old[number] != value}
         stale = {path for path, read in self.reads.items() if not changed.isdisjoint(read)}
-        stale.add(DATA_FILES[0])
         return lambda path: path in stale or path not in self.reads
 
     def _render(
@@ -270,7 +269,7 @@ class Session:
             if made:  # the file before this one is done: what it read, as numbers
                 done, read = made.pop()
                 self.reads[done] = keep(read)
-            if not wanted(path):
+            if path == DATA_FILES[0] or not wanted(path):  # data files: made below
                 _RECORDER.current = None
                 return False
             _RECORDER.current = set()
@@ -284,6 +283,9 @@ class Session:
         if made:
             done, read = made.pop()
             self.reads[done] = keep(read)
+        # From the whole story, every run: not worth recording what they read.
+        pages.update(data_files(linked, scheme))
+        self.reads.update((path, array("q")) for path in DATA_FILES)
         return pages
 
     def _write(self, pages: dict[str, str], now: set[str], first: bool) -> list[str]:
