@@ -349,3 +349,15 @@ MULTI_EDITS: list[list[Change]] = [
 def test_edits_of_a_story_of_many_sources_regenerate_as_a_cold_run_would(tmp_path):
     root = make_project(MULTI, tmp_path / "multi")
     assert_incremental(root, MULTI_EDITS, tmp_path / "cold")
+
+
+def test_a_session_writes_nothing_while_the_story_has_a_problem(mini, tmp_path):
+    session = Session(Project.at(mini))
+    session.regenerate()
+    before = generated(mini)
+    edit(mini, "content/statements.yaml", "speakers: [norland]", "speakers: [nobody]")
+    written, problems = session.regenerate()
+    assert (written, generated(mini)) == ([], before) and problems
+    edit(mini, "content/statements.yaml", "speakers: [nobody]", "speakers: [exampleton]")
+    assert session.regenerate()[1] == []
+    assert generated(mini) == cold(mini, tmp_path / "cold")
