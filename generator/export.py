@@ -25,6 +25,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 VERSION = 2  # 2: reports, disputes, dates, question history, references
 
 
+# The files data_files makes, always together: they are made from the whole story.
+DATA_FILES = ("data/facts.json", "data/statements.csv", "data/positions.csv", "data/questions.csv")
+
+
 def data_files(story: Linked, scheme: urls.Scheme) -> dict[str, str]:
     return {
         "data/facts.json": facts_json(story, scheme),

@@ -20,7 +20,7 @@ from jinja2.bccache import Bucket
 
 from generator import structured, urls, views
 from generator.chart import positions_picture
-from generator.export import VERSION, data_files
+from generator.export import DATA_FILES, VERSION, data_files
 from generator.graph import Graph, Node
 from generator.link import Linked
 from generator.marks import Quoted
@@ -238,23 +238,40 @@ def environment(story: Linked) -> Environment:
     return env
 
 
-def render(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> dict[str, str]:
+def render(
+    story: Linked,
+    scheme: urls.Scheme = urls.DIRECTORY_URLS,
+    wanted: Callable[[str], bool] | None = None,
+    env: Environment | None = None,
+) -> dict[str, str]:
     """All files by their path under the docs folder (see `pages`)."""
-    return dict(pages(story, scheme))
+    return dict(pages(story, scheme, wanted, env))
 
 
-def pages(story: Linked, scheme: urls.Scheme = urls.DIRECTORY_URLS) -> Iterator[tuple[str, str]]:
+def pages(
+    story: Linked,
+    scheme: urls.Scheme = urls.DIRECTORY_URLS,
+    wanted: Callable[[str], bool] | None = None,
+    env: Environment | None = None,
+) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
     data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
     so a big story's site need not be held in memory whole. Which pages exist, and that no two
-    share a path, the link stage has decided."""
-    env = environment(story)
-    for page in _pages(story, scheme):
+    share a path, the link stage has decided. With `wanted`, only the files it accepts are made
+    (it is asked just before each one is made: generator/incremental.py records what each reads)."""
+    env = env or environment(story)
+    keep = wanted or _every
+    for page in _pages(story, scheme, keep):
         template = env.get_template(page.template)
         yield page.path, template.render(links=Links(page.path, scheme), **page.context)
-    yield from data_files(story, scheme).items()
+    if keep(DATA_FILES[0]):
+        yield from data_files(story, scheme).items()
     cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
-    yield from share_pages(story.graph, scheme, cite_name)
+    yield from share_pages(story.graph, scheme, cite_name, keep)
+
+
+def _every(_path: str) -> bool:
+    return True
 
 
 class Page(NamedTuple):
@@ -265,15 +282,17 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
-    """Every page of the site: the sections, then a page for each record of every type in the
-    registry that has a template."""
-    yield from _section_pages(story, scheme)
+def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+    """Every page of the site `wanted` accepts: the sections, then a page for each record of
+    every type in the registry that has a template."""
+    yield from _section_pages(story, scheme, wanted)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
         extra = _RECORD_CONTEXT.get(collection.name, _record)
         for record_id, node in story.graph.nodes[collection.name].items():
+            if not wanted(node.own_page()):
+                continue
             context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
             context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
@@ -348,9 +367,13 @@ _SECTIONS = {
 }
 
 
-def _section_pages(story: Linked, scheme: urls.Scheme) -> Iterator[Page]:
+def _section_pages(
+    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
+        if not wanted(path):
+            continue
         files = story.files.get(collection or "", [])
         context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None

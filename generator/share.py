@@ -93,13 +93,21 @@ def _text(value: str) -> str:
 
 
 def share_pages(
-    graph: Graph, scheme: urls.Scheme, cite_name: Callable[[Node], str]
+    graph: Graph,
+    scheme: urls.Scheme,
+    cite_name: Callable[[Node], str],
+    wanted: Callable[[str], bool] = lambda _path: True,
 ) -> Iterator[tuple[str, str]]:
-    """Every statement's share page: (file under the docs folder, HTML)."""
-    story = _text(graph.story.title)
+    """Every statement's share page `wanted` accepts: (file under the docs folder, HTML).
+    Everything a page shows is read after `wanted` accepts it, so generator/incremental.py
+    sees each page read the story's title too."""
     for statement in graph.statements.values():
+        path = urls.share_file(statement, scheme)
+        if not wanted(path):
+            continue
         source = f"{cite_name(statement.source.article)}, paragraph {statement.source.paragraph}"
         title, description = preview(statement, source)
+        story = _text(graph.story.title)
         anchor = urls.statement_anchor(statement)
         text = _text(statement.text)
         direct = statement.kind == "direct"
@@ -114,4 +122,4 @@ def share_pages(
             words=f"<blockquote><p>“{text}”</p></blockquote>" if direct else f"<p>{text}</p>",
             source=_text(source),
         )
-        yield urls.share_file(statement, scheme), html
+        yield path, html
