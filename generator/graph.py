@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from generator import urls
 from generator.load import SeedText
 from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Person, Statement
-from generator.parts import Paragraph, Record, Source, ref_of
+from generator.parts import Paragraph, Record, Source, fields_of
 from generator.variants import as_printed
 
 
@@ -125,9 +125,8 @@ def resolve(
 
 def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> None:
     """Replaces each reference (and each record inside this one) by its node."""
-    for name, info in type(node.record).model_fields.items():
+    for name, ref in fields_of(type(node.record)):
         value = getattr(node.record, name)
-        ref = ref_of(info)
         if ref is not None:
             table = by_namespace[ref.namespace]
             if isinstance(value, list):

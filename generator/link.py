@@ -35,7 +35,7 @@ from generator.model import (
     Term,
     Topic,
 )
-from generator.parts import Paragraph, Record, Ref, Source, ref_of
+from generator.parts import Paragraph, Record, Ref, Source, fields_of
 from generator.problems import Problem
 from generator.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
@@ -280,8 +280,8 @@ def _is_quotation(record: Record, loc: Loc) -> bool:
 
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
     """Every value in a record, with its location and the reference namespace it belongs to."""
-    for name, info in type(record).model_fields.items():
-        yield from _visit(getattr(record, name), (*loc, name), ref_of(info))
+    for name, ref in fields_of(type(record)):
+        yield from _visit(getattr(record, name), (*loc, name), ref)
 
 
 def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:
