@@ -75,6 +75,7 @@ class Graph:
     unstated: list[Node]
     # The countries and organisations the positions picture shows: all but the story's subject.
     parties: list[Node]
+    article_order: dict[str, int]
 
     articles = _Nodes(ARTICLES.name)
     people = _Nodes("people")
@@ -95,6 +96,8 @@ class Graph:
         self.speakers = []
         self.unstated = []
         self.parties = []
+        # Each article's place on the sources page, by id: citations are sorted by it.
+        self.article_order = {key: index for index, key in enumerate(nodes[ARTICLES.name])}
 
 
 def resolve(
@@ -207,7 +210,7 @@ def _relate_mentions(graph: Graph) -> None:
 def in_citation_order(graph: Graph, sources: Iterable[Node]) -> list[Node]:
     """Citations, each place once: by article in the order of the sources page, paragraphs in
     order, references after every article."""
-    order = {key: index for index, key in enumerate(graph.articles)}
+    order = graph.article_order
     places: dict[tuple[int, str, int], Node] = {}
     for source in sources:
         if source.reference is not None:

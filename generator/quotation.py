@@ -80,6 +80,10 @@ def comparable(text: str) -> str:
 @lru_cache(maxsize=_REMEMBERED)
 def spans(paragraph: str) -> tuple[Span, ...]:
     """Every quoted span of a paragraph, at every nesting level, in order of opening."""
+    return _spans(paragraph)
+
+
+def _spans(paragraph: str) -> tuple[Span, ...]:
     found: list[Span] = []
     stack: list[tuple[str, int]] = []  # (opening mark, index of the first quoted character)
     mixed: set[int] = set()  # starts of double spans with another family's mark inside
@@ -140,17 +144,24 @@ def _opens_double(char: str, before: str, after: str) -> bool:
 _REVERSED_SINGLE = re.compile(r"(?:^|\s)(’)\w[^’]*\w’(?!\w)")  # ’a disaster’, autocorrected
 
 
+# The characters that make a value a quotation on their own (doubles) or in pairs (primes).
+_DOUBLE_OR_PAIRED = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS)) + _PAIRED) + "]")
+
+
 def is_quoted(value: str) -> str | None:
     """The quotation mark that makes a free-text value a quotation, if any: any double mark,
     a pair of primes or backticks, or a single mark that opens a closed pair (not an
     apostrophe)."""
-    for char in value:
-        if char in DOUBLE_MARKS or (char in _PAIRED and value.count(char) > 1):
+    for found in _DOUBLE_OR_PAIRED.finditer(value):
+        char = found.group()
+        if char in DOUBLE_MARKS or value.count(char) > 1:
             return char
     reversed_pair = _REVERSED_SINGLE.search(value)
     if reversed_pair:
         return reversed_pair.group(1)
-    for span in spans(value):
+    if not _MARKS.search(value):
+        return None  # most free text: nothing that could open a span
+    for span in _spans(value):  # not remembered: every value of a story is asked once
         return value[span.start - 1]  # only closed single spans are left
     return None
 
