@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 from generator import checks, urls
 from generator.chronology import chronology
 from generator.graph import Graph, resolve
-from generator.load import Loaded, SeedText
+from generator.load import Loaded, SeedText, collection_paused
 from generator.model import (
     ARTICLES,
     COLLECTIONS,
@@ -111,6 +111,7 @@ class Linked:
         return self.origins[(collection, record_id)]
 
 
+@collection_paused()
 def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
     problems: list[Problem] = []
     articles = _unique(validated.articles, "article", problems)
