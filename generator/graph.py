@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 from generator import urls
 from generator.load import SeedText
 from generator.model import ARTICLES, RECORD_TYPES, STORY, Collection, Person, Statement
-from generator.parts import Paragraph, Record, Source, ref_of
+from generator.parts import Paragraph, Record, Source, fields_of
 from generator.variants import as_printed
 
 
@@ -75,6 +75,7 @@ class Graph:
     unstated: list[Node]
     # The countries and organisations the positions picture shows: all but the story's subject.
     parties: list[Node]
+    article_order: dict[str, int]
 
     articles = _Nodes(ARTICLES.name)
     people = _Nodes("people")
@@ -97,6 +98,8 @@ class Graph:
         self.speakers = []
         self.unstated = []
         self.parties = []
+        # Each article's place on the sources page, by id: citations are sorted by it.
+        self.article_order = {key: index for index, key in enumerate(nodes[ARTICLES.name])}
 
 
 def resolve(
@@ -133,9 +136,8 @@ def resolve(
 
 def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> None:
     """Replaces each reference (and each record inside this one) by its node."""
-    for name, info in type(node.record).model_fields.items():
+    for name, ref in fields_of(type(node.record)):
         value = getattr(node.record, name)
-        ref = ref_of(info)
         if ref is not None:
             table = by_namespace[ref.namespace]
             if isinstance(value, list):

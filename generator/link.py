@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 from generator import checks, urls
 from generator.chronology import chronology
 from generator.graph import Graph, resolve
-from generator.load import Loaded, SeedText
+from generator.load import Loaded, SeedText, collection_paused
 from generator.model import (
     ARTICLES,
     COLLECTIONS,
@@ -35,7 +35,7 @@ from generator.model import (
     Term,
     Topic,
 )
-from generator.parts import Paragraph, Record, Ref, Source, ref_of
+from generator.parts import Paragraph, Record, Ref, Source, fields_of
 from generator.problems import Problem
 from generator.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.validate import Entry, Validated
@@ -111,6 +111,7 @@ class Linked:
         return self.origins[(collection, record_id)]
 
 
+@collection_paused()
 def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
     problems: list[Problem] = []
     articles = _unique(validated.articles, "article", problems)
@@ -281,8 +282,8 @@ def _is_quotation(record: Record, loc: Loc) -> bool:
 
 def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
     """Every value in a record, with its location and the reference namespace it belongs to."""
-    for name, info in type(record).model_fields.items():
-        yield from _visit(getattr(record, name), (*loc, name), ref_of(info))
+    for name, ref in fields_of(type(record)):
+        yield from _visit(getattr(record, name), (*loc, name), ref)
 
 
 def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import stat
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,50 @@ def cached_parse(
         return parse(raw, shown)
     key = hashlib.sha256(f"{VERSION}\0{shown}\0".encode() + raw).hexdigest()
     entry = cache / key[:2] / f"{key}.json"
-    document = _recall(entry, shown)
+    document = _in_memory(entry)
     if document is not None:
         return document, []
-    document, problems = parse(raw, shown)
-    if document is not None:
+    document = _recall(entry, shown)
+    if document is None:
+        document, problems = parse(raw, shown)
+        if document is None:
+            return None, problems
         _remember(entry, document)
-    return document, problems
+    _keep(entry, document)
+    return document, []
+
+
+# Documents this process has read or written, by entry, with the entry's file as it was then:
+# a long-lived process (the live preview) re-checks the story after each save, and reading
+# a big story's entries back costs seconds. An entry whose file changed is read again. The
+# documents are shared, never changed; the bound keeps memory in check.
+_KEPT: dict[Path, tuple[tuple[int, int, int], Document]] = {}
+KEPT_DOCUMENTS = 4096
+
+
+def _signature(entry: Path) -> tuple[int, int, int]:
+    info = entry.stat()
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _in_memory(entry: Path) -> Document | None:
+    kept = _KEPT.get(entry)
+    try:
+        if kept is None or kept[0] != _signature(entry):
+            return None
+    except OSError:
+        return None
+    _KEPT[entry] = _KEPT.pop(entry)  # the most recently used last
+    return kept[1]
+
+
+def _keep(entry: Path, document: Document) -> None:
+    try:
+        _KEPT[entry] = (_signature(entry), document)
+    except OSError:
+        return  # not written: nothing to compare with next time
+    while len(_KEPT) > KEPT_DOCUMENTS:
+        del _KEPT[next(iter(_KEPT))]
 
 
 def to_json(document: Document) -> str:
@@ -55,8 +93,8 @@ def to_json(document: Document) -> str:
             "version": VERSION,
             "path": document.path,
             "data": document.data,
-            "values": [[list(loc), *mark] for loc, mark in document.values.items()],
-            "keys": [[list(loc), *mark] for loc, mark in document.keys.items()],
+            "values": [(loc, *mark) for loc, mark in document.values.items()],
+            "keys": [(loc, *mark) for loc, mark in document.keys.items()],
         },
         ensure_ascii=False,
     )
@@ -74,13 +112,13 @@ def from_json(text: str, shown: str) -> Document | None:
 
 
 def _marks(rows: list[Any]) -> dict[Loc, Mark]:
-    marks = {}
-    for loc, line, column in rows:
-        if not all(isinstance(part, str | int) and not isinstance(part, bool) for part in loc):
-            raise TypeError("a location is made of keys and indexes")
-        if not (type(line) is int and type(column) is int):
-            raise TypeError("a mark is two whole numbers")
-        marks[tuple(loc)] = Mark(line, column)
+    marks = {tuple(loc): Mark(line, column) for loc, line, column in rows}
+    # Every part checked at once, by type (a bool is not an int here): a big story has
+    # hundreds of thousands of marks.
+    if not set(map(type, chain.from_iterable(marks))) <= {str, int}:
+        raise TypeError("a location is made of keys and indexes")
+    if not set(map(type, chain.from_iterable(marks.values()))) <= {int}:
+        raise TypeError("a mark is two whole numbers")
     return marks
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import typing
 from dataclasses import dataclass
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -82,6 +83,13 @@ def ref_of(info: FieldInfo) -> Ref | None:
         found = [m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref)]
         stack.extend(typing.get_args(annotation))
     return found[0] if found else None
+
+
+@cache
+def fields_of(model: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """Each field of a record type with its reference namespace (`ref_of`), worked out once per
+    type: the link stage asks about every field of every record."""
+    return tuple((name, ref_of(info)) for name, info in model.model_fields.items())
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Opening mark → the marks that close it. Guillemets point either way: « », » « and » » are
 # all in use; ‹ › are single marks by meaning but never apostrophes, so they pair like double
@@ -42,6 +43,13 @@ _JOINERS = "’'-‐\u2011\u00b7\u05be\u00ad\u200b\u200c\u200d\u2060\ufeff"
 # Between two digits these join one number (3.5, 1,500); between two letters, one abbreviation.
 _NUMBER_JOINERS = ".,"
 MIN_WORDS = 2
+# Every character the span scan acts on; all others only stand before or after one.
+_ACTED_ON = sorted({*_OPENERS, *"".join(_DOUBLE.values()), *"".join(_SINGLE.values())})
+_MARKS = re.compile("[" + re.escape("".join(_ACTED_ON)) + "]")
+# These functions depend on their text alone and are asked about the same paragraphs and
+# quotations again and again (each report, each check, each run of a long-lived preview):
+# each is worked out once. The bound keeps a huge story's memory in check.
+_REMEMBERED = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -58,19 +66,29 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def comparable(text: str) -> str:
     """Text as quotations are compared: composed (é is one character however it was typed),
     without invisible format characters, with spacing collapsed."""
     composed = unicodedata.normalize("NFC", text)
-    return normalise_space("".join(c for c in composed if unicodedata.category(c) != "Cf"))
+    # Format characters are never ASCII: only the few other characters a text holds are looked up.
+    if any(unicodedata.category(c) == "Cf" for c in set(composed) if not c.isascii()):
+        composed = "".join(c for c in composed if unicodedata.category(c) != "Cf")
+    return normalise_space(composed)
 
 
-def spans(paragraph: str) -> list[Span]:
+@lru_cache(maxsize=_REMEMBERED)
+def spans(paragraph: str) -> tuple[Span, ...]:
     """Every quoted span of a paragraph, at every nesting level, in order of opening."""
+    return _spans(paragraph)
+
+
+def _spans(paragraph: str) -> tuple[Span, ...]:
     found: list[Span] = []
     stack: list[tuple[str, int]] = []  # (opening mark, index of the first quoted character)
     mixed: set[int] = set()  # starts of double spans with another family's mark inside
-    for index, char in enumerate(paragraph):
+    for match in _MARKS.finditer(paragraph):
+        index, char = match.start(), match.group()
         before = paragraph[index - 1] if index else " "
         after = paragraph[index + 1] if index + 1 < len(paragraph) else " "
         if char == '"' and before.isnumeric():
@@ -87,7 +105,7 @@ def spans(paragraph: str) -> list[Span]:
     found.extend(
         Span(start, len(paragraph), start in mixed) for mark, start in stack if mark in _DOUBLE
     )
-    return sorted(found, key=lambda span: span.start)
+    return tuple(sorted(found, key=lambda span: span.start))
 
 
 def _close(stack: list[tuple[str, int]], char: str, before: str, after: str) -> int | None:
@@ -126,17 +144,24 @@ def _opens_double(char: str, before: str, after: str) -> bool:
 _REVERSED_SINGLE = re.compile(r"(?:^|\s)(’)\w[^’]*\w’(?!\w)")  # ’a disaster’, autocorrected
 
 
+# The characters that make a value a quotation on their own (doubles) or in pairs (primes).
+_DOUBLE_OR_PAIRED = re.compile("[" + re.escape("".join(sorted(DOUBLE_MARKS)) + _PAIRED) + "]")
+
+
 def is_quoted(value: str) -> str | None:
     """The quotation mark that makes a free-text value a quotation, if any: any double mark,
     a pair of primes or backticks, or a single mark that opens a closed pair (not an
     apostrophe)."""
-    for char in value:
-        if char in DOUBLE_MARKS or (char in _PAIRED and value.count(char) > 1):
+    for found in _DOUBLE_OR_PAIRED.finditer(value):
+        char = found.group()
+        if char in DOUBLE_MARKS or value.count(char) > 1:
             return char
     reversed_pair = _REVERSED_SINGLE.search(value)
     if reversed_pair:
         return reversed_pair.group(1)
-    for span in spans(value):
+    if not _MARKS.search(value):
+        return None  # most free text: nothing that could open a span
+    for span in _spans(value):  # not remembered: every value of a story is asked once
         return value[span.start - 1]  # only closed single spans are left
     return None
 
@@ -145,6 +170,7 @@ def words(text: str) -> int:
     return sum(1 for token in text.split() if any(char.isalnum() for char in token))
 
 
+@lru_cache(maxsize=_REMEMBERED)
 def quotation_problem(quote: str, paragraph: str) -> str | None:
     """Why `quote` is not a quotation in `paragraph` (both with spacing normalised), or None.
 
@@ -153,7 +179,7 @@ def quotation_problem(quote: str, paragraph: str) -> str | None:
     quoted span."""
     if not any(char.isalnum() for char in quote):
         return "a quotation must hold words, not only punctuation: quote the speaker's words"
-    places = [match.start() for match in re.finditer(re.escape(quote), paragraph)]
+    places = _found(quote, paragraph)
     if not places:
         return None  # the caller explains what is missing
     whole = [at for at in places if _whole_words(paragraph, at, at + len(quote))]
@@ -164,6 +190,16 @@ def quotation_problem(quote: str, paragraph: str) -> str | None:
             "exactly as the source writes them"
         )
     return _span_problem(quote, paragraph, whole)
+
+
+def _found(quote: str, paragraph: str) -> list[int]:
+    """Where `quote` starts in `paragraph`, each place after the end of the one before."""
+    places = []
+    at = paragraph.find(quote)
+    while at != -1:
+        places.append(at)
+        at = paragraph.find(quote, at + len(quote))
+    return places
 
 
 def _span_problem(quote: str, paragraph: str, places: list[int]) -> str | None:

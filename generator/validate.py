@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.load import Loaded
+from generator.load import Loaded, collection_paused
 from generator.model import COLLECTIONS, Article
 from generator.parts import PATTERN_HELP, Record
 from generator.problems import Problem
@@ -48,6 +48,7 @@ class Validated:
     unreadable: set[str] = field(default_factory=set)
 
 
+@collection_paused()
 def validate(loaded: Loaded) -> Validated:
     result = Validated(
         entries={c.name: [] for c in COLLECTIONS}, invalid_ids={c.name: set() for c in COLLECTIONS}

@@ -26,7 +26,18 @@ from generator.problems import Mark, Problem
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Gives every untagged node the plain tag of its kind. `_scalar` decides what a value is,
+    so PyYAML's guess (a Python call with regular expressions for each of a big story's
+    half-million nodes) would only be thrown away; an explicit tag is still refused."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        return _PLAIN_KINDS[kind]
+
+
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")  # `012` stays text, as written
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUES = {"true", "True", "TRUE"}
@@ -38,6 +49,11 @@ _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {
     _CORE + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge", "seq", "map")
+}
+_PLAIN_KINDS = {
+    yaml.ScalarNode: _CORE + "str",
+    yaml.SequenceNode: _CORE + "seq",
+    yaml.MappingNode: _CORE + "map",
 }
 
 Loc = tuple[str | int, ...]
@@ -234,8 +250,10 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Refused(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep")
         self.seen.add(id(node))
-        _refuse_tag(node)
-        self.document.values[loc] = _mark(node)
+        if node.tag not in _PLAIN_TAGS:
+            _refuse_tag(node)
+        start = node.start_mark  # as _mark, inline: this runs for every node of the story
+        self.document.values[loc] = Mark(start.line + 1, start.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -248,7 +266,8 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_mark(key_node), "a key must be a plain word such as `name:`")
-            _refuse_tag(key_node)
+            if key_node.tag not in _PLAIN_TAGS:
+                _refuse_tag(key_node)
             key = key_node.value
             if key in result:
                 first = self.document.keys[(*loc, key)]
@@ -257,7 +276,8 @@ class _Builder:
                     f"the key '{key}' appears twice in this record (first on line {first.line}): "
                     "keep one",
                 )
-            self.document.keys[(*loc, key)] = _mark(key_node)
+            start = key_node.start_mark
+            self.document.keys[(*loc, key)] = Mark(start.line + 1, start.column + 1)
             result[key] = self.build(value_node, (*loc, key), depth + 1)
         return result
 
