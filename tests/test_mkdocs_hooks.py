@@ -74,7 +74,7 @@ def test_the_hook_keeps_html_parser_from_reading_the_blocks(monkeypatch):
 
 def test_markdown_between_the_blocks_is_still_markdown():
     html = convert(PAGE, hooked=True)
-    assert "<h2 id=\"statements-so-far\">Statements <em>so far</em>" in html
+    assert '<h2 id="statements-so-far">Statements <em>so far</em>' in html
     assert "Reported by <strong>the harbour office</strong>" in html
 
 
