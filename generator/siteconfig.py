@@ -39,8 +39,11 @@ if TYPE_CHECKING:
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
 # The settings the generator writes from the story, and the field of the story each comes from.
 FROM_STORY = {"site_name": "title", "site_description": "summary"}
+# The generator's MkDocs hooks (a cheaper reading of its HTML blocks), added to the story's own.
+HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 # Settings whose value is a path, or a list of paths, relative to the configuration's folder.
 _PATHS = ("watch", "hooks", "theme.custom_dir")
 
@@ -97,7 +100,8 @@ def missing(project: Project) -> Problem:
 
 def config_text(config: SiteConfig, story: Story, project: Project) -> str:
     """The generated configuration: the site's name and description from the story, the
-    generator's own folders, then the story's settings re-rooted for build/."""
+    generator's own folders, then the story's settings re-rooted for build/, and the
+    generator's hooks after the story's."""
     head = [
         ("site_name", site_setting(story.title)),
         ("site_description", site_setting(story.summary)),
@@ -110,11 +114,18 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
     if site_url:
         head.append(("site_url", site_url))
     pairs: list[tuple[Node, Node]] = [(_scalar(key), _scalar(value)) for key, value in head]
+    hooks: ScalarNode | None = _scalar(_from_work(project, HOOKS))
     for key, value in config.settings.value:
         name = key.value if isinstance(key, ScalarNode) else None
         if name in ("docs_dir", "site_dir") or (name == "site_url" and site_url):
             continue
-        pairs.append((key, _rerooted(project, name, value)))
+        setting = _rerooted(project, name, value)
+        if name == "hooks" and hooks is not None:
+            theirs = setting.value if isinstance(setting, SequenceNode) else [setting]
+            setting, hooks = SequenceNode(_SEQ, [*theirs, hooks]), None
+        pairs.append((key, setting))
+    if hooks is not None:
+        pairs.append((_scalar("hooks"), SequenceNode(_SEQ, [hooks])))
     body = yaml.serialize(
         MappingNode("tag:yaml.org,2002:map", pairs),
         Dumper=yaml.SafeDumper,

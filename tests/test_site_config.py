@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import Project
+from generator.siteconfig import HOOKS
 from tests.conftest import edit, problems, run_cli
 from tests.htmlscan import read, site_pages
 
@@ -120,13 +121,22 @@ def test_paths_in_the_settings_resolve_from_the_generated_file_as_from_the_story
     overrides = (mini / "site_overrides").resolve()
     assert (here / config["theme"]["custom_dir"]).resolve() == overrides
     assert [(here / path).resolve() for path in config["watch"]] == [overrides]
-    assert config["hooks"] == ["/abs/hooks.py"]
+    story_hooks, generator_hooks = config["hooks"]  # the generator's come after the story's
+    assert story_hooks == "/abs/hooks.py"
+    assert (here / generator_hooks).resolve() == HOOKS.resolve()
     assert config["extra"]["snippets"] == ("!relative", "$config_dir/../site_overrides")
     assert config["extra"]["emoji"] == (
         "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji",
         "",
     )
     assert (here / config["docs_dir"]).resolve() == (mini / "build" / "docs").resolve()
+
+
+def test_the_generated_configuration_adds_the_generators_hooks_to_a_story_without_any(mini):
+    assert run_cli(mini, "generate").returncode == 0
+    generated = Project.at(mini).generated_config
+    config = yaml.safe_load(generated.read_text("utf-8"))
+    assert [(generated.parent / path).resolve() for path in config["hooks"]] == [HOOKS.resolve()]
 
 
 def test_check_refuses_a_story_without_mkdocs_yml_as_build_does(mini):
