@@ -142,6 +142,7 @@ class Preview:
 
     def _generate(self) -> list[str] | None:
         project = self.project
+        started = time.monotonic()
         try:
             with exclusive(project):
                 written, problems = self._regenerate()
@@ -155,7 +156,8 @@ class Preview:
             sys.stderr.write("Still serving the last good pages.\n")
             sys.stderr.flush()
             return None
-        print(f"Regenerated {len(written)} page(s).", flush=True)
+        seconds = time.monotonic() - started
+        print(f"Regenerated {len(written)} page(s) in {seconds:.2f} s.", flush=True)
         return written
 
     def _build(self, written: list[str] | None) -> bool:
