@@ -15,7 +15,8 @@ requirements.lock pins that version.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,13 +170,28 @@ class _Changes:
         for page in self.pages:
             excluded = page.file.inclusion.is_excluded()  # type: ignore[no-untyped-call]
             _build_page(page, config, documents, gathered.nav, gathered.env, excluded=excluded)
-        if self.pages_moved:
+        if self.pages_moved:  # the sitemap lists the pages in the order MkDocs finds them
+            gathered.files = files = Files(sorted(files, key=_found_order(config.docs_dir)))
             for template in config.theme.static_templates:
                 _build_theme_template(template, gathered.env, files, config, gathered.nav)
         level = config.validation.links.anchors
         for document in documents:
             if document.page is not None:
                 document.page.validate_anchor_links(files=files, log_level=level)
+
+
+def _found_order(docs: str) -> Callable[[File], tuple[bool, list[tuple[bool, str]]]]:
+    """Where `get_files` puts a file: the documentation first, each folder's files (index
+    first) before its sub-folders, by name; then the theme's files, as they were."""
+
+    def key(file: File) -> tuple[bool, list[tuple[bool, str]]]:
+        if file.src_dir != docs:
+            return (True, [])
+        *folders, name = file.src_uri.split("/")
+        later = os.path.splitext(name)[0] not in ("index", "README")
+        return (False, [(True, folder) for folder in folders] + [(False, f"{later:d}{name}")])
+
+    return key
 
 
 @contextmanager

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
 from generator.build import Project, generate
 from generator.preview import Site
@@ -121,23 +122,46 @@ def test_rebuilding_only_what_changed_gives_the_site_a_whole_build_gives(
     mini: Path, tmp_path, capsys
 ):
     project = Project.at(mini)
-    preview = Preview(project, tmp_path / "served", "127.0.0.1:8000", regenerator(project))
+    served = tmp_path / "served"
+    preview = Preview(project, served, "127.0.0.1:8000", regenerator(project))
     assert preview.start()
     people = mini / "content" / "people.yaml"
-    edit(mini, "content/people.yaml", "role: Mayor of Exampleton", "role: Mayor (edited)")
+    edited = people.read_text(encoding="utf-8").replace("of Exampleton", "(edited)")
+    saves = [edited, edited + NEW_PERSON, edited]  # pages change, a page comes, and goes
+    for number, text in enumerate(saves):
+        people.write_text(text, encoding="utf-8")
+        preview.update()
+        whole = tmp_path / f"whole-{number}"
+        Site(project.generated_config, whole, "127.0.0.1:8000").whole()
+        assert tree(served) == tree(whole), f"after save {number + 1}"
+    out = capsys.readouterr().out
+    built = [int(line.split()[1]) for line in out.splitlines() if line.startswith("Rebuilt")]
+    assert len(built) == 4 and max(built[1:]) < built[0], out  # then three small builds
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        ("mkdocs.yml", "name: Switch to dark mode", "name: Switch to the night palette"),
+        (
+            "site_overrides/main.html",
+            "{% block extrahead %}",
+            "{% block extrahead %}the night palette",
+        ),
+    ],
+)
+def test_a_change_to_the_settings_or_the_theme_rebuilds_every_page(
+    mini, tmp_path, relative, old, new
+):
+    project = Project.at(mini)
+    served = tmp_path / "served"
+    preview = Preview(project, served, "127.0.0.1:8000", regenerator(project))
+    assert preview.start()
+    edit(mini, relative, old, new)
     preview.update()
-    original = people.read_text(encoding="utf-8")
-    people.write_text(original + NEW_PERSON, encoding="utf-8")  # a page comes
-    preview.update()
-    assert (tmp_path / "served" / "people" / "vell" / "index.html").is_file()
-    people.write_text(original, encoding="utf-8")  # and goes
-    preview.update()
-    built = [
-        int(line.split()[1]) for line in capsys.readouterr().out.splitlines() if "Rebuilt" in line
-    ]
-    assert len(built) == 4 and max(built[1:]) < built[0], built  # three saves, three small builds
-    Site(project.generated_config, tmp_path / "whole", "127.0.0.1:8000").whole()
-    assert tree(tmp_path / "served") == tree(tmp_path / "whole")
+    for page in project.docs.rglob("*.md"):
+        made = File(page.relative_to(project.docs).as_posix(), str(project.docs), str(served), True)
+        assert "the night palette" in Path(made.abs_dest_path).read_text(encoding="utf-8"), page
 
 
 def test_a_save_rebuilds_only_the_pages_whose_markdown_changed(mini: Path, tmp_path):
