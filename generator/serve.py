@@ -44,6 +44,7 @@ def regenerator(project: Project) -> Regenerate:
 def serve(project: Project, address: str) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, not a problem of ours
     _show_mkdocs_warnings()
+    signal.signal(signal.SIGTERM, _interrupt)  # when we are stopped, clean up as on Ctrl-C
     site_dir = Path(tempfile.mkdtemp(prefix="explainer-preview-"))
     try:
         preview = Preview(project, site_dir, address, regenerator(project))
@@ -54,6 +55,8 @@ def serve(project: Project, address: str) -> int:
     except MkDocsException as error:  # the settings MkDocs refuses (an address it cannot use)
         print(f"{error.format_message()}\nFix this, then run serve again.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 0
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
 
@@ -72,7 +75,6 @@ def _serve(preview: Preview) -> int:
     server.error_handler = preview.error_page
     for path in preview.watched():
         server.watch(str(path))
-    signal.signal(signal.SIGTERM, _interrupt)  # stop serving (and clean up) when we are stopped
     print(f"Serving on {config.site_url} — edit content/ or seeds/ and the page reloads.")
     sys.stdout.flush()
     try:
