@@ -97,6 +97,7 @@ class Site:
         with _counting_pages() as built:
             build(config, serve_url=config.site_url)
         self._gathered = _Gathered(config, keep.files, keep.nav, keep.env)
+        _let_go(built, keep.files)
         return built
 
     def update(self, written: list[str]) -> list[str]:
@@ -120,6 +121,7 @@ class Site:
         if retitled:
             return self.whole()
         self._gathered = gathered
+        _let_go(built, gathered.files)
         return built
 
 
@@ -178,6 +180,15 @@ class _Changes:
         for document in documents:
             if document.page is not None:
                 document.page.validate_anchor_links(files=files, log_level=level)
+
+
+def _let_go(built: list[str], files: Files) -> None:
+    """Drop the HTML of the pages just built, which is on disk now: no other page's template
+    reads it, and at a thousand articles it is a hundred megabytes or more."""
+    for uri in built:
+        file = files.get_file_from_path(uri)
+        if file is not None and file.page is not None:
+            file.page.content = None
 
 
 def _found_order(docs: str) -> Callable[[File], tuple[bool, list[tuple[bool, str]]]]:
