@@ -1,52 +1,95 @@
-"""Live preview: `mkdocs serve` on the generated pages, regenerated whenever content changes.
+"""Live preview: the generated pages, built by MkDocs in this process and served with live reload.
 
-The generator watches content/, seeds/ and mkdocs.yml and writes only pages whose bytes change
-into build/docs/ (and build/mkdocs.yml, when the site's settings or name change); MkDocs watches
-those two and reloads the browser. MkDocs never writes where the generator reads, so there is no
-rebuild loop. Bad content is reported here and the last good
-pages keep being served.
+MkDocs' server watches the story's inputs (content/, seeds/, mkdocs.yml, the theme overrides),
+never build/docs. After a save, one thread does everything in order: regenerate the Markdown,
+then one MkDocs build of only the pages the generator wrote (generator/preview.py), then reload
+the open pages. So MkDocs never reads a folder the generator is half-way through writing, and
+each save costs at most one rebuild: saves that land during one are gathered into the next.
+A change to the site settings or the theme overrides rebuilds every page. Bad content is
+reported here and the last good pages keep being served.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import signal
-import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from mkdocs.exceptions import MkDocsException
+from mkdocs.livereload import LiveReloadServer
 
 from generator.build import Project, RunFailed, exclusive, generate
-from generator.files import regular_files
-from generator.load import content_folder, seeds_folder
-from generator.problems import format_problems
+from generator.preview import Site
+from generator.problems import Problem, format_problems
 
-POLL_SECONDS = 0.2
+# How often MkDocs' watcher looks at the inputs: part of the delay between a save and the page.
+POLL_SECONDS = 0.1
+Regenerate = Callable[[], tuple[list[str], list[Problem]]]
+
+
+def regenerator(project: Project) -> Regenerate:
+    """What turns the story into Markdown after each save: the paths it wrote or removed under
+    build/docs, or the problems (and then nothing written)."""
+    return lambda: generate(project)
 
 
 def serve(project: Project, address: str) -> int:
-    if not _regenerate(project) and not project.docs.is_dir():
-        print("Fix the problems above, then run serve again.", file=sys.stderr)
-        return 1
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--watch-theme"]
-    command += ["--config-file", str(project.generated_config), "--dev-addr", address]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(command, cwd=project.root, env=env)
-    signal.signal(signal.SIGTERM, _interrupt)  # stop MkDocs too when we are stopped
-    print(f"Serving on http://{address}/ — edit content/ or seeds/ and the page reloads.")
-    seen = _snapshot(project)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, not a problem of ours
+    _show_mkdocs_warnings()
+    signal.signal(signal.SIGTERM, _interrupt)  # when we are stopped, clean up as on Ctrl-C
+    site_dir = Path(tempfile.mkdtemp(prefix="explainer-preview-"))
     try:
-        while server.poll() is None:
-            time.sleep(POLL_SECONDS)
-            now = _snapshot(project)
-            if now != seen:
-                seen = now
-                _regenerate(project)
+        preview = Preview(project, site_dir, address, regenerator(project))
+        if not preview.start():
+            print("Fix the problems above, then run serve again.", file=sys.stderr)
+            return 1
+        return _serve(preview)
+    except MkDocsException as error:  # the settings MkDocs refuses (an address it cannot use)
+        print(f"{error.format_message()}\nFix this, then run serve again.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _serve(preview: Preview) -> int:
+    config = preview.site.config
+    host, port = config.dev_addr
+    server = LiveReloadServer(
+        builder=preview.update,
+        host=host,
+        port=port,
+        root=str(preview.site_dir),
+        mount_path=urlsplit(config.site_url or "/").path,
+        polling_interval=POLL_SECONDS,
+    )
+    server.error_handler = preview.error_page
+    for path in preview.watched():
+        server.watch(str(path))
+    print(f"Serving on {config.site_url} — edit content/ or seeds/ and the page reloads.")
+    sys.stdout.flush()
+    try:
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         pass
+    except OSError as error:  # the port is taken, or not ours to use
+        print(
+            f"{host}:{port}: cannot serve here ({error.strerror}): pick another port "
+            "(make serve PORT=8001, or serve --address 127.0.0.1:8001)",
+            file=sys.stderr,
+        )
+        return 1
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.shutdown()
     return 0
 
 
@@ -54,39 +97,116 @@ def _interrupt(_signal: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _regenerate(project: Project) -> bool:
-    try:
-        with exclusive(project):
-            written, problems = generate(project)
-    except (OSError, RunFailed) as failure:  # a full disk or a read-only build/ must not stop us
-        if isinstance(failure, OSError):
-            failure = RunFailed.of(failure, project.root)
-        print(f"{failure}\nStill serving the last good pages.", file=sys.stderr)
-        return False
-    if problems:
-        sys.stderr.write(format_problems(problems, project.root))
-        sys.stderr.write("Still serving the last good pages.\n")
-        return False
-    print(f"Regenerated {len(written)} page(s).", flush=True)
-    return True
+class Preview:
+    """The site served from `site_dir`, kept in step with the story one build at a time."""
+
+    site: Site  # MkDocs' side, made once the first generation has written its settings
+
+    def __init__(self, project: Project, site_dir: Path, address: str, regen: Regenerate) -> None:
+        self.project = project
+        self.site_dir = site_dir
+        self.address = address
+        self._regenerate = regen
+        self._settings: dict[Path, tuple[int, int]] = {}
+
+    def start(self) -> bool:
+        """Generate and build every page; False when there are no pages to serve. Settings
+        MkDocs refuses raise MkDocsException."""
+        if self._generate() is None and not self.project.docs.is_dir():
+            return False
+        self.site = Site(self.project.generated_config, self.site_dir, self.address)
+        self._settings = self._settings_now()
+        return self._build(None)
+
+    def update(self) -> None:
+        """After a save: regenerate, then rebuild the pages whose Markdown changed. Never raises:
+        MkDocs' server would stop serving pages until the next build that succeeds."""
+        written = self._generate()
+        if written is None:
+            return
+        settings = self._settings_now()
+        whole, self._settings = settings != self._settings, settings
+        if written or whole:
+            self._build(None if whole else written)
+
+    def watched(self) -> list[Path]:
+        """Where a save updates the pages: the story's inputs, never build/."""
+        project = self.project
+        paths = [project.content, project.seeds, project.config, *self._theme()]
+        return [path for path in paths if path.exists()]
+
+    def error_page(self, code: int) -> bytes | None:
+        """The site's own 404 page for addresses it has no page for, as `mkdocs serve` does."""
+        try:
+            return (self.site_dir / f"{code}.html").read_bytes()
+        except OSError:
+            return None
+
+    def _generate(self) -> list[str] | None:
+        project = self.project
+        started = time.monotonic()
+        try:
+            with exclusive(project):
+                written, problems = self._regenerate()
+        except (OSError, RunFailed) as failure:  # a full disk, a read-only build/: keep serving
+            if isinstance(failure, OSError):
+                failure = RunFailed.of(failure, project.root)
+            print(f"{failure}\nStill serving the last good pages.", file=sys.stderr, flush=True)
+            return None
+        if problems:
+            sys.stderr.write(format_problems(problems, project.root))
+            sys.stderr.write("Still serving the last good pages.\n")
+            sys.stderr.flush()
+            return None
+        seconds = time.monotonic() - started
+        print(f"Regenerated {len(written)} page(s) in {seconds:.2f} s.", flush=True)
+        return written
+
+    def _build(self, written: list[str] | None) -> bool:
+        """One MkDocs build: every page, or only what the generator `written`."""
+        started = time.monotonic()
+        try:
+            built = self.site.whole() if written is None else self.site.update(written)
+        except (MkDocsException, OSError, jinja2.TemplateError) as error:
+            message = error.format_message() if isinstance(error, MkDocsException) else error
+            print(
+                f"MkDocs could not build the pages: {message}\nStill serving the last good pages.",
+                file=sys.stderr,
+                flush=True,
+            )
+            return False
+        seconds = time.monotonic() - started
+        print(f"Rebuilt {len(built)} page(s) in {seconds:.2f} s.", flush=True)
+        return True
+
+    def _theme(self) -> list[Path]:
+        config = self.site.config
+        return [Path(path).resolve() for path in [config.theme.custom_dir, *config.watch] if path]
+
+    def _settings_now(self) -> dict[Path, tuple[int, int]]:
+        """The generated settings and the theme overrides, as they are now: when they change,
+        every page changes."""
+        state = {}
+        for top in [self.project.generated_config, *self._theme()]:
+            for path in [top, *(top.rglob("*") if top.is_dir() else [])]:
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                state[path] = (info.st_mtime_ns, info.st_size)
+        return state
 
 
-def _snapshot(project: Project) -> dict[Path, tuple[int, int]]:
-    """What the inputs look like now; files that vanish or cannot be read while we look are
-    left to generate to report."""
-    state: dict[Path, tuple[int, int]] = {}
-    try:  # the site settings, too: generate writes them into build/mkdocs.yml, which MkDocs reloads
-        info = project.config.lstat()
-        state[project.config] = (info.st_mtime_ns, info.st_size)
-    except OSError:
-        pass
-    for folder, rule in ((project.content, content_folder), (project.seeds, seeds_folder)):
-        files, refused = regular_files(folder, project.root, rule)
-        state.update({project.root / problem.path: (0, 0) for problem in refused})
-        for path in files:
-            try:
-                info = path.lstat()
-            except OSError:
-                continue
-            state[path] = (info.st_mtime_ns, info.st_size)
-    return state
+def _show_mkdocs_warnings() -> None:
+    """MkDocs' warnings and errors (those strict mode fails on) on stderr, as its CLI shows them;
+    its progress notes, and the server's note of each request, stay quiet."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(handler, logging.StreamHandler) for handler in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    # A request for a missing file is logged as a warning, which during a build would count
+    # as a strict-mode failure of that build.
+    logging.getLogger("mkdocs.livereload").setLevel(logging.ERROR)

@@ -220,9 +220,13 @@ def test_new_article_refuses_a_huge_file_without_reading_it(mini, tmp_path):
     assert not (mini / "seeds" / "fic-huge.txt").exists()
 
 
-def test_serve_reports_a_file_it_cannot_read_and_keeps_serving(mini, monkeypatch, capsys):
+def test_serve_reports_a_file_it_cannot_read_and_keeps_serving(mini, monkeypatch, capsys, tmp_path):
     refuse_opening(monkeypatch, mini / "content" / "topics.yaml")
-    assert serve._regenerate(Project.at(mini)) is False
+    project = Project.at(mini)
+    preview = serve.Preview(
+        project, tmp_path / "site", "127.0.0.1:8000", serve.regenerator(project)
+    )
+    assert preview.start() is False  # nothing to serve yet: `serve` says to fix it and stops
     assert capsys.readouterr().err.splitlines()[0] == (
         "content/topics.yaml:0:0: this cannot be read (Permission denied): make it readable "
         "(for example `chmod u+r content/topics.yaml`), or delete it"

@@ -1,4 +1,5 @@
-"""`serve`: an edit to a YAML value shows up in the served page, and bad edits don't kill it."""
+"""`serve`: an edit to a YAML value shows up in the served page, one rebuild per save of only the
+pages that changed, and bad edits don't kill it."""
 
 from __future__ import annotations
 
@@ -12,9 +13,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
 
-from tests.conftest import ROOT, edit
+from generator.build import Project, generate
+from generator.preview import Site
+from generator.serve import Preview, regenerator
+from tests.conftest import ROOT, edit, tree
 from tools.static_server import free_port
+
+NEW_PERSON = """- id: vell
+  name: Cora Vell
+  role: Harbour master
+  affiliation: exampleton
+  sources: [{article: fic-bridge, paragraph: 2}]
+"""
 
 
 def fetch(url: str) -> str | None:
@@ -103,3 +116,96 @@ def test_make_serve_listens_on_the_port_it_is_given(mini: Path):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=15)
+
+
+def test_rebuilding_only_what_changed_gives_the_site_a_whole_build_gives(
+    mini: Path, tmp_path, capsys
+):
+    project = Project.at(mini)
+    served = tmp_path / "served"
+    preview = Preview(project, served, "127.0.0.1:8000", regenerator(project))
+    assert preview.start()
+    people = mini / "content" / "people.yaml"
+    edited = people.read_text(encoding="utf-8").replace("of Exampleton", "(edited)")
+    saves = [edited, edited + NEW_PERSON, edited]  # pages change, a page comes, and goes
+    for number, text in enumerate(saves):
+        people.write_text(text, encoding="utf-8")
+        preview.update()
+        whole = tmp_path / f"whole-{number}"
+        Site(project.generated_config, whole, "127.0.0.1:8000").whole()
+        assert tree(served) == tree(whole), f"after save {number + 1}"
+    out = capsys.readouterr().out
+    built = [int(line.split()[1]) for line in out.splitlines() if line.startswith("Rebuilt")]
+    assert len(built) == 4 and max(built[1:]) < built[0], out  # then three small builds
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        ("mkdocs.yml", "name: Switch to dark mode", "name: Switch to the night palette"),
+        (
+            "site_overrides/main.html",
+            "{% block extrahead %}",
+            "{% block extrahead %}the night palette",
+        ),
+    ],
+)
+def test_a_change_to_the_settings_or_the_theme_rebuilds_every_page(
+    mini, tmp_path, relative, old, new
+):
+    project = Project.at(mini)
+    served = tmp_path / "served"
+    preview = Preview(project, served, "127.0.0.1:8000", regenerator(project))
+    assert preview.start()
+    edit(mini, relative, old, new)
+    preview.update()
+    for page in project.docs.rglob("*.md"):
+        made = File(page.relative_to(project.docs).as_posix(), str(project.docs), str(served), True)
+        assert "the night palette" in Path(made.abs_dest_path).read_text(encoding="utf-8"), page
+
+
+def test_a_save_rebuilds_only_the_pages_whose_markdown_changed(mini: Path, tmp_path):
+    project = Project.at(mini)
+    generate(project)
+    site = Site(project.generated_config, tmp_path / "site", "127.0.0.1:8000")
+    site.whole()
+    edit(mini, "content/people.yaml", "role: Mayor of Exampleton", "role: Mayor (edited)")
+    written, problems = generate(project)
+    assert not problems
+    pages = sorted(path for path in written if path.endswith(".md"))
+    assert pages and len(pages) < len(list(project.docs.rglob("*.md")))
+    assert sorted(site.update(written)) == pages
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["[a page that is not there](missing.md)", "[a heading that is not there](index.md#nowhere)"],
+)
+def test_a_rebuilt_page_is_still_held_to_strict_mode(mini: Path, tmp_path, link):
+    project = Project.at(mini)
+    generate(project)
+    site = Site(project.generated_config, tmp_path / "site", "127.0.0.1:8000")
+    site.whole()
+    page = project.docs / "people" / "quill.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode!"):
+        site.update(["people/quill.md"])
+
+
+def test_saves_in_quick_succession_rebuild_once_each_at_most(server):
+    story, base, process = server
+    role = "Mayor of Exampleton"
+    for attempt in range(1, 6):  # faster than a regeneration and a rebuild take
+        edited = f"Mayor (edit {attempt})"
+        edit(story, "content/people.yaml", f"role: {role}", f"role: {edited}")
+        role = edited
+        time.sleep(0.15)
+    assert wait_for(f"{base}/people/quill/", "Mayor (edit 5)", 30) is not None
+    time.sleep(1)  # any rebuild still to come
+    process.terminate()
+    out, _errors = process.communicate(timeout=15)
+    lines = out.splitlines()
+    rebuilds = [n for n, line in enumerate(lines) if line.startswith("Rebuilt ")]
+    assert 2 <= len(rebuilds) <= 6, out  # the first build, then at most one per save
+    # Each rebuild follows the regeneration it builds: MkDocs never reads pages being written.
+    assert all(lines[n - 1].startswith("Regenerated ") for n in rebuilds), out
