@@ -26,7 +26,8 @@ import jinja2
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from generator.build import Project, RunFailed, exclusive, generate
+from generator.build import Project, RunFailed, exclusive
+from generator.incremental import Session
 from generator.preview import Site
 from generator.problems import Problem, format_problems
 
@@ -37,8 +38,9 @@ Regenerate = Callable[[], tuple[list[str], list[Problem]]]
 
 def regenerator(project: Project) -> Regenerate:
     """What turns the story into Markdown after each save: the paths it wrote or removed under
-    build/docs, or the problems (and then nothing written)."""
-    return lambda: generate(project)
+    build/docs, or the problems (and then nothing written). A Session renders only the files
+    whose recorded inputs changed (generator/incremental.py)."""
+    return Session(project).regenerate
 
 
 def serve(project: Project, address: str) -> int:
