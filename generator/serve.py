@@ -75,6 +75,9 @@ def _serve(preview: Preview) -> int:
         polling_interval=POLL_SECONDS,
     )
     server.error_handler = preview.error_page
+    # A stop that lands while the server starts can leave its thread serving with nobody to
+    # shut it down; as a daemon it ends with us instead of keeping the process alive.
+    server.serve_thread.daemon = True
     for path in preview.watched():
         server.watch(str(path))
     print(f"Serving on {config.site_url} — edit content/ or seeds/ and the page reloads.")
