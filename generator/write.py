@@ -57,7 +57,9 @@ def _write(target: Path, text: str, compare: bool) -> bool:
                     return False
         except FileNotFoundError:
             pass
-    _replace(target, data)
+        _replace(target, data)
+    else:
+        _create(target, data)
     return True
 
 
@@ -77,6 +79,18 @@ def _ancestors(folder: str) -> list[str]:
     """`a/b/c` and the folders it is in: `a/b`, `a`."""
     parts = folder.split("/")
     return ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def _create(target: Path, data: bytes) -> None:
+    """A file that was not there, written in place: on a big story's cold build a rename per
+    file cost more than the writing. One cut short (a full disk) is removed, so none is left
+    half-written, and the run is not recorded as done (build.generate), so the next one makes
+    every file again."""
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        target.unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(target)) from error  # name the page
 
 
 def _replace(target: Path, data: bytes) -> None:

@@ -231,3 +231,22 @@ def test_serve_reports_a_file_it_cannot_read_and_keeps_serving(mini, monkeypatch
         "content/topics.yaml:0:0: this cannot be read (Permission denied): make it readable "
         "(for example `chmod u+r content/topics.yaml`), or delete it"
     )
+
+
+def test_a_page_cut_short_on_a_cold_generation_is_not_left_half_written(mini, monkeypatch, capsys):
+    original = Path.write_bytes
+
+    def half_then_full_disk(self, data):
+        if self.name == "exampleton.md":
+            original(self, data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+        return original(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", half_then_full_disk)
+    status, err = run(mini, "generate", capsys=capsys)
+    assert status == 3
+    assert err == (
+        "build/docs/countries/exampleton.md: No space left on device: the disk is full: free some "
+        f"space, then run again; {UNCHANGED}\n"
+    )
+    assert not (mini / "build" / "docs" / "countries" / "exampleton.md").exists()

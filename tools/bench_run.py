@@ -1,13 +1,12 @@
-"""One measured generation of a story from cold, in a process of its own so that its peak memory
-is the generation's alone (as `build` runs it: apart from MkDocs).
+"""One measured generation of a story from cold, stage by stage, in a process of its own.
 
-Prints one JSON object: seconds per stage from cold (no parse cache, no earlier pages) and the
-peak RSS in MB."""
+Prints one JSON object: seconds per stage from cold (no parse cache, no earlier pages). Render
+and write are timed apart here, so all pages are held at once; `build` streams them, and its
+generation's peak memory is what `make bench` reports (tools/bench_procs.py)."""
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -38,7 +37,6 @@ def measure(root: Path) -> dict[str, float]:
     write(pages, project.docs)
     times["write"] = time.perf_counter() - mark
     times["generation"] = time.perf_counter() - start
-    times["generation_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return times
 
 
