@@ -108,8 +108,12 @@ def run_sampled(command: list[str], cwd: Path, env: dict[str, str]) -> Sampled:
     if process.returncode != 0:
         assert process.stderr is not None
         raise RuntimeError(process.stderr.read().decode(errors="replace")[-3000:])
+    spans: dict[str, tuple[float, float]] = {}
     for pid, role in roles.items():
         sampled.peaks_mb[role] = max(sampled.peaks_mb.get(role, 0.0), peaks[pid])
-        seconds = last[pid] - first[pid]
-        sampled.seconds[role] = sampled.seconds.get(role, 0.0) + seconds
+        # A role's processes may nest (Pagefind's Python launcher and its binary): its time is
+        # from the first of them seen to the last, not their sum.
+        begun, ended = spans.get(role, (first[pid], last[pid]))
+        spans[role] = (min(begun, first[pid]), max(ended, last[pid]))
+    sampled.seconds = {role: ended - begun for role, (begun, ended) in spans.items()}
     return sampled
