@@ -346,7 +346,7 @@ doubles the times; the shares are what count).
   save so that every problem is still reported: that is most of the figure. Next: re-check only
   the files that changed and the records that refer to them.
 - **Live preview (goal ≤ 2 s).** MkDocs' part is one rebuild of the few pages written (well
-  under a second); the rest is the regeneration above. The browser test at 200 articles
+  under a second); the rest is the regeneration above. The browser test at 100 articles
   (`tests/browser/test_live_preview.py`) asserts 2 s.
 - **N = 3000** (`make bench FULL=1`) was not run for this table.
 """
