@@ -317,19 +317,19 @@ NOTES = """## Where the time goes, what was tried, and what is left
 Profiles are cProfile runs of `generate()` and `mkdocs build` on corpus/1000 (the profiler roughly
 doubles the times; the shares are what count).
 
-- **Cold generation (goal ≤ 5 s).** Render is about half: Jinja's statement-card macro (25,385
-  cards), the person, article and topic pages, and `data/facts.json` (json.dumps of the whole
-  story). Load is about a fifth: PyYAML's C composer plus building each document with the line
-  and column of every value (kept for messages). Writing 23,500 files (3,543 pages and 20,000
-  share pages `said/<id>/`, each in a folder of its own) is the Write row: on this disk it took
-  23 s when each new file was written through a rename, 5–13 s written in place. Kept: quotation
-  proofs, spans and folds worked out once per text; no regex per quotation; a table of reference
-  fields per record type; no YAML type guessing; garbage collection paused within a stage; pages
-  streamed to disk; share pages from a format string; relative links worked out once per folder.
-  Tried and dropped: parsing in two processes (sending the documents back cost what the second
-  core saved), caching each record's JSON-LD (the per-page structured data was cheap). Left: the
-  card macro in Python, and fewer share-page files (one file per statement is what a link
-  preview needs).
+- **Cold generation (goal ≤ 5 s).** Render and write are about 40 % each (the Render and Write
+  rows). Render is mostly Jinja's statement-card macro (25,385 cards), the person, article and
+  topic pages, and `data/facts.json` (json.dumps of the whole story). Load is about 12 %:
+  PyYAML's C composer plus building each document with the line and column of every value (kept
+  for messages). Writing 23,500 files (3,543 pages and 20,000 share pages `said/<id>/`, each in
+  a folder of its own) is the Write row: on this disk it took 23 s when each new file was
+  written through a rename, 5–13 s written in place. Kept: quotation proofs, spans and folds
+  worked out once per text; no regex per quotation; a table of reference fields per record type;
+  no YAML type guessing; garbage collection paused within a stage; pages streamed to disk; share
+  pages from a format string; relative links worked out once per folder. Tried and dropped:
+  parsing in two processes (sending the documents back cost what the second core saved), caching
+  each record's JSON-LD (the per-page structured data was cheap). Left: the card macro in
+  Python, and fewer share-page files (one file per statement is what a link preview needs).
 - **`make site` (goal ≤ 20 s, ≤ 8 × Hugo).** After the hook that keeps Python-Markdown's and
   MkDocs' HTML parsers off the generator's HTML (61 → 37 CPU s for `mkdocs build`), Material's
   templates are about 27 % of MkDocs' time, copying the 20,000 share pages about 14 %, a new
