@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.files import FolderRule, regular_files, shown
 from generator.link import Linked, link
-from generator.load import content_folder, load, seeds_folder
+from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
 from generator.problems import Problem
 from generator.render import pages
@@ -143,7 +143,8 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     _remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
-    written = write(pages(linked, config.scheme), project.docs)
+    with collection_frozen():
+        written = write(pages(linked, config.scheme), project.docs)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
     write_file(project.search_records, records_text(linked.graph, config.scheme))

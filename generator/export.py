@@ -61,7 +61,22 @@ def facts_json(story: Linked, scheme: urls.Scheme) -> str:
             item["mentioned_in"] = [_source(source) for source in node.mentions]
     for item, question in zip(document["questions"], story.graph.questions.values(), strict=True):
         item["news_date"] = question.changed.isoformat() if question.changed else None
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return _one_record_per_line(document)
+
+
+def _one_record_per_line(document: dict[str, Any]) -> str:
+    """The document as JSON with each record on a line of its own: readable and diffable, and
+    written by json's C encoder (asking it to indent falls back to the pure-Python one, which
+    took seconds on a big story)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    members = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            records = ",\n".join("    " + dumps(item) for item in value)
+            members.append(f"  {dumps(key)}: [\n{records}\n  ]")
+        else:
+            members.append(f"  {dumps(key)}: {dumps(value)}")
+    return "{\n" + ",\n".join(members) + "\n}\n"
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -36,11 +36,12 @@ from generator.build import (
 from generator.export import DATA_FILES, data_files
 from generator.graph import Graph, Node, _Nodes
 from generator.link import Linked
+from generator.load import collection_frozen
 from generator.marks import Quoted
 from generator.problems import Problem
 from generator.render import environment, render
 from generator.search import records_text
-from generator.siteconfig import config_text, missing
+from generator.siteconfig import SiteConfig, config_text, missing
 from generator.write import write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
@@ -159,12 +160,13 @@ class _Story:
 def _hash(value: object, inner: dict[int, int]) -> int:
     """A hash of a value: records as their keys, records inside others by their whole content
     (kept in `inner` by identity: the same source shows in several places)."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:  # most values: at once
+        return hash(value)
     if isinstance(value, Node):
         return _node_hash(value, inner)
     if isinstance(value, list | tuple):
-        if all(type(item) is str for item in value):
-            return hash(tuple(value))
-        return hash(tuple(_hash(item, inner) for item in value))
+        return hash(tuple([_hash(item, inner) for item in value]))
     if isinstance(value, dict):
         return hash(tuple((k, _hash(v, inner)) for k, v in value.items()))
     try:
@@ -208,6 +210,12 @@ class Session:
         if linked is None or config is None or problems:
             return [], problems
         checked = time.perf_counter()
+        with collection_frozen():
+            return self._make(linked, config, started, checked)
+
+    def _make(
+        self, linked: Linked, config: SiteConfig, started: float, checked: float
+    ) -> tuple[list[str], list[Problem]]:
         env = environment(linked)
         story = _Story(linked, env)
         _track(env, linked, story)

@@ -46,6 +46,18 @@ def paragraphs_of(text: str) -> tuple[str, ...]:
 
 
 @contextmanager
+def collection_frozen() -> Iterator[None]:
+    """The objects made so far (a linked story: millions) left out of cyclic garbage collection
+    while the pages are made from them: each pass would examine them all again, and they live
+    until the pages are done. Collection of what is made meanwhile goes on as usual."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()  # their cycles may be collected once the story is dropped
+
+
+@contextmanager
 def collection_paused() -> Iterator[None]:
     """No cyclic garbage collection while a stage makes its objects: the stages make millions
     and almost no cycles, and each automatic pass examines every object made so far (about

@@ -34,6 +34,7 @@ class Quoted:
 
     def __init__(self, graph: Graph) -> None:
         self.marks: dict[tuple[str, int], list[Mark]] = defaultdict(list)
+        self._anchors: set[tuple[str, int, str]] = set()  # (article, paragraph, anchor) marked
         for statement in graph.statements.values():
             if statement.kind != "direct":
                 continue
@@ -45,7 +46,7 @@ class Quoted:
             return
         key = (report.article.id, report.paragraph)
         anchor = quote_anchor(statement, report.paragraph)
-        if any(mark.anchor == anchor for mark in self.marks[key]):
+        if (*key, anchor) in self._anchors:
             return  # the same statement reported twice in one paragraph: one anchor
         text = report.article.paragraphs[report.paragraph - 1]
         at = text.find(report.words)  # most often the words stand once, as printed: no folding
@@ -55,14 +56,15 @@ class Quoted:
             place = locate(report.words, text)
         if place is not None:
             self.marks[key].append(Mark(*place, anchor))
+            self._anchors.add((*key, anchor))
 
     def anchor(self, statement: Node, source: Node) -> str | None:
         """Where a citation of `statement` at `source` lands: its marked words, if any."""
         if statement.kind != "direct" or source.reference is not None:
             return None
         anchor = quote_anchor(statement, source.paragraph)
-        found = self.marks.get((source.article.id, source.paragraph), [])
-        return anchor if any(mark.anchor == anchor for mark in found) else None
+        marked = (source.article.id, source.paragraph, anchor) in self._anchors
+        return anchor if marked else None
 
     def paragraph(self, article: Node, number: int) -> Markup:
         """The paragraph's text, escaped, with its quotations marked."""

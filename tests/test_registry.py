@@ -63,6 +63,14 @@ def test_every_record_is_in_the_facts_download(story, collection):
         assert exported == story.story.model_dump(mode="json")
 
 
+@pytest.mark.parametrize("collection", [c for c in RECORD_TYPES if c.many], ids=lambda c: c.name)
+def test_every_record_of_the_facts_download_is_a_line_of_its_own(story, collection):
+    text = render(story)["data/facts.json"]
+    lines = [line.strip().removesuffix(",") for line in text.splitlines()]
+    for item in json.loads(text)[collection.key]:
+        assert json.dumps(item, ensure_ascii=False) in lines, item["id"]
+
+
 @pytest.mark.parametrize("collection", WITH_PAGES, ids=lambda c: c.name)
 def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
     mini_site: Path, story, collection
