@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from generator import urls
@@ -40,43 +41,56 @@ def data_files(story: Linked, scheme: urls.Scheme) -> dict[str, str]:
 
 def facts_json(story: Linked, scheme: urls.Scheme) -> str:
     """Every record of every type in the registry, as the content model defines it; each
-    statement also says where its card lives on the site (relative to the site's root)."""
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    statement also says where its card lives on the site (relative to the site's root).
+
+    Each record is a line of its own: readable and diffable, and written by json's C encoder
+    record by record (asking it to indent falls back to the pure-Python one, which took seconds
+    on a big story, and would hold every record's data at once)."""
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    members = [f"  {dumps('format')}: {dumps(FORMAT)}", f"  {dumps('version')}: {VERSION}"]
     for collection in RECORD_TYPES:
+        key = dumps(collection.key)
         if not collection.many:
-            document[collection.key] = story.story.model_dump(mode="json")
+            members.append(f"  {key}: {dumps(story.story.model_dump(mode='json'))}")
             continue
-        records = story.records[collection.name]
-        document[collection.key] = [record.model_dump(mode="json") for record in records.values()]
-    statements = story.graph.statements.values()
-    for item, statement in zip(document["statements"], statements, strict=True):
-        item["permalink"] = scheme.url_of(statement.home) + "#" + urls.statement_anchor(statement)
-        item["reported_by"] = [
+        nodes = story.graph.nodes[collection.name]
+        extra = _EXTRA.get(collection.name)
+        lines = []
+        for record_id, record in story.records[collection.name].items():
+            item = record.model_dump(mode="json")
+            if extra is not None:
+                item.update(extra(nodes[record_id], scheme))
+            lines.append("    " + dumps(item))
+        members.append(f"  {key}: [\n" + ",\n".join(lines) + "\n  ]" if lines else f"  {key}: []")
+    return "{\n" + ",\n".join(members) + "\n}\n"
+
+
+def _statement_extra(statement: Node, scheme: urls.Scheme) -> dict[str, Any]:
+    return {
+        "permalink": scheme.url_of(statement.home) + "#" + urls.statement_anchor(statement),
+        "reported_by": [
             {"article": r.article.id, "paragraph": r.paragraph, "words": r.words}
             for r in statement.all_reports
-        ]
-    for name in ("people", "groups", "countries"):
-        nodes = story.graph.nodes[name].values()
-        for item, node in zip(document[name], nodes, strict=True):
-            item["mentioned_in"] = [_source(source) for source in node.mentions]
-    for item, question in zip(document["questions"], story.graph.questions.values(), strict=True):
-        item["news_date"] = question.changed.isoformat() if question.changed else None
-    return _one_record_per_line(document)
+        ],
+    }
 
 
-def _one_record_per_line(document: dict[str, Any]) -> str:
-    """The document as JSON with each record on a line of its own: readable and diffable, and
-    written by json's C encoder (asking it to indent falls back to the pure-Python one, which
-    took seconds on a big story)."""
-    dumps = json.JSONEncoder(ensure_ascii=False).encode
-    members = []
-    for key, value in document.items():
-        if isinstance(value, list) and value:
-            records = ",\n".join("    " + dumps(item) for item in value)
-            members.append(f"  {dumps(key)}: [\n{records}\n  ]")
-        else:
-            members.append(f"  {dumps(key)}: {dumps(value)}")
-    return "{\n" + ",\n".join(members) + "\n}\n"
+def _mentions_extra(node: Node, scheme: urls.Scheme) -> dict[str, Any]:
+    return {"mentioned_in": [_source(source) for source in node.mentions]}
+
+
+def _question_extra(question: Node, scheme: urls.Scheme) -> dict[str, Any]:
+    return {"news_date": question.changed.isoformat() if question.changed else None}
+
+
+# What the site adds to a record of these types, beyond the record as written.
+_EXTRA: dict[str, Callable[[Node, urls.Scheme], dict[str, Any]]] = {
+    "statements": _statement_extra,
+    "people": _mentions_extra,
+    "groups": _mentions_extra,
+    "countries": _mentions_extra,
+    "questions": _question_extra,
+}
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -38,6 +38,7 @@ from generator.graph import Graph, Node, _Nodes
 from generator.link import Linked
 from generator.load import collection_frozen
 from generator.marks import Quoted
+from generator.parsecache import documents_kept
 from generator.problems import Problem
 from generator.render import environment, render
 from generator.search import records_text
@@ -204,7 +205,8 @@ class Session:
         """Like build.generate: the paths under build/docs written or removed, or the problems
         (and then nothing is written)."""
         started = time.perf_counter()
-        linked, config, problems = _checked(self.project)
+        with documents_kept():  # each save checks the story again: unchanged files are not read
+            linked, config, problems = _checked(self.project)
         if config is None and not problems:
             problems = [missing(self.project)]
         if linked is None or config is None or problems:

@@ -187,8 +187,9 @@ def entries(graph: Graph, scheme: urls.Scheme) -> Iterator[Entry]:
 
 def records_text(graph: Graph, scheme: urls.Scheme) -> str:
     """The records as the JSON `generate` writes to build/search.json."""
-    records = [e.as_json() for e in entries(graph, scheme)]
-    return json.dumps(records, ensure_ascii=False, separators=(",", ":")) + "\n"
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    # One record at a time: a big story's records are never all held as data at once.
+    return "[" + ",".join(dumps(e.as_json()) for e in entries(graph, scheme)) + "]\n"
 
 
 @dataclass(frozen=True)

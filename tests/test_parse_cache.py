@@ -1,5 +1,6 @@
 """The parse cache is data that cannot run (JSON), lives in the ignored build/ folder, and an
-entry that is damaged, forged as pickle or from another parser is ignored and rebuilt."""
+entry that is damaged, forged as pickle or from another parser is ignored and rebuilt. Parsed
+documents stay in memory only in a process that asks (the live preview's Session)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator import parsecache
+from generator.build import Project
+from generator.incremental import Session
 from generator.parsecache import from_json, to_json
 from generator.problems import Mark
 from generator.yamlsource import Document, parse
@@ -111,3 +114,20 @@ def test_no_build_output_is_committed():
         check=True,
     )
     assert listed.stdout == ""
+
+
+def kept_under(root: Path) -> list[Path]:
+    return [entry for entry in parsecache._KEPT if root in entry.parents]
+
+
+def test_a_one_off_check_keeps_no_parsed_document_in_memory(mini):
+    # A one-off run holding a big story's parse while its pages are made cost ~100 MB.
+    assert problems(mini) == []
+    assert entries(mini)
+    assert kept_under(mini) == []
+
+
+def test_a_session_keeps_its_parsed_documents_for_the_next_save(mini):
+    _, found = Session(Project.at(mini)).regenerate()
+    assert found == []
+    assert sorted(kept_under(mini)) == sorted(entries(mini))
