@@ -17,6 +17,7 @@ extension's own base path); `make clean` or removing site/ rebuilds it in full.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -62,9 +63,11 @@ def forget(project: Project) -> None:
 
 
 def remember(project: Project, made_from: str | None) -> None:
-    """After a build swapped its site in: the site is the one made from these inputs."""
+    """After a build swapped its site in: the site is the one made from these inputs. A stamp
+    that cannot be written (a full disk) only means the next build runs in full."""
     if made_from is not None:
-        _stamp(project).write_text(f"{made_from} {_identity(project)}", encoding="ascii")
+        with contextlib.suppress(OSError):
+            _stamp(project).write_text(f"{made_from} {_identity(project)}", encoding="ascii")
 
 
 def _stamp(project: Project) -> Path:
