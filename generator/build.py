@@ -26,7 +26,8 @@ from generator.notfound import make_portable
 from generator.problems import Problem
 from generator.render import pages
 from generator.search import index_site, records_text
-from generator.siteconfig import SiteConfig, config_text, missing, read_config
+from generator.siteconfig import SiteConfig, config_text, missing, read_config, served_at
+from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
 from generator.yamlsource import MAX_BYTES
@@ -153,9 +154,10 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
 
 
 def _fingerprint(project: Project) -> str:
-    """A hash of every input file (the site configuration too) and of the generator itself
-    (code and templates)."""
+    """A hash of every input file (the site configuration too), of where the site is served
+    (SITE_URL, written into build/mkdocs.yml) and of the generator itself (code and templates)."""
     digest = hashlib.sha256(_file_digest(project.config))
+    digest.update(f"SITE_URL={served_at()}\0".encode())
     rules: tuple[tuple[Path, FolderRule | None], ...] = (
         (project.content, content_folder),
         (project.seeds, seeds_folder),
@@ -203,10 +205,13 @@ def _remember_date(project: Project, updated: dt.date) -> None:
         stamp.write_text(epoch, encoding="ascii")
 
 
-def build_site(project: Project) -> bool:
-    """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in."""
+def build_site(project: Project, made_from: str | None = None) -> bool:
+    """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in; the
+    stamp says site/ was made `made_from` these inputs (generator/sitestamp.py) only once the
+    new site is in place."""
     project.site.parent.mkdir(parents=True, exist_ok=True)
     _check_replaceable(project)
+    forget(project)
     for leftover in project.site.parent.glob(".site-*"):  # from a build that was killed
         shutil.rmtree(leftover, ignore_errors=True)
     fresh = project.site.with_name(f".site-new-{os.getpid()}")
@@ -221,6 +226,7 @@ def build_site(project: Project) -> bool:
         shutil.rmtree(fresh, ignore_errors=True)
         raise RunFailed(_index_failed(project, error)) from error
     _swap(project, fresh)
+    remember(project, made_from)
     return True
 
 

@@ -24,6 +24,7 @@ from generator.problems import Problem, format_problems
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
 from generator.search import INDEX_FOLDER, index_site
+from generator.sitestamp import UP_TO_DATE, current, inputs
 from generator.text import plural
 from generator.yamlsource import decode, read
 
@@ -122,7 +123,11 @@ def _build(project: Project) -> int:
     status = apart(lambda: _generate(project), project.root)
     if status != OK:
         return status
-    if not build_site(project):
+    made_from = inputs(project)  # before MkDocs reads them: a later edit means a rebuild
+    if current(project, made_from):
+        print(UP_TO_DATE)
+        return OK
+    if not build_site(project, made_from):
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
     print(f"Built the site in {project.site.relative_to(project.root)}/")

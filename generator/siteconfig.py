@@ -110,7 +110,7 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
     ]
     # Where the site is served (the Pages deploy: under /REPO/) sets where the 404 page, which
     # is served at any depth, finds the stylesheets; a deploy sets it without editing the story.
-    site_url = os.environ.get("SITE_URL", "").strip()
+    site_url = served_at()
     if site_url:
         head.append(("site_url", site_url))
     pairs: list[tuple[Node, Node]] = [(_scalar(key), _scalar(value)) for key, value in head]
@@ -137,6 +137,51 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
         f"# Written by `python -m generator` from {shown(project.config, project.root)} and "
         f"{story_file}: edit those, not this file.\n{body}"
     )
+
+
+def served_at() -> str:
+    """SITE_URL from the environment: where the site is served, or "" (see `config_text`)."""
+    return os.environ.get("SITE_URL", "").strip()
+
+
+def read_beside(project: Project, config: SiteConfig) -> tuple[list[Path], list[str]]:
+    """What MkDocs reads besides the generated pages and configuration: the files and folders
+    the story's settings name (theme.custom_dir, hooks, `!relative $config_dir/...`) and the
+    environment variables `!ENV` reads; `build` skips MkDocs only when none of them changed."""
+    paths: list[Path] = []
+    names: list[str] = []
+    for key, value in config.settings.value:
+        name = key.value if isinstance(key, ScalarNode) else None
+        if name == "theme" and isinstance(value, MappingNode):
+            custom = _setting(value, "custom_dir")
+            paths += _named_paths(project, custom) if custom is not None else []
+        elif name == "hooks":
+            paths += _named_paths(project, value)
+        for node in _nodes(value):
+            if node.tag == "!ENV":
+                items = node.value if isinstance(node, SequenceNode) else [node]
+                names += [i.value for i in items if isinstance(i, ScalarNode)]
+            elif node.tag == "!relative" and isinstance(node, ScalarNode):
+                prefix, _slash, suffix = node.value.partition("/")
+                paths += [project.root / suffix] if prefix == "$config_dir" else []
+    return paths, names
+
+
+def _named_paths(project: Project, node: Node) -> list[Path]:
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    return [project.root / i.value for i in items if isinstance(i, ScalarNode)]
+
+
+def _nodes(node: Node) -> Iterator[Node]:
+    """The node and every node inside it."""
+    yield node
+    if isinstance(node, SequenceNode):
+        for item in node.value:
+            yield from _nodes(item)
+    elif isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _nodes(key)
+            yield from _nodes(value)
 
 
 def _problems(project: Project, where: str, settings: MappingNode) -> Iterator[Problem]:

@@ -1,0 +1,135 @@
+"""Whether site/ was built from exactly the inputs there are now, so `build` can skip MkDocs and
+Pagefind (most of a warm `make site`) when nothing changed.
+
+The stamp, build/site-from, holds a hash of everything the site is built from and which folder
+site/ was when that build swapped it in (device, inode, time). It is removed before a build
+starts and written only after its site is swapped in, so a failed or killed build never leaves
+a stamp that claims the old site matches new inputs.
+
+What the hash covers: the generation fingerprint (build/generated-from: content, seeds,
+mkdocs.yml, SITE_URL and the generator), the files the story's mkdocs.yml points MkDocs at
+(theme.custom_dir, hooks, `!relative $config_dir/...`), the environment variables that change
+the output (SITE_URL, SOURCE_DATE_EPOCH and any `!ENV` in mkdocs.yml), and the installed
+tools: Python and every installed distribution's name, version and install time. Not covered:
+a file inside site/ edited by hand, and files MkDocs reads by other means (such as a Markdown
+extension's own base path); `make clean` or removing site/ rebuilds it in full.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.siteconfig import read_beside, read_config
+
+if TYPE_CHECKING:
+    from generator.build import Project
+
+UP_TO_DATE = "Nothing changed since the last build: site/ is up to date."
+_ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
+
+
+def inputs(project: Project) -> str | None:
+    """The hash of everything the site would be built from now, or None when the generation
+    fingerprint is missing (then the site is always built)."""
+    generated = _state(project.work / "generated-from")
+    config, _problems = read_config(project)
+    if generated is None or config is None:
+        return None
+    paths, names = read_beside(project, config)
+    digest = hashlib.sha256(generated.encode())
+    for name in sorted({*_ENVIRONMENT, *names}):
+        value = os.environ.get(name)
+        digest.update(f"{name}={value!r}\0".encode())
+    for path in paths:
+        _add_tree(digest, path)
+    digest.update(f"{sys.version}\0{sys.executable}\0".encode())
+    _add_distributions(digest)
+    return digest.hexdigest()
+
+
+def current(project: Project, made_from: str | None) -> bool:
+    """Whether site/ is the folder the last build made, from these same inputs."""
+    return made_from is not None and _state(_stamp(project)) == f"{made_from} {_identity(project)}"
+
+
+def forget(project: Project) -> None:
+    """Before a build: whatever happens to it, no stamp claims the site is up to date."""
+    _stamp(project).unlink(missing_ok=True)
+
+
+def remember(project: Project, made_from: str | None) -> None:
+    """After a build swapped its site in: the site is the one made from these inputs. A stamp
+    that cannot be written (a full disk) only means the next build runs in full."""
+    if made_from is not None:
+        with contextlib.suppress(OSError):
+            _stamp(project).write_text(f"{made_from} {_identity(project)}", encoding="ascii")
+
+
+def _stamp(project: Project) -> Path:
+    return project.work / "site-from"
+
+
+def _identity(project: Project) -> str:
+    """Which folder site/ is: a removed, replaced or copied site/ has another inode or time."""
+    try:
+        info = project.site.lstat()
+    except OSError:
+        return "none"
+    return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}:{info.st_mode}"
+
+
+def _state(path: Path) -> str | None:
+    """A state file the generator wrote in build/ (bounded read), or None."""
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+            return handle.read(400).decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _add_tree(digest: hashlib._Hash, top: Path) -> None:
+    """Every file under `top` (or `top` itself) by path and bytes, following links as MkDocs
+    does (each folder once, so a link to a parent folder cannot loop)."""
+    seen: set[tuple[int, int]] = set()
+    for folder, folders, files in os.walk(top, followlinks=True):
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in seen:
+            folders.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        folders.sort()
+        for name in sorted(files):
+            _add_file(digest, Path(folder, name))
+    if not top.is_dir():
+        _add_file(digest, top)
+
+
+def _add_file(digest: hashlib._Hash, path: Path) -> None:
+    digest.update(os.fsencode(path) + b"\0")
+    try:
+        with open(path, "rb") as handle:
+            digest.update(hashlib.file_digest(handle, "sha256").digest())
+    except OSError as error:
+        digest.update(f"unreadable {error.errno}".encode())
+
+
+def _add_distributions(digest: hashlib._Hash) -> None:
+    """Every installed distribution (MkDocs, Material, Pagefind's binary...): its metadata
+    folder's name holds its name and version, and its time changes when it is reinstalled."""
+    for entry in sys.path:
+        try:
+            found = sorted(os.scandir(entry or "."), key=lambda e: e.name)
+        except OSError:
+            continue
+        for item in found:
+            if item.name.endswith((".dist-info", ".egg-info")):
+                try:
+                    changed = item.stat().st_mtime_ns
+                except OSError:
+                    changed = 0
+                digest.update(f"{entry}/{item.name}:{changed}\0".encode())
