@@ -14,9 +14,10 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import RunFailed
+from generator.runfailed import RunFailed
 
 CANNOT_RUN = 3
 
@@ -24,6 +25,11 @@ CANNOT_RUN = 3
 def apart(work: Callable[[], int], root: Path) -> int:
     """`work()`'s status, run in a child process; machine problems (a full disk…) are reported
     as the command line reports them, with the same status."""
+    return start(work, root).result()
+
+
+def start(work: Callable[[], int], root: Path, what: str = "generation") -> Child:
+    """`work()` started in a child process, which goes on while this one does other work."""
     sys.stdout.flush()
     sys.stderr.flush()
     reader, writer = os.pipe()
@@ -32,22 +38,42 @@ def apart(work: Callable[[], int], root: Path) -> int:
         os.close(reader)
         _child(work, root, writer)
     os.close(writer)
-    with open(reader, "rb") as pipe:
-        payload = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    try:
-        code, out, err = json.loads(payload)
-    except ValueError:
-        code = os.waitstatus_to_exitcode(status)
-        print(
-            f"python -m generator: generation stopped unexpectedly (exit status {code}): "
-            "run it again; the last good site/ is unchanged.",
-            file=sys.stderr,
-        )
-        return CANNOT_RUN
-    sys.stdout.write(out)
-    sys.stderr.write(err)
-    return int(code)
+    return Child(pid, reader, what)
+
+
+@dataclass(frozen=True)
+class Child:
+    """Work going on in a child process."""
+
+    pid: int
+    reader: int
+    what: str  # what the work is, for the message when the child dies
+
+    def outcome(self) -> tuple[int, str, str]:
+        """Waits for the work: its status and what it printed to stdout and stderr."""
+        with open(self.reader, "rb") as pipe:
+            payload = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        try:
+            code, out, err = json.loads(payload)
+        except ValueError:
+            died = os.waitstatus_to_exitcode(status)
+            return (
+                CANNOT_RUN,
+                "",
+                (
+                    f"python -m generator: {self.what} stopped unexpectedly (exit status {died}): "
+                    "run it again; the last good site/ is unchanged.\n"
+                ),
+            )
+        return int(code), out, err
+
+    def result(self) -> int:
+        """Waits for the work, prints what it printed, and returns its status."""
+        code, out, err = self.outcome()
+        sys.stdout.write(out)
+        sys.stderr.write(err)
+        return code
 
 
 def _child(work: Callable[[], int], root: Path, writer: int) -> None:

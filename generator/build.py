@@ -7,7 +7,6 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import fcntl
 import hashlib
 import os
@@ -19,41 +18,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.apart import start
 from generator.files import FolderRule, regular_files, shown
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
 from generator.problems import Problem
 from generator.render import pages
-from generator.search import index_site, records_text
+from generator.runfailed import RunFailed
+from generator.search import INDEX_FOLDER, index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config, served_at
 from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
 from generator.yamlsource import MAX_BYTES
-
-
-class RunFailed(Exception):
-    """A problem of the machine rather than of the content (a read-only folder, a full disk):
-    its message is one line saying where, what, and what to do."""
-
-    @classmethod
-    def of(cls, error: OSError, root: Path) -> RunFailed:
-        named = isinstance(error.filename, str) and error.filename
-        where = shown(Path(error.filename), root) if named else "python -m generator"
-        advice = _ADVICE.get(error.errno or 0, "fix this, then run again")
-        return cls(
-            f"{where}: {error.strerror or error}: {advice}; the last good site/ is unchanged."
-        )
-
-
-_ADVICE = {
-    errno.ENOSPC: "the disk is full: free some space, then run again",
-    errno.EDQUOT: "the disk quota is used up: free some space, then run again",
-    errno.EROFS: "the disk is read-only: work on a copy of the story on a writable disk",
-    errno.EACCES: "you may not write or read here: fix the permissions, then run again",
-    errno.EPERM: "you may not write or read here: fix the permissions, then run again",
-}
 
 
 @dataclass(frozen=True)
@@ -216,18 +194,34 @@ def build_site(project: Project, made_from: str | None = None) -> bool:
         shutil.rmtree(leftover, ignore_errors=True)
     fresh = project.site.with_name(f".site-new-{os.getpid()}")
     fresh.mkdir()  # a plain mkdir, so the site gets the permissions the umask gives
-    if not _mkdocs(project, fresh):
+    # Pagefind indexes the search records, not the pages, so it runs beside MkDocs (each takes
+    # most of a core) in a process of its own, into a folder of its own moved in afterwards.
+    search = project.site.with_name(f".site-search-{os.getpid()}")
+    search.mkdir()
+    indexing = start(lambda: _index(project, search), project.root, "search indexing")
+    built = _mkdocs(project, fresh)
+    status, _out, err = indexing.outcome()
+    if not built or status != 0:
         shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(search, ignore_errors=True)
+        if built:
+            raise RunFailed(err.strip())
         return False
     make_portable(fresh)
-    try:
-        index_site(project.search_records, fresh)
-    except (OSError, RuntimeError, ValueError) as error:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise RunFailed(_index_failed(project, error)) from error
+    (search / INDEX_FOLDER).rename(fresh / INDEX_FOLDER)
+    search.rmdir()
     _swap(project, fresh)
     remember(project, made_from)
     return True
+
+
+def _index(project: Project, into: Path) -> int:
+    """Pagefind's index of the search records, in INTO/pagefind/ (run as a child process)."""
+    try:
+        index_site(project.search_records, into)
+    except (OSError, RuntimeError, ValueError) as error:
+        raise RunFailed(_index_failed(project, error)) from error
+    return 0
 
 
 def _mkdocs(project: Project, into: Path) -> bool:

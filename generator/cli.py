@@ -8,7 +8,7 @@ from pathlib import Path
 
 import generator
 from generator.apart import apart
-from generator.build import Project, RunFailed, build_site, check, exclusive, generate
+from generator.build import Project, build_site, check, exclusive, generate
 from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
 from generator.drafting import (
@@ -21,6 +21,7 @@ from generator.drafting import (
 from generator.files import shown
 from generator.load import paragraphs_of
 from generator.problems import Problem, format_problems
+from generator.runfailed import RunFailed
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
 from generator.search import INDEX_FOLDER, index_site

@@ -26,10 +26,11 @@ import jinja2
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from generator.build import Project, RunFailed, exclusive
+from generator.build import Project, exclusive
 from generator.incremental import Session
 from generator.preview import Site
 from generator.problems import Problem, format_problems
+from generator.runfailed import RunFailed
 
 # How often MkDocs' watcher looks at the inputs: part of the delay between a save and the page.
 POLL_SECONDS = 0.1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, serve
+from generator import build, cli, serve
 from generator.build import Project
 from tests.conftest import ROOT, edit, run_cli, tree
 from tests.test_files_refused import refuse_opening
@@ -170,6 +170,41 @@ def test_a_site_that_cannot_be_swapped_leaves_no_leftovers(built_mini, monkeypat
         "site: the new site could not replace it (Read-only file system): make site/ and the "
         "folder it is in writable, then build again; site/ is unchanged"
     )
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
+
+
+def test_a_search_index_that_fails_beside_mkdocs_is_one_line_and_keeps_the_site(
+    built_mini, monkeypatch, capsys
+):
+    site = built(built_mini)
+
+    def failing(records: Path, into: Path) -> None:
+        raise RuntimeError("Error: the index ran out of room")
+
+    monkeypatch.setattr(build, "index_site", failing)
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err.splitlines() == [
+        "build/search.json: Pagefind could not index it (Error: the index ran out of room): "
+        "reinstall the tools (make site rebuilds .venv from requirements.lock), then build "
+        "again; site/ is unchanged"
+    ]
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
+
+
+def test_a_search_indexing_that_dies_is_one_line_and_keeps_the_site(
+    built_mini, monkeypatch, capsys
+):
+    site = built(built_mini)
+    monkeypatch.setattr(build, "index_site", lambda records, into: os._exit(9))
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err.splitlines() == [
+        "python -m generator: search indexing stopped unexpectedly (exit status 9): run it "
+        "again; the last good site/ is unchanged."
+    ]
     assert tree(built_mini / "site") == site
     assert not list(built_mini.glob(".site-*"))
 

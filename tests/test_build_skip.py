@@ -27,7 +27,7 @@ def tool_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         return True
 
     monkeypatch.setattr(build, "_mkdocs", fake_mkdocs)
-    monkeypatch.setattr(build, "index_site", lambda records, site: None)
+    monkeypatch.setattr(build, "index_site", lambda records, site: (site / "pagefind").mkdir())
     return runs
 
 

@@ -1,7 +1,8 @@
 """A command run as a user runs it, with the peak memory of each process it starts.
 
 `make site` is several processes: the generator's command, the generation it forks (so the
-generator's memory is gone before MkDocs starts), `mkdocs build` and Pagefind's indexer. Each is
+generator's memory is gone before MkDocs starts), `mkdocs build`, and beside it the search
+indexing the command forks, which runs Pagefind's indexer. Each is
 measured on its own, by sampling /proc every few milliseconds for the process tree's members and
 their high-water mark (VmHWM), and the command's own resident memory is sampled while MkDocs runs:
 that is what "the generator is not resident while MkDocs builds" means in figures.
@@ -62,7 +63,7 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _role(pid: int, root: int, parent: int, line: str) -> str:
+def _role(pid: int, root: int, parent: int, line: str, roles: dict[int, str]) -> str:
     if pid == root:
         return "command"
     if "pagefind" in line:
@@ -70,7 +71,9 @@ def _role(pid: int, root: int, parent: int, line: str) -> str:
     if "mkdocs" in line:
         return "mkdocs"
     if parent == root and "generator" in line:
-        return "generation"  # the generation the command forks
+        # The command forks the generation, then (once it has ended) the search indexing that
+        # feeds Pagefind beside MkDocs.
+        return "indexing" if "generation" in roles.values() else "generation"
     return "other"
 
 
@@ -95,7 +98,8 @@ def run_sampled(command: list[str], cwd: Path, env: dict[str, str]) -> Sampled:
             info = _status(pid)
             if not info:
                 continue
-            roles.setdefault(pid, _role(pid, process.pid, parent, _cmdline(pid)))
+            if pid not in roles:
+                roles[pid] = _role(pid, process.pid, parent, _cmdline(pid), roles)
             first.setdefault(pid, now)
             last[pid] = now
             peaks[pid] = max(peaks.get(pid, 0.0), _kilobytes(info.get("VmHWM")) / 1024)
