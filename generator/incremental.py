@@ -17,6 +17,7 @@ The data files and search records are made from the whole story, so they are alw
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from collections.abc import Callable, Hashable, Iterator
@@ -212,8 +213,13 @@ class Session:
         if linked is None or config is None or problems:
             return [], problems
         checked = time.perf_counter()
-        with collection_frozen():
-            return self._make(linked, config, started, checked)
+        with collection_frozen():  # the story lives until its pages are made
+            made = self._make(linked, config, started, checked)
+        # Its nodes refer to each other (a person to their statements and back): collected
+        # now, or each save would leave a whole story behind.
+        del linked
+        gc.collect()
+        return made
 
     def _make(
         self, linked: Linked, config: SiteConfig, started: float, checked: float

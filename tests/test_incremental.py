@@ -4,10 +4,12 @@ statement, only the pages (and data files) that show it."""
 from __future__ import annotations
 
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
 
+from generator import incremental
 from generator.build import Project, generate
 from generator.incremental import Session
 from generator.model import RECORD_TYPES
@@ -361,3 +363,21 @@ def test_a_session_writes_nothing_while_the_story_has_a_problem(mini, tmp_path):
     edit(mini, "content/statements.yaml", "speakers: [nobody]", "speakers: [exampleton]")
     assert session.regenerate()[1] == []
     assert generated(mini) == cold(mini, tmp_path / "cold")
+
+
+def test_a_session_keeps_no_earlier_run_of_the_story_in_memory(mini, monkeypatch):
+    # Its nodes refer to each other, and pages are made with them out of cyclic collection: a
+    # session that left each run behind grew by a whole story per save.
+    runs = []
+    checked = incremental._checked
+
+    def watched(project):
+        linked, config, problems = checked(project)
+        runs.append(weakref.ref(linked.graph.story))
+        return linked, config, problems
+
+    monkeypatch.setattr(incremental, "_checked", watched)
+    session = Session(Project.at(mini))
+    assert session.regenerate()[1] == []
+    assert session.regenerate()[1] == []
+    assert runs[0]() is None
