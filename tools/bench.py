@@ -380,10 +380,13 @@ corpus/1000 (the profiler roughly doubles the times; the shares are what count).
   files' records that did not change.
 - **Live preview (goal ≤ 2 s).** MkDocs' part is one rebuild of the few pages written (0.06–0.13
   s in this run's log, build/preview.log); the rest is the regeneration, which took 8.3–10.2 s in
-  the preview's process against 6.8 s in a Session alone. That difference is not explained yet:
-  the preview's process also holds MkDocs' objects for every page, and the collection of the
-  previous run's story after each save examines them too (a candidate, not measured). The
-  browser test at 100 articles (`tests/browser/test_live_preview.py`) asserts 2 s.
+  the preview's process against 6.8 s in a Session alone. In a process that holds MkDocs'
+  objects for every page as the preview does, but with no server and no browser, three saves
+  regenerated in 6.3–6.8 s, of which collecting the previous story took 0.9–1.0 s (about 0.5 s
+  without MkDocs' objects), and MkDocs updated the pages in 0.06–0.11 s. The rest of the
+  preview's figure is spent beside the server's threads and the browser on the same two cores
+  (not broken down further). The browser test at 100 articles
+  (`tests/browser/test_live_preview.py`) asserts 2 s.
 - **The seed story's `make site` after an edit (goal < 2 s)** is close to its bound (one run of
   the same measure earlier the same day gave a median of 2.46 s). Importing the generator takes
   about 0.6 s (its pydantic models 0.24 s), the generation of the small story a few tenths,
