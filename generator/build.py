@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.apart import start
-from generator.files import FolderRule, regular_files, shown
+from generator.files import FolderRule, regular_files, shown, state_text
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
@@ -112,7 +112,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     fingerprint = _fingerprint(project)
     done = project.work / "generated-from"
     made = project.docs.is_dir() and project.generated_config.is_file()
-    if made and _small_text(done) == fingerprint:
+    if made and state_text(done) == fingerprint:
         return [], []
     linked, config, problems = _checked(project)
     if config is None and not problems:
@@ -165,21 +165,12 @@ def _file_digest(path: Path) -> bytes:
         return f"unreadable {error.errno}".encode()
 
 
-def _small_text(path: Path) -> str | None:
-    """A state file the generator wrote in build/, or None if it is not one (bounded read)."""
-    try:
-        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
-            return handle.read(200).decode("ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
 def _remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
     epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
     stamp = project.work / "source-date-epoch"
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    if _small_text(stamp) != epoch:
+    if state_text(stamp) != epoch:
         stamp.write_text(epoch, encoding="ascii")
 
 
@@ -229,7 +220,7 @@ def _mkdocs(project: Project, into: Path) -> bool:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(project.generated_config), "--site-dir", str(into)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
-    stamp = _small_text(project.work / "source-date-epoch")
+    stamp = state_text(project.work / "source-date-epoch")
     if "SOURCE_DATE_EPOCH" not in env and stamp is not None:
         env["SOURCE_DATE_EPOCH"] = stamp
     return subprocess.run(command, cwd=project.root, env=env, check=False).returncode == 0

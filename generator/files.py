@@ -116,3 +116,13 @@ def shown(path: Path, root: Path) -> str:
     the link, never as the file it points to."""
     parent = display_path(path.parent, root)
     return path.name if parent == "." else f"{parent}/{path.name}"
+
+
+def state_text(path: Path, limit: int = 400) -> str | None:
+    """A small state file the generator wrote in build/ (a hash, a date), or None if it is not
+    one: read up to `limit` bytes, never through a link, never blocking on a pipe."""
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
+            return handle.read(limit).decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.files import state_text
 from generator.siteconfig import read_beside, read_config
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ _ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
 def inputs(project: Project) -> str | None:
     """The hash of everything the site would be built from now, or None when the generation
     fingerprint is missing (then the site is always built)."""
-    generated = _state(project.work / "generated-from")
+    generated = state_text(project.work / "generated-from")
     config, _problems = read_config(project)
     if generated is None or config is None:
         return None
@@ -54,7 +55,8 @@ def inputs(project: Project) -> str | None:
 
 def current(project: Project, made_from: str | None) -> bool:
     """Whether site/ is the folder the last build made, from these same inputs."""
-    return made_from is not None and _state(_stamp(project)) == f"{made_from} {_identity(project)}"
+    recorded = state_text(_stamp(project))
+    return made_from is not None and recorded == f"{made_from} {_identity(project)}"
 
 
 def forget(project: Project) -> None:
@@ -81,15 +83,6 @@ def _identity(project: Project) -> str:
     except OSError:
         return "none"
     return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}:{info.st_mode}"
-
-
-def _state(path: Path) -> str | None:
-    """A state file the generator wrote in build/ (bounded read), or None."""
-    try:
-        with open(os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK), "rb") as handle:
-            return handle.read(400).decode("ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _add_tree(digest: hashlib._Hash, top: Path) -> None:
