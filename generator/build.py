@@ -185,8 +185,8 @@ def build_site(project: Project, made_from: str | None = None) -> bool:
         shutil.rmtree(leftover, ignore_errors=True)
     fresh = project.site.with_name(f".site-new-{os.getpid()}")
     fresh.mkdir()  # a plain mkdir, so the site gets the permissions the umask gives
-    # Pagefind indexes the search records, not the pages, so it runs beside MkDocs (each takes
-    # most of a core) in a process of its own, into a folder of its own moved in afterwards.
+    # Pagefind indexes the search records, not the pages, so it runs beside MkDocs (which uses
+    # one core) in a process of its own, into a folder of its own moved in afterwards.
     search = project.site.with_name(f".site-search-{os.getpid()}")
     search.mkdir()
     indexing = start(lambda: _index(project, search), project.root, "search indexing")
