@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from generator.apart import start
@@ -27,7 +28,16 @@ from generator.problems import Problem
 from generator.render import pages
 from generator.runfailed import RunFailed
 from generator.search import INDEX_FOLDER, index_site, records_text
-from generator.siteconfig import SiteConfig, config_text, missing, read_config, served_at
+from generator.siteconfig import (
+    OLD_THEME,
+    SiteConfig,
+    config_text,
+    leftovers,
+    logo_problem,
+    served_at,
+    site_config,
+)
+from generator.sitesettings import LOGO_NAME
 from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
@@ -44,14 +54,21 @@ class Project:
     work: Path  # build/: everything the generator makes for itself (git ignores it)
     docs: Path
     site: Path
-    config: Path  # the story's mkdocs.yml: theme, navigation, extensions
-    generated_config: Path  # what MkDocs builds from: config plus the story's name (siteconfig)
+    generated_config: Path  # what MkDocs builds from, written from the story (siteconfig)
     # site_dir in generated_config, for tools run on it directly (Zensical wants it inside the
     # file's folder); `build` always gives MkDocs a fresh folder and swaps it in at `site`.
     config_site: Path
     drafts: Path
     cache: Path | None  # earlier parses; None to parse every file afresh
     search_records: Path  # what search indexes, written by generate (generator/search.py)
+
+    def beside(self) -> list[Path]:
+        """The files of the story's folder beside content/ and seeds/ (a logo; an old
+        mkdocs.yml to refuse), which a build reads too."""
+        try:
+            return sorted(path for path in self.root.iterdir() if not path.is_dir())
+        except OSError:
+            return []
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -64,7 +81,6 @@ class Project:
             work=work,
             docs=work / "docs",
             site=root / "site",
-            config=root / "mkdocs.yml",
             generated_config=work / "mkdocs.yml",
             config_site=work / "site",
             drafts=root / "drafts",
@@ -73,22 +89,33 @@ class Project:
         )
 
 
-def check(project: Project, site: bool = False) -> tuple[Linked | None, list[Problem]]:
-    """Load, validate and link: every problem in the content and the site configuration, or
-    the linked story. With `site`, as `make check` runs it, a story without the mkdocs.yml a
-    build needs is refused too (the test stories are checked without one)."""
+def check(project: Project) -> tuple[Linked | None, list[Problem]]:
+    """Load, validate and link: every problem in the story folder, or the linked story."""
     linked, _config, problems = _checked(project)
-    if site and not (project.config.exists() or project.config.is_symlink()):
-        problems = [missing(project), *problems]
     return linked, problems
 
 
 def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
-    config, found = read_config(project)
+    found = leftovers(project)
     loaded = load(project.content, project.seeds, project.root, project.cache)
     validated = validate(loaded)
+    for entry in validated.entries.get("story", []):
+        logo = logo_problem(project, entry.record.site)
+        if logo is not None:
+            found.append(entry.problem(("site", "logo"), logo))
     linked, problems = link(loaded, validated)
-    return linked, config, [*found, *loaded.problems, *validated.problems, *problems]
+    problems = [*found, *loaded.problems, *validated.problems, *problems]
+    if linked is None or problems:
+        return None, None, problems
+    return linked, site_config(linked.story), []
+
+
+def story_files(project: Project, config: SiteConfig) -> list[tuple[str, bytes]]:
+    """Files of the story folder the site carries as they are, by path under docs: its logo."""
+    logo = config.site.logo
+    if logo is None:
+        return []
+    return [(LOGO_NAME + Path(logo).suffix, (project.root / logo).read_bytes())]
 
 
 @contextmanager
@@ -115,15 +142,15 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     if made and state_text(done) == fingerprint:
         return [], []
     linked, config, problems = _checked(project)
-    if config is None and not problems:
-        problems = [missing(project)]
     if linked is None or config is None or problems:
         return [], problems
     _remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
-        written = write(pages(linked, config.scheme), project.docs)
+        written = write(
+            chain(pages(linked, config.scheme), story_files(project, config)), project.docs
+        )
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
     write_file(project.search_records, records_text(linked.graph, config.scheme))
@@ -132,9 +159,13 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
 
 
 def _fingerprint(project: Project) -> str:
-    """A hash of every input file (the site configuration too), of where the site is served
-    (SITE_URL, written into build/mkdocs.yml) and of the generator itself (code and templates)."""
-    digest = hashlib.sha256(_file_digest(project.config))
+    """A hash of every input file (the files beside content/ too: a logo, or an old
+    mkdocs.yml to refuse), of where the site is served (SITE_URL, written into build/mkdocs.yml)
+    and of the generator itself (code, templates and theme)."""
+    digest = hashlib.sha256()
+    for beside in project.beside():
+        digest.update(os.fsencode(beside.name) + b"\0" + _file_digest(beside) + b"\0")
+    digest.update(b"theme: %d\0" % (project.root / OLD_THEME).exists())
     digest.update(f"SITE_URL={served_at()}\0".encode())
     rules: tuple[tuple[Path, FolderRule | None], ...] = (
         (project.content, content_folder),

@@ -82,8 +82,23 @@ def across(validated: Validated, complete: bool) -> Iterator[Problem]:
     yield from _stance_colours(validated)
     yield from _paraphrases(validated)
     yield from _circular_definitions(validated)
+    yield from _summary_cited(validated)
     if complete:
         yield from _uncited(validated)
+
+
+def _summary_cited(validated: Validated) -> Iterator[Problem]:
+    """The summary rests on cited paragraphs as soon as there is an article to cite."""
+    if not validated.articles:
+        return
+    first = validated.articles[0].record.id
+    for entry in validated.entries["story"]:
+        if not entry.record.sources:
+            yield entry.problem(
+                ("sources",),
+                "the summary cites no paragraph: list the paragraphs it rests on, such as "
+                f"`sources: [{{article: {first}, paragraph: 1}}]`",
+            )
 
 
 def _stance_colours(validated: Validated) -> Iterator[Problem]:

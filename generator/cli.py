@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from generator.drafting import (
 )
 from generator.files import shown
 from generator.load import paragraphs_of
-from generator.problems import Problem, format_problems
+from generator.newstory import new_story
+from generator.problems import Problem, display_path, format_problems
 from generator.runfailed import RunFailed
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas
@@ -45,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("build", help="generate, then build site/ with mkdocs build --strict")
     commands.add_parser("docs", help="rewrite the content-model reference in CONTRIBUTING.md")
     commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the model")
+    story = commands.add_parser("new-story", help="start a story in a new folder")
+    story.add_argument("folder", type=Path, help="the new story's folder")
+    story.add_argument("--title", required=True, help="the explainer's title")
     new = commands.add_parser("new-article", help="add an article to seeds/ with its sidecar")
     new.add_argument("text", type=Path, help="the article as a UTF-8 text file")
     new.add_argument("--id", required=True, help="short unique id, such as 2026-01-07-outlet")
@@ -83,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Project.at(args.root.resolve())
     try:
+        if args.command == "new-story":
+            return _new_story(args.folder, args.title)
         return _run(project, args)
     except OSError as error:
         print(RunFailed.of(error, project.root), file=sys.stderr)
@@ -131,7 +138,7 @@ def _build(project: Project) -> int:
     if not build_site(project, made_from):
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
-    print(f"Built the site in {project.site.relative_to(project.root)}/")
+    print(f"Built the site in {display_path(project.site, Path.cwd())}/")
     return OK
 
 
@@ -188,8 +195,33 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
         print("Nothing was written.", file=sys.stderr)
         return PROBLEMS
     print("\n".join(done))
-    print(f"Next: python -m generator draft-quotes seeds/{args.id}.txt")
+    text = display_path(project.seeds / f"{args.id}.txt", Path.cwd())
+    print(f"Next: {command(project.root, 'draft-quotes', text)}")
     return OK
+
+
+def _new_story(folder: Path, title: str) -> int:
+    written, refused = new_story(folder.resolve(), title)
+    if refused:
+        print(f"{refused}. Nothing was written.", file=sys.stderr)
+        return PROBLEMS
+    for path in written:
+        print(f"created {display_path(path, Path.cwd())}")
+    root = folder.resolve()
+    print(f"Next: {command(root, 'new-article', 'ARTICLE.txt', '--id', 'ID')}")
+    print(f"Then: {command(root, 'check')} and {command(root, 'build')}")
+    return OK
+
+
+def command(root: Path, *words: str) -> str:
+    """A command as the user can type it from where they stand: with --root when the story is
+    not the folder they are in."""
+    here = (
+        ""
+        if root == Path.cwd().resolve()
+        else f" --root {shlex.quote(display_path(root, Path.cwd()))}"
+    )
+    return "python -m generator" + here + "".join(f" {shlex.quote(w)}" for w in words)
 
 
 def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
@@ -198,7 +230,14 @@ def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
     content, more = decode(raw, shown(text, project.root)) if raw is not None else (None, [])
     if content is None:
         return _report([*problems, *more], project, "No drafts were written.")
-    story, _problems = check(project)
+    story, unusable = check(project)
+    if unusable:  # drafted all the same, but the contributor must know what is missing
+        _report(
+            unusable,
+            project,
+            "The story has the problems above, so these drafts cannot use its known people, "
+            "aliases and statements: fix them (make check) and draft again.",
+        )
     paragraphs = paragraphs_of(content)
     drafted = draft_article(paragraphs, names_from(story))
     drafts, known = known_statements(text.stem, paragraphs, drafted.drafts, story)
@@ -250,7 +289,7 @@ def _schemas(_project: Project) -> int:
 
 
 def _check(project: Project) -> int:
-    linked, problems = check(project, site=True)
+    linked, problems = check(project)
     if problems or linked is None:
         return _report(problems, project)
     counts = [

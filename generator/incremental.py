@@ -43,7 +43,7 @@ from generator.parsecache import documents_kept
 from generator.problems import Problem
 from generator.render import environment, render
 from generator.search import records_text
-from generator.siteconfig import SiteConfig, config_text, missing
+from generator.siteconfig import SiteConfig, config_text
 from generator.write import write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
@@ -208,8 +208,6 @@ class Session:
         started = time.perf_counter()
         with documents_kept():  # each save checks the story again: unchanged files are not read
             linked, config, problems = _checked(self.project)
-        if config is None and not problems:
-            problems = [missing(self.project)]
         if linked is None or config is None or problems:
             return [], problems
         checked = time.perf_counter()

@@ -36,6 +36,7 @@ from generator.parts import (
     Update,
     Url,
 )
+from generator.sitesettings import SiteSettings
 
 
 class Article(Record):
@@ -103,7 +104,11 @@ class Story(Record):
         description="One paragraph: what happened, in the editors' words; also the site's "
         "description for search engines."
     )
-    sources: Sources = Field(description="The paragraphs the summary rests on.")
+    sources: list[Source] = Field(
+        default=[],
+        description="The paragraphs the summary rests on (required once `seeds/` holds an "
+        "article; a story just started with `new-story` has none yet).",
+    )
     updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
     key_facts: list[KeyFact] = Field(
         default=[],
@@ -114,6 +119,11 @@ class Story(Record):
         default=None,
         description="Optional: the id of the organisation the issue is about (such as the "
         "alliance the countries would form), shown on its own, never as one of its members.",
+    )
+    site: SiteSettings = Field(
+        default=SiteSettings(),
+        description="Optional: how the story's site looks and where it lives (language, "
+        'colours, address, repository for Edit links, logo); see "Site settings".',
     )
 
 

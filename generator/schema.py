@@ -4,6 +4,7 @@ autocomplete while typing (`# yaml-language-server: $schema=…` on each file's 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,18 @@ def _schema(shape: Any, title: str) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title, **schema}
 
 
+# The schemas ship with the generator: a story anywhere points at them from its own folder.
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
+
+
 def schema_line(content_file: Path, root: Path) -> str:
-    """The first line a content or sidecar file carries, pointing at its schema."""
+    """The first line a content or sidecar file carries, pointing at its schema in the
+    generator's schemas/ from wherever the story is."""
     relative = content_file.relative_to(root)
     name = SIDECAR if relative.parts[0] == "seeds" else _collection(relative)
-    up = "../" * (len(relative.parts) - 1)
-    return f"# yaml-language-server: $schema={up}schemas/{name}.schema.json"
+    schema = SCHEMAS / f"{name}.schema.json"
+    path = Path(os.path.relpath(schema, content_file.resolve().parent)).as_posix()
+    return f"# yaml-language-server: $schema={path}"
 
 
 def _collection(relative: Path) -> str:

@@ -208,6 +208,10 @@ def index_site(records: Path, site: Path) -> Indexed:
     entries_json: list[dict[str, Any]] = json.loads(records.read_text(encoding="utf-8"))
     started = time.monotonic()
     out = site / INDEX_FOLDER
+    if not entries_json:  # a story just started: nothing to find yet, and Pagefind refuses
+        out.mkdir(parents=True, exist_ok=True)
+        (out / NAMES).write_text(json.dumps({"speaker": [], "name": []}), encoding="utf-8")
+        return Indexed(0, time.monotonic() - started, 0)
     scratch_parent = _memory_folder(len(entries_json))
     with tempfile.TemporaryDirectory(prefix="search-records-", dir=scratch_parent) as scratch:
         for number, record in enumerate(entries_json):

@@ -138,7 +138,7 @@ class Preview:
     def watched(self) -> list[Path]:
         """Where a save updates the pages: the story's inputs, never build/."""
         project = self.project
-        paths = [project.content, project.seeds, project.config, *self._theme()]
+        paths = [project.content, project.seeds, *project.beside(), *self._theme()]
         return [path for path in paths if path.exists()]
 
     def error_page(self, code: int) -> bytes | None:

@@ -6,13 +6,11 @@ site/ was when that build swapped it in (device, inode, time). It is removed bef
 starts and written only after its site is swapped in, so a failed or killed build never leaves
 a stamp that claims the old site matches new inputs.
 
-What the hash covers: the generation fingerprint (build/generated-from: content, seeds,
-mkdocs.yml, SITE_URL and the generator), the files the story's mkdocs.yml points MkDocs at
-(theme.custom_dir, hooks, `!relative $config_dir/...`), the environment variables that change
-the output (SITE_URL, SOURCE_DATE_EPOCH and any `!ENV` in mkdocs.yml), and the installed
-tools: Python and every installed distribution's name, version and install time. Not covered:
-a file inside site/ edited by hand, and files MkDocs reads by other means (such as a Markdown
-extension's own base path); `make clean` or removing site/ rebuilds it in full.
+What the hash covers: the generation fingerprint (build/generated-from: content, seeds, the
+files beside them, SITE_URL and the generator with its theme, which is everything MkDocs reads),
+the environment variables that change the output (SITE_URL, SOURCE_DATE_EPOCH), and the
+installed tools: Python and every installed distribution's name, version and install time.
+Not covered: a file inside site/ edited by hand; `make clean` or removing site/ rebuilds it.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.files import state_text
-from generator.siteconfig import read_beside, read_config
 
 if TYPE_CHECKING:
     from generator.build import Project
@@ -38,16 +35,12 @@ def inputs(project: Project) -> str | None:
     """The hash of everything the site would be built from now, or None when the generation
     fingerprint is missing (then the site is always built)."""
     generated = state_text(project.work / "generated-from")
-    config, _problems = read_config(project)
-    if generated is None or config is None:
+    if generated is None:
         return None
-    paths, names = read_beside(project, config)
     digest = hashlib.sha256(generated.encode())
-    for name in sorted({*_ENVIRONMENT, *names}):
+    for name in _ENVIRONMENT:
         value = os.environ.get(name)
         digest.update(f"{name}={value!r}\0".encode())
-    for path in paths:
-        _add_tree(digest, path)
     digest.update(f"{sys.version}\0{sys.executable}\0".encode())
     _add_distributions(digest)
     return digest.hexdigest()
@@ -83,32 +76,6 @@ def _identity(project: Project) -> str:
     except OSError:
         return "none"
     return f"{info.st_dev}:{info.st_ino}:{info.st_mtime_ns}:{info.st_mode}"
-
-
-def _add_tree(digest: hashlib._Hash, top: Path) -> None:
-    """Every file under `top` (or `top` itself) by path and bytes, following links as MkDocs
-    does (each folder once, so a link to a parent folder cannot loop)."""
-    seen: set[tuple[int, int]] = set()
-    for folder, folders, files in os.walk(top, followlinks=True):
-        info = os.stat(folder)
-        if (info.st_dev, info.st_ino) in seen:
-            folders.clear()
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        folders.sort()
-        for name in sorted(files):
-            _add_file(digest, Path(folder, name))
-    if not top.is_dir():
-        _add_file(digest, top)
-
-
-def _add_file(digest: hashlib._Hash, path: Path) -> None:
-    digest.update(os.fsencode(path) + b"\0")
-    try:
-        with open(path, "rb") as handle:
-            digest.update(hashlib.file_digest(handle, "sha256").digest())
-    except OSError as error:
-        digest.update(f"unreadable {error.errno}".encode())
 
 
 def _add_distributions(digest: hashlib._Hash) -> None:

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
-def write(pages: Mapping[str, str] | Iterable[tuple[str, str]], out: Path) -> list[str]:
+def write(
+    pages: Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]], out: Path
+) -> list[str]:
     """Write `pages` (paths under `out` and their texts) under `out`; return the paths that
     were created, changed or removed, in path order."""
     files, folders = _existing(out)
@@ -48,8 +50,8 @@ def write_file(target: Path, text: str) -> bool:
     return _write(target, text, compare=exists)
 
 
-def _write(target: Path, text: str, compare: bool) -> bool:
-    data = text.encode("utf-8")
+def _write(target: Path, text: str | bytes, compare: bool) -> bool:
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if compare:
         try:
             with open(target, "rb") as handle:

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from generator import urls
 from generator.build import Project, check
-from generator.siteconfig import read_config
+from generator.siteconfig import site_config
 
 
 def representative_pages(root: Path) -> dict[str, str]:
@@ -15,10 +15,9 @@ def representative_pages(root: Path) -> dict[str, str]:
     positions, a search's results and a missing page (the site's 404)."""
     project = Project.at(root)
     story, problems = check(project)
-    config, _problems = read_config(project)
-    if story is None or problems or config is None:
+    if story is None or problems:
         raise SystemExit("The content has problems: run `make check`.")
-    scheme = config.scheme  # the site's use_directory_urls
+    scheme = site_config(story.story).scheme  # the site's directory_urls
     person = max(story.graph.people.values(), key=lambda p: len(p.said))
     country = next(c for c in story.graph.countries.values() if c.positions)
     pages = {
