@@ -34,7 +34,7 @@ serve: $(READY)
 sandbox:
 	rm -rf sandbox
 	mkdir -p sandbox
-	cp -r tests/fixtures/mini/content tests/fixtures/mini/seeds mkdocs.yml site_overrides sandbox/
+	cp -r tests/fixtures/mini/content tests/fixtures/mini/seeds sandbox/
 
 # Two workers share the tests (tests that share an expensive fixture are grouped on one); the
 # tests that measure speed (marked `timing`) run afterwards on their own, on an idle machine.

@@ -138,7 +138,7 @@ def _build(project: Project) -> int:
     if not build_site(project, made_from):
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
-    print(f"Built the site in {display_path(project.site, Path.cwd())}/")
+    print(f"Built the site in {project.site.relative_to(project.root)}/")
     return OK
 
 

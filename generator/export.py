@@ -51,7 +51,9 @@ def facts_json(story: Linked, scheme: urls.Scheme) -> str:
     for collection in RECORD_TYPES:
         key = dumps(collection.key)
         if not collection.many:
-            members.append(f"  {key}: {dumps(story.story.model_dump(mode='json'))}")
+            # The site settings are how the site looks, not facts of the story.
+            facts = story.story.model_dump(mode="json", exclude={"site"})
+            members.append(f"  {key}: {dumps(facts)}")
             continue
         nodes = story.graph.nodes[collection.name]
         extra = _EXTRA.get(collection.name)

@@ -1,4 +1,4 @@
-"""MkDocs hooks the generator adds to build/mkdocs.yml (never to the story's mkdocs.yml).
+"""MkDocs hooks the generator adds to the configuration it writes, build/mkdocs.yml.
 
 The pages the generator writes are mostly blocks of HTML it has already escaped. MkDocs spent
 about half of its time reading them with Python's html.parser twice per page: Python-Markdown's

@@ -1,6 +1,6 @@
 """Live preview: the generated pages, built by MkDocs in this process and served with live reload.
 
-MkDocs' server watches the story's inputs (content/, seeds/, mkdocs.yml, the theme overrides),
+MkDocs' server watches the story's inputs (content/, seeds/, the files beside them, the theme),
 never build/docs. After a save, one thread does everything in order: regenerate the Markdown,
 then one MkDocs build of only the pages the generator wrote (generator/preview.py), then reload
 the open pages. So MkDocs never reads a folder the generator is half-way through writing, and

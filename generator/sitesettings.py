@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from generator.parts import BRANCH_PATTERN, LOGO_PATTERN, Record, Url
 
@@ -36,7 +37,12 @@ LOGO_MAX_BYTES = 512 * 1024
 
 def _https(value: str) -> str:
     if not value.startswith("https://"):
-        raise ValueError("must be an https:// address: readers' browsers refuse mixed content")
+        raise PydanticCustomError(
+            "https_only",
+            "'{value}' is not an https:// address: write it with https://, as browsers load "
+            "a secure site's links and logo only that way",
+            {"value": value},
+        )
     return value
 
 

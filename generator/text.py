@@ -20,7 +20,7 @@ with its defence and a case in tests/browser/test_payloads.py.
 - `<abbr>` glossary terms: `Glossary` escapes the text around and inside the term and puts
   the definition in `data-tip` (above), never in `title`.
 - Page `<title>`, description, Open Graph and twitter meta: `front_matter` writes a YAML
-  scalar holding the HTML-escaped one-line value; site_overrides/main.html and Material print
+  scalar holding the HTML-escaped one-line value; generator/theme/main.html and Material print
   it without escaping, so it arrives escaped exactly once.
 - The site's name and description (the story's `title` and `summary`, in the generated
   build/mkdocs.yml): `site_setting` writes them on one line with `&`, `<`, `>` and `"` as
@@ -30,7 +30,7 @@ with its defence and a case in tests/browser/test_payloads.py.
 - Quoted words on an article's page (`marks.marked`): the seed's text between the marks is
   printed as any string is (`finalize`, then HTML-escaped); the marks' ids are anchors made in
   urls.py from validated ids.
-- Citation previews (site_overrides/assets/javascripts/cite.js): the script reads the article
+- Citation previews (generator/theme/assets/javascripts/cite.js): the script reads the article
   page as an inert document (DOMParser) and copies its text with `textContent` only, never as
   markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
   the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.

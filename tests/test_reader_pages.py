@@ -91,12 +91,8 @@ def test_without_repo_url_the_edit_note_is_the_file_and_line_in_small_print(mini
 
 
 def test_with_repo_url_the_edit_note_is_one_link_to_the_file_and_line(mini):
-    edit(
-        mini,
-        "mkdocs.yml",
-        "use_directory_urls: true",
-        "use_directory_urls: true\nrepo_url: https://git.example.org/town/bridge",
-    )
+    with open(mini / "content" / "story.yaml", "a", encoding="utf-8") as story:
+        story.write("site: {repository: 'https://git.example.org/town/bridge'}\n")
     quill = read(built(mini) / "site" / "people" / "quill" / "index.html")
     (note,) = [e for e in quill.elements if e.attrs.get("class") == "xp-edit"]
     (link,) = [e for e in quill.elements if e.tag == "a" and e.attrs.get("rel") == "edit"]

@@ -11,7 +11,7 @@ import yaml
 
 from generator.cli import main
 from generator.model import Article
-from tests.conftest import MINI, make_project, problems, run_cli
+from tests.conftest import MINI, ROOT, make_project, problems, run_cli
 
 ARTICLE = MINI / "seeds" / "fic-bridge.txt"
 TERM = (
@@ -35,11 +35,10 @@ def add_article(root: Path, *options: str) -> None:
 def test_the_files_new_article_creates_are_valid_as_they_stand(tmp_path):
     root = story_without(tmp_path, "glossary.yaml", "corrections.yaml")
     add_article(root)
-    assert (
-        (root / "content" / "glossary.yaml")
-        .read_text(encoding="utf-8")
-        .startswith("# yaml-language-server: $schema=../schemas/glossary.schema.json\n")
-    )
+    first = (root / "content" / "glossary.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema = first.removeprefix("# yaml-language-server: $schema=")
+    # The schema is found from the file's own folder, wherever the story is.
+    assert (root / "content" / schema).resolve() == ROOT / "schemas" / "glossary.schema.json"
     assert problems(root) == []
 
 

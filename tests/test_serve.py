@@ -30,9 +30,14 @@ NEW_PERSON = """- id: vell
 """
 
 
+# How long a step may take on a loaded machine before the test fails: each waits for a
+# condition, so this is reached only when something hangs.
+PATIENCE = 300
+
+
 def fetch(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=30) as response:
             return response.read().decode("utf-8")
     except OSError:
         return None
@@ -75,17 +80,17 @@ def start_serve(root: Path) -> tuple[subprocess.Popen[str], str]:
 def server(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     process, base = start_serve(mini)
     try:
-        assert wait_for(f"{base}/people/quill/", "Ada Quill", 30) is not None
+        assert wait_for(f"{base}/people/quill/", "Ada Quill", PATIENCE) is not None
         yield mini, base, process
     finally:
         process.terminate()
-        process.wait(timeout=15)
+        process.wait(timeout=PATIENCE)
 
 
 def test_an_edit_is_served(server):
     story, base, _process = server
     edit(story, "content/people.yaml", "role: Mayor of Exampleton", "role: Mayor (edited)")
-    assert wait_for(f"{base}/people/quill/", "Mayor (edited)", 30) is not None
+    assert wait_for(f"{base}/people/quill/", "Mayor (edited)", PATIENCE) is not None
 
 
 def test_bad_content_is_reported_and_the_last_good_pages_stay_served(server):
@@ -95,9 +100,9 @@ def test_bad_content_is_reported_and_the_last_good_pages_stay_served(server):
     assert process.poll() is None, "serve stopped on bad content"
     assert "Ada Quill" in (fetch(f"{base}/people/quill/") or "")
     edit(story, "content/people.yaml", "name: [Ada Quill", "name: Ada Quill (fixed)")
-    assert wait_for(f"{base}/people/quill/", "Ada Quill (fixed)", 30) is not None
+    assert wait_for(f"{base}/people/quill/", "Ada Quill (fixed)", PATIENCE) is not None
     process.terminate()
-    _out, errors = process.communicate(timeout=15)
+    _out, errors = process.communicate(timeout=PATIENCE)
     assert "content/people.yaml:3:7: YAML syntax error" in errors, errors
     assert "Traceback" not in errors
 
@@ -112,10 +117,10 @@ def test_make_serve_listens_on_the_port_it_is_given(mini: Path):
         start_new_session=True,  # make's children stop with it
     )
     try:
-        assert wait_for(f"http://127.0.0.1:{port}/people/quill/", "Ada Quill", 60) is not None
+        assert wait_for(f"http://127.0.0.1:{port}/people/quill/", "Ada Quill", PATIENCE) is not None
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=15)
+        process.wait(timeout=PATIENCE)
 
 
 def test_rebuilding_only_what_changed_gives_the_site_a_whole_build_gives(
@@ -139,29 +144,18 @@ def test_rebuilding_only_what_changed_gives_the_site_a_whole_build_gives(
     assert len(built) == 4 and max(built[1:]) < built[0], out  # then three small builds
 
 
-@pytest.mark.parametrize(
-    ("relative", "old", "new"),
-    [
-        ("mkdocs.yml", "name: Switch to dark mode", "name: Switch to the night palette"),
-        (
-            "site_overrides/main.html",
-            "{% block extrahead %}",
-            "{% block extrahead %}the night palette",
-        ),
-    ],
-)
-def test_a_change_to_the_settings_or_the_theme_rebuilds_every_page(
-    mini, tmp_path, relative, old, new
-):
+def test_a_change_to_the_site_settings_rebuilds_every_page(mini, tmp_path):
     project = Project.at(mini)
     served = tmp_path / "served"
     preview = Preview(project, served, "127.0.0.1:8000", regenerator(project))
     assert preview.start()
-    edit(mini, relative, old, new)
+    with open(mini / "content" / "story.yaml", "a", encoding="utf-8") as story:
+        story.write("site: {primary: deep-orange}\n")
     preview.update()
     for page in project.docs.rglob("*.md"):
         made = File(page.relative_to(project.docs).as_posix(), str(project.docs), str(served), True)
-        assert "the night palette" in Path(made.abs_dest_path).read_text(encoding="utf-8"), page
+        text = Path(made.abs_dest_path).read_text(encoding="utf-8")
+        assert 'data-md-color-primary="deep-orange"' in text, page
 
 
 def test_a_save_rebuilds_only_the_pages_whose_markdown_changed(mini: Path, tmp_path):
@@ -200,10 +194,10 @@ def test_saves_in_quick_succession_rebuild_once_each_at_most(server):
         edit(story, "content/people.yaml", f"role: {role}", f"role: {edited}")
         role = edited
         time.sleep(0.15)
-    assert wait_for(f"{base}/people/quill/", "Mayor (edit 5)", 30) is not None
+    assert wait_for(f"{base}/people/quill/", "Mayor (edit 5)", PATIENCE) is not None
     time.sleep(1)  # any rebuild still to come
     process.terminate()
-    out, _errors = process.communicate(timeout=15)
+    out, _errors = process.communicate(timeout=PATIENCE)
     lines = out.splitlines()
     rebuilds = [n for n, line in enumerate(lines) if line.startswith("Rebuilt ")]
     assert 2 <= len(rebuilds) <= 6, out  # the first build, then at most one per save

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from generator.build import Project
-from generator.siteconfig import HOOKS
-from tests.conftest import edit, problems, run_cli
+from generator.siteconfig import HOOKS, THEME
+from tests.conftest import edit, problems, run_cli, tree
 from tests.htmlscan import read, site_pages
 
 MINI_TITLE = "Exampleton votes for a bridge"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)  # the signature is what the build checks
 # Quotation marks are refused outside quotations (tests/test_quotations.py), so none is here.
 HOSTILE = "Bridge: #1 & <b>bold</b> it's {{ 7*7 }} !!python/object/apply:os.system [echo] *alias"
 
@@ -60,91 +63,166 @@ def test_the_generated_configuration_holds_the_title_as_one_string(mini):
     assert config["site_name"] == expected
 
 
-def test_setting_the_site_name_in_mkdocs_yml_is_refused(mini):
-    with (mini / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write("site_name: Another story\n")
-    line = (mini / "mkdocs.yml").read_text("utf-8").count("\n")
-    assert problems(mini) == [
-        f"mkdocs.yml:{line}:1: site_name is written by the generator from the story's title in "
-        "content/story.yaml, so that each story shows its own: remove site_name from here and "
-        "change the title there"
-    ]
+def add_site(root: Path, block: str) -> int:
+    """Append a `site:` block to the story; the line it starts on."""
+    story = root / "content" / "story.yaml"
+    line = story.read_text("utf-8").count("\n") + 1
+    with story.open("a", encoding="utf-8") as handle:
+        handle.write(block)
+    return line
 
 
-def test_setting_the_site_description_in_mkdocs_yml_is_refused_by_build(mini):
-    edit(mini, "mkdocs.yml", "strict: true\n", "strict: true\nsite_description: >-\n  Old\n")
-    line = (mini / "mkdocs.yml").read_text("utf-8").split("\n").index("site_description: >-")
+def generated(root: Path) -> dict[str, Any]:
+    assert run_cli(root, "generate").returncode == 0
+    config: dict[str, Any] = yaml.safe_load(Project.at(root).generated_config.read_text("utf-8"))
+    return config
+
+
+def test_a_story_without_a_site_block_gets_the_products_configuration(mini):
+    config = generated(mini)
+    here = Project.at(mini).generated_config.parent
+    assert (here / config["theme"]["custom_dir"]).resolve() == THEME.resolve()
+    assert [(here / path).resolve() for path in config["hooks"]] == [HOOKS.resolve()]
+    assert config["theme"]["language"] == "en"
+    assert config["plugins"] == []
+    assert "repo_url" not in config and "extra" not in config and "site_url" not in config
+
+
+def test_the_site_block_reaches_the_configuration(mini):
+    (mini / "logo.png").write_bytes(PNG)
+    add_site(
+        mini,
+        "site:\n  language: fr\n  primary: teal\n  accent: deep-orange\n"
+        "  url: https://news.example/bridge/\n  repository: https://git.example/desk/bridge\n"
+        "  edit_branch: stories/bridge\n  logo: logo.png\n  directory_urls: false\n",
+    )
+    config = generated(mini)
+    assert config["theme"]["language"] == "fr"
+    assert {(p["primary"], p["accent"]) for p in config["theme"]["palette"]} == {
+        ("teal", "deep-orange")
+    }
+    assert config["site_url"] == "https://news.example/bridge/"
+    assert config["repo_url"] == "https://git.example/desk/bridge"
+    assert config["extra"] == {"edit_branch": "stories/bridge"}
+    assert config["use_directory_urls"] is False
+    assert config["theme"]["logo"] == "assets/story-logo.png"
+    assert (mini / "build" / "docs" / "assets" / "story-logo.png").read_bytes() == PNG
+
+
+# Each wrong setting, as a story would write it, and the message `check` gives at its place.
+WRONG_SETTINGS = [
+    (
+        "  language: klingon\n",
+        "'language' must be one of 'af', 'ar',",
+    ),
+    ("  primary: hotpink\n", "'primary' must be one of 'red', 'pink', 'purple',"),
+    (
+        "  url: http://news.example/\n",
+        "'http://news.example/' is not an https:// address: write it with https://, as "
+        "browsers load a secure site's links and logo only that way",
+    ),
+    (
+        "  repository: 'javascript:alert(document.domain)'\n",
+        "'repository': 'javascript:alert(document.domain)' is not a web address: it must start",
+    ),
+    (
+        "  repository: 'https://git.example/\"><script>alert(1)</script>'\n",
+        "'repository': 'https://git.example/\"><script>alert(1)</script>' is not a web address",
+    ),
+    (
+        "  edit_branch: 'main\" onmouseover=\"alert(1)'\n",
+        "'edit_branch': 'main\" onmouseover=\"alert(1)' is not a branch name: use letters, "
+        "digits and `. _ / -`, such as `main`",
+    ),
+    (
+        "  logo: ../../etc/passwd\n",
+        "'logo': '../../etc/passwd' is not a logo file: name a .png or .webp file in the "
+        "story's folder, such as `logo.png` (letters, digits, `-` and `_`; no folders)",
+    ),
+    ("  logo: logo.svg\n", "'logo': 'logo.svg' is not a logo file"),
+    ("  extra_javascript: [https://evil.example/x.js]\n", "'extra_javascript'"),
+    ("  hooks: [hooks.py]\n", "'hooks'"),
+    ("  markdown_extensions: [pymdownx.snippets]\n", "'markdown_extensions'"),
+    ("  custom_dir: overrides\n", "'custom_dir'"),
+]
+
+
+@pytest.mark.parametrize(("setting", "message"), WRONG_SETTINGS)
+def test_a_wrong_site_setting_is_refused_at_its_place(mini, setting, message):
+    line = add_site(mini, "site:\n" + setting)
+    found = problems(mini)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"content/story.yaml:{line + 1}:"), found
+    assert message in found[0], found
+
+
+def test_a_yaml_tag_in_the_site_block_is_refused(mini):
+    line = add_site(mini, "site:\n  url: !ENV SECRET\n")
+    assert [p.split(": ")[0] for p in problems(mini)] == [f"content/story.yaml:{line + 1}:8"]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (None, "'logo.png' is not in the story's folder: add the file beside content/"),
+        (
+            lambda p: p.symlink_to("/etc/passwd"),
+            "'logo.png' must be a plain file, not a link or folder: copy the image there",
+        ),
+        (
+            lambda p: p.write_text("<svg onload=alert(1)>", "utf-8"),
+            "'logo.png' is not a PNG image: save it as one",
+        ),
+        (
+            lambda p: p.write_bytes(PNG + bytes(600 * 1024)),
+            "'logo.png' is larger than 512 KB: make it smaller",
+        ),
+    ],
+)
+def test_a_logo_that_cannot_be_published_is_refused_by_check_and_build(mini, make, message):
+    if make is not None:
+        make(mini / "logo.png")
+    line = add_site(mini, "site:\n  logo: logo.png\n")
+    expected = f"content/story.yaml:{line + 1}:9: {message}"
+    assert problems(mini) == [expected]
     result = run_cli(mini, "build")
     assert result.returncode == 1
-    assert (
-        f"mkdocs.yml:{line + 1}:1: site_description is written by the generator from the "
-        "story's summary in content/story.yaml, so that each story shows its own: remove "
-        "site_description from here and change the summary there"
-    ) in result.stderr
+    assert expected in result.stderr
     assert not (mini / "site").exists()
 
 
-def test_a_docs_dir_the_generator_does_not_write_is_refused(mini):
-    edit(mini, "mkdocs.yml", "strict: true\n", "strict: true\ndocs_dir: docs\n")
-    line = (mini / "mkdocs.yml").read_text("utf-8").split("\n").index("docs_dir: docs") + 1
+def test_an_old_mkdocs_yml_is_refused_with_where_each_setting_goes(mini):
+    (mini / "mkdocs.yml").write_text(
+        "site_name: Old\nrepo_url: https://git.example/x\ntheme:\n  name: material\n"
+        "  language: de\nhooks: [evil.py]\nextra:\n  edit_branch: dev\n",
+        "utf-8",
+    )
     assert problems(mini) == [
-        f"mkdocs.yml:{line}:11: docs_dir must be build/docs: the generator writes the pages to "
-        "build/docs; set `docs_dir: build/docs` or remove the line"
+        "mkdocs.yml:1:1: a story no longer holds MkDocs settings: the generator writes them, "
+        "from the `site:` block of content/story.yaml (language, colours, address, repository, "
+        "logo); move what you need there, then delete this file",
+        "mkdocs.yml:2:1: `repo_url` is now `site.repository` in content/story.yaml: move it there",
+        "mkdocs.yml:5:3: `theme.language` is now `site.language` in content/story.yaml: move it "
+        "there",
+        "mkdocs.yml:8:3: `extra.edit_branch` is now `site.edit_branch` in content/story.yaml: "
+        "move it there",
     ]
 
 
-def test_use_directory_urls_must_be_a_boolean(mini):
-    edit(mini, "mkdocs.yml", "use_directory_urls: true", "use_directory_urls: maybe")
-    line = (mini / "mkdocs.yml").read_text("utf-8").split("\n").index("use_directory_urls: maybe")
+def test_an_old_mkdocs_yml_stops_build_before_mkdocs_reads_it(built_mini):
+    before = tree(built_mini / "site")
+    (built_mini / "mkdocs.yml").write_text("hooks: [evil.py]\n", "utf-8")
+    result = run_cli(built_mini, "build")
+    assert result.returncode == 1
+    assert result.stderr.startswith("mkdocs.yml:1:1: a story no longer holds MkDocs settings")
+    assert tree(built_mini / "site") == before
+
+
+def test_an_old_theme_folder_is_refused(mini):
+    (mini / "site_overrides" / "assets").mkdir(parents=True)
+    (mini / "site_overrides" / "assets" / "x").symlink_to("/etc/passwd")
     assert problems(mini) == [
-        f"mkdocs.yml:{line + 1}:21: use_directory_urls must be true or false (MkDocs' default: "
-        "true)"
+        "site_overrides:0:0: a story no longer holds a theme: the site's look ships with the "
+        "generator (generator/theme/); delete this folder (a logo goes in `site.logo`)"
     ]
-
-
-def test_paths_in_the_settings_resolve_from_the_generated_file_as_from_the_story(mini):
-    edit(
-        mini,
-        "mkdocs.yml",
-        "strict: true\n",
-        "strict: true\nwatch: [site_overrides]\nhooks: [/abs/hooks.py]\n"
-        "extra:\n  snippets: !relative $config_dir/site_overrides\n"
-        "  emoji: !!python/name:material.extensions.emoji.twemoji\n",
-    )
-    assert run_cli(mini, "generate").returncode == 0
-    generated = Project.at(mini).generated_config
-    text = generated.read_text("utf-8")
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda _loader, tag, node: (tag, node.value))
-    config = yaml.load(text, Loader=loader)  # a SafeLoader: tags become (tag, value) tuples
-    here = generated.parent
-    overrides = (mini / "site_overrides").resolve()
-    assert (here / config["theme"]["custom_dir"]).resolve() == overrides
-    assert [(here / path).resolve() for path in config["watch"]] == [overrides]
-    story_hooks, generator_hooks = config["hooks"]  # the generator's come after the story's
-    assert story_hooks == "/abs/hooks.py"
-    assert (here / generator_hooks).resolve() == HOOKS.resolve()
-    assert config["extra"]["snippets"] == ("!relative", "$config_dir/../site_overrides")
-    assert config["extra"]["emoji"] == (
-        "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji",
-        "",
-    )
-    assert (here / config["docs_dir"]).resolve() == (mini / "build" / "docs").resolve()
-
-
-def test_the_generated_configuration_adds_the_generators_hooks_to_a_story_without_any(mini):
-    assert run_cli(mini, "generate").returncode == 0
-    generated = Project.at(mini).generated_config
-    config = yaml.safe_load(generated.read_text("utf-8"))
-    assert [(generated.parent / path).resolve() for path in config["hooks"]] == [HOOKS.resolve()]
-
-
-def test_check_refuses_a_story_without_mkdocs_yml_as_build_does(mini):
-    (mini / "mkdocs.yml").unlink()
-    for command in ("check", "build"):
-        result = run_cli(mini, command)
-        assert result.returncode != 0
-        assert result.stderr.startswith(
-            "mkdocs.yml:0:0: not found: the site's MkDocs settings (theme, navigation) are read "
-            "from this file; copy mkdocs.yml from the generator's repository\n"
-        ), result.stderr
+    assert run_cli(mini, "build").returncode == 1

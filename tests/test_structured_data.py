@@ -62,8 +62,8 @@ def test_pages_carry_valid_json_ld_of_their_types(mini_site, url, expected):
 
 
 @pytest.mark.story
-def test_every_page_of_the_real_story_carries_valid_json_ld(real_project):
-    site = real_project / "site"
+def test_every_page_of_the_test_story_carries_valid_json_ld(story_project):
+    site = story_project / "site"
     for index in sorted(site.rglob("index.html")):
         url = index.parent.relative_to(site).as_posix()
         if not url.startswith(("search", "assets")):
@@ -71,7 +71,7 @@ def test_every_page_of_the_real_story_carries_valid_json_ld(real_project):
 
 
 @pytest.mark.story
-def test_json_ld_cannot_close_its_script_element(real_project):
-    for page in (real_project / "site").rglob("index.html"):
+def test_json_ld_cannot_close_its_script_element(story_project):
+    for page in (story_project / "site").rglob("index.html"):
         for block in SCRIPT.findall(page.read_text(encoding="utf-8")):
             assert "<" not in block

@@ -23,8 +23,8 @@ def built(root: Path) -> Path:
     return root / "site"
 
 
-def test_no_page_of_the_real_site_repeats_an_id(real_project):
-    assert duplicate_ids(real_project / "site") == []
+def test_no_page_of_the_real_site_repeats_an_id(story_project):
+    assert duplicate_ids(story_project / "site") == []
 
 
 def test_no_page_of_the_fixture_site_repeats_an_id(mini_site):

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -26,6 +26,29 @@ def chromium_path() -> str:
             "(apt-get install -y chromium)."
         )
     return path
+
+
+# How long a browser step may take before it fails: long, because every step waits for a
+# condition (a page loaded, an element shown), never a fixed time, and a loaded two-core machine
+# makes the conditions slow, not false. Only a step that hangs ever reaches it.
+PATIENCE_MS = 5 * 60_000
+
+
+class Patient:
+    """A browser whose windows wait `PATIENCE_MS` for every condition (Playwright's default is
+    30 s, which a busy machine can exceed with nothing wrong)."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+
+    def new_context(self, **options: object) -> BrowserContext:
+        context = self.browser.new_context(**options)  # type: ignore[arg-type]
+        context.set_default_timeout(PATIENCE_MS)
+        context.set_default_navigation_timeout(PATIENCE_MS)
+        return context
+
+    def new_page(self, **options: object) -> Page:
+        return self.new_context(**options).new_page()
 
 
 @contextmanager

@@ -186,8 +186,6 @@ def write(n: int, out: Path) -> None:
     shutil.rmtree(out, ignore_errors=True)
     (out / "seeds").mkdir(parents=True)
     (out / "content" / "statements").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", out / "site_overrides")
     for article, text in story["articles"]:
         (out / "seeds" / f"{article}.txt").write_text(text, encoding="utf-8")
         dump(

@@ -1,4 +1,4 @@
-"""Browser fixtures: the real site built once, served under a sub-path, and a Chromium page
+"""Browser fixtures: the test story's site built once, served under a sub-path, and a Chromium page
 that records console errors, failed requests and any request leaving 127.0.0.1."""
 
 from __future__ import annotations
@@ -9,33 +9,35 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page, expect
 
 from generator.build import Project, check
 from generator.link import Linked
-from tools.browser import chromium
+from tools.browser import PATIENCE_MS, Patient, chromium
 from tools.static_server import serving
 
 SUB_PATH = "/explainer/"
 
 
 @pytest.fixture(scope="session")
-def story(real_project) -> Linked:
-    linked, problems = check(Project.at(real_project))
+def story(story_project) -> Linked:
+    linked, problems = check(Project.at(story_project))
     assert linked is not None and not problems
     return linked
 
 
 @pytest.fixture(scope="session")
-def base_url(real_project) -> Iterator[str]:
-    with serving(real_project / "site", SUB_PATH) as url:
+def base_url(story_project) -> Iterator[str]:
+    with serving(story_project / "site", SUB_PATH) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser() -> Iterator[Patient]:
+    """Chromium whose every wait is for a condition, with room for a slow machine."""
+    expect.set_options(timeout=PATIENCE_MS)
     with chromium() as launched:
-        yield launched
+        yield Patient(launched)
 
 
 @dataclass

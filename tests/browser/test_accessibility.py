@@ -104,7 +104,7 @@ def test_no_serious_accessibility_violation_in_the_open_search_box(browser, base
     page.goto(base_url, wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type(str(story.graph.speakers[0].name))
-    page.locator(".xp-search .xp-result").first.wait_for(timeout=10_000)
+    page.locator(".xp-search .xp-result").first.wait_for()
     found = serious_violations(page)
     context.close()
     assert found == []

@@ -1,4 +1,4 @@
-"""The home page as a reader sees it, on the real story (invariants only, no counts or sentences
+"""The home page as a reader sees it, on the test story (invariants only, no counts or sentences
 of today's content): the key facts first, each with its paragraph; the figures one small line;
 the positions picture legible at every width, one colour per stance that no other badge uses,
 and the story's subject never shown as one of its members."""
@@ -35,7 +35,7 @@ def set_palette(page: Page, palette: str) -> None:
 
 
 def test_the_key_facts_come_before_the_figures_and_the_picture(wide, base_url, story):
-    assert story.story.key_facts, "the real story opens with key facts"
+    assert story.story.key_facts, "the test story opens with key facts"
     wide.goto(base_url)
     key_facts = top(wide, ".xp-key-facts")
     assert top(wide, "h1") < key_facts < top(wide, ".xp-figures") < top(wide, ".xp-positions")
@@ -94,7 +94,7 @@ def test_each_stance_has_its_own_colour_that_no_other_badge_uses(wide, base_url,
 
 def test_the_stories_subject_is_not_among_the_members_in_the_picture(wide, base_url, story):
     subject = story.graph.story.subject
-    assert subject is not None, "the real story names the grouping it is about"
+    assert subject is not None, "the test story names the grouping it is about"
     wide.goto(base_url)
     pills = wide.locator(".xp-positions .xp-pill").all_inner_texts()
     assert pills and subject.name not in pills

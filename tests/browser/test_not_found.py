@@ -60,7 +60,7 @@ def test_the_404_page_under_a_sub_path_searches_the_facts(missing):
     missing.get_by_role("button", name="Search", exact=True).click()
     missing.wait_for_load_state()
     assert SUB + "search/?q=bridge" in missing.url
-    missing.locator(".xp-search-results li").first.wait_for(timeout=10_000)
+    missing.locator(".xp-search-results li").first.wait_for()
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ pytestmark = pytest.mark.story
 
 
 def test_every_page_loads_without_errors_or_outside_requests(
-    watched, base_url, real_project, story
+    watched, base_url, story_project, story
 ):
     page, watch = watched
-    pages = all_pages(real_project / "site")
+    pages = all_pages(story_project / "site")
     assert {urls.url_of(p.own_page()) for p in story.graph.people.values()} <= set(pages)
     for address, tab in loaded(page, [base_url + path for path in pages], watch.attach):
         assert tab.locator("h1").count() >= 1, address

@@ -123,7 +123,7 @@ def test_hovering_or_focusing_any_tooltip_runs_nothing(reader, hostile, hostile_
             key = element.evaluate(TOOLTIP_KEY)
             if key in hovered or not element.is_visible():
                 continue
-            element.hover(timeout=5_000)
+            element.hover()
             element.focus()
             tab.wait_for_timeout(30)  # a tooltip script would have run by now
             hovered.add(key)
@@ -205,7 +205,7 @@ def test_the_search_index_and_results_hold_the_value_as_text(reader, hostile, ho
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("onerror", delay=20)
     results = page.locator(".xp-search .xp-result")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for()
     assert "<img src=x onerror=alert(1)>" in page.locator(".xp-search").inner_text()
     assert page.evaluate(INJECTED) == []
     assert dialogs == []

@@ -1,4 +1,4 @@
-"""What a reader sees of the real story's pages, whoever its people are: names in the people
+"""What a reader sees of the test story's pages, whoever its people are: names in the people
 table never break inside a word on a phone, and no tab title repeats the story's title."""
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ def test_names_in_the_people_table_do_not_break_inside_a_word_on_a_phone(phone, 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
-def test_no_tab_title_repeats_the_story_title(watched, base_url, real_project, story):
+def test_no_tab_title_repeats_the_story_title(watched, base_url, story_project, story):
     page, _watch = watched
     title = story.graph.story.title
-    addresses = [base_url + path for path in all_pages(real_project / "site")]
+    addresses = [base_url + path for path in all_pages(story_project / "site")]
     repeated = [
         f"{address}: {tab.title()}"
         for address, tab in loaded(page, addresses)

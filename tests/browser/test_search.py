@@ -1,10 +1,11 @@
 """Search (Pagefind, through assets/javascripts/search.js), typed into as a reader would: on the
 fictional mini story, each statement is a result of its own, questions about a speaker put their
 words first, misspelt names still find the person, filters narrow the results and the keyboard
-does everything; on the real story, every person, country and question is found by its name."""
+does everything; on the test story, every person, country and question is found by its name."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from urllib.parse import quote, urlsplit
 
@@ -37,15 +38,21 @@ def mini_story(mini_site) -> Linked:
     return linked
 
 
+def answered(page: Page, words: str) -> None:
+    """Waits until the header's list shows the results of `words` (the list says which query it
+    answers), with at least one result."""
+    shown = json.dumps(words)
+    page.locator(f"[data-xp-search] [data-xp-results][data-shown={shown}] a").first.wait_for()
+
+
 def typed(page: Page, words: str) -> list[str]:
     """The links of the header's results for `words`, typed fast, as a quick typist would."""
     box = page.locator(BOX)
     box.fill("")
-    page.locator(RESULTS).first.wait_for(state="detached", timeout=10_000)
+    page.locator(RESULTS).first.wait_for(state="detached")
     box.fill(words[:-1])
     box.press_sequentially(words[-1])
-    page.locator(RESULTS).first.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)  # results of the last keystroke, not an earlier one
+    answered(page, words)  # the results of the last keystroke, not an earlier one
     links = page.locator(RESULTS)
     return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
 
@@ -103,7 +110,7 @@ def test_a_filter_narrows_the_results_to_its_kind(watched, mini_url):
     page, _watch = watched
     page.goto(mini_url + "search/?q=bridge", wait_until="networkidle")
     results = page.locator("[data-xp-search-page] .xp-result")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for()
     before = results.count()
     page.get_by_label("Kind").select_option("Reported")
     page.wait_for_function(
@@ -121,8 +128,7 @@ def test_slash_focuses_the_box_and_arrows_and_enter_open_a_result(watched, mini_
     assert page.evaluate("document.activeElement.name") == "q"
     person = mini_story.graph.people["quill"]
     page.keyboard.type(str(person.name).split()[-1])
-    page.locator(RESULTS).first.wait_for(timeout=10_000)
-    page.wait_for_timeout(300)
+    answered(page, str(person.name).split()[-1])
     first = page.locator(RESULTS).first.get_attribute("href")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
@@ -134,10 +140,10 @@ def test_escape_closes_the_results(watched, mini_url):
     page.goto(mini_url, wait_until="networkidle")
     page.keyboard.press("s")
     page.keyboard.type("bridge")
-    page.locator(RESULTS).first.wait_for(timeout=10_000)
+    page.locator(RESULTS).first.wait_for()
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
-    page.locator(".xp-search .md-search__output").wait_for(state="hidden", timeout=5_000)
+    page.locator(".xp-search .md-search__output").wait_for(state="hidden")
 
 
 def test_enter_in_the_box_opens_the_search_page_with_every_result(watched, mini_url):
@@ -145,7 +151,7 @@ def test_enter_in_the_box_opens_the_search_page_with_every_result(watched, mini_
     opened(page, mini_url).keyboard.type("bridge")
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=bridge")
-    page.locator("[data-xp-search-page] .xp-result").first.wait_for(timeout=10_000)
+    page.locator("[data-xp-search-page] .xp-result").first.wait_for()
     assert page.locator("[data-xp-search-page] [data-xp-count]").inner_text().endswith("results")
 
 
@@ -172,7 +178,7 @@ def test_the_search_page_of_a_name_lists_that_persons_words(watched, base_url, s
     speaker = next(s for s in story.graph.speakers if s.collection.name == "people")
     page.goto(base_url + "search/?q=" + quote(str(speaker.name)), wait_until="networkidle")
     first = page.locator("[data-xp-search-page] .xp-result").first
-    first.wait_for(timeout=10_000)
+    first.wait_for()
     assert first.locator(".xp-result__title").inner_text().startswith(str(speaker.name))
 
 
@@ -181,13 +187,13 @@ def test_on_a_phone_the_search_button_opens_the_box_focused(phone, mini_url):
     phone.locator("label.md-header__button[for=__search]").click()
     phone.wait_for_function("document.activeElement.name === 'q'")
     phone.keyboard.type("bridge")
-    phone.locator(RESULTS).first.wait_for(timeout=10_000)
+    phone.locator(RESULTS).first.wait_for()
 
 
 def test_on_a_phone_the_open_search_box_is_as_wide_as_the_screen(phone, mini_url):
     phone.goto(mini_url, wait_until="networkidle")
     phone.keyboard.press("/")
     phone.keyboard.type("bridge")
-    phone.locator(RESULTS).first.wait_for(timeout=10_000)
+    phone.locator(RESULTS).first.wait_for()
     # On a phone the layout widens with what overflows it: compare with the screen itself.
     assert phone.evaluate("document.documentElement.scrollWidth") == phone.viewport_size["width"]

@@ -205,6 +205,7 @@
       if (!query.trim()) {
         list.replaceChildren();
         status.textContent = "Type to search";
+        delete list.dataset.shown;
         return;
       }
       const { results, words, speakers } = await search(query, chosen);
@@ -215,6 +216,7 @@
       const shown = ordered(loaded, speakers).slice(0, limit);
       list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
       status.textContent = count(results.length);
+      list.dataset.shown = query; // which query the list answers (tests wait for it)
     };
   }
 
