@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
 STORY ?= .
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
+.PHONY: site check verify stories serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -24,6 +24,21 @@ site: $(READY)
 
 check: $(READY)
 	$(BIN)/python -m generator --root $(STORY) check
+
+# The built site's invariants (every statement on its pages, citations landing on their words,
+# every link and anchor resolving...), checked by the product on any story: after `make site`.
+verify: $(READY)
+	$(BIN)/python -m generator --root $(STORY) verify
+
+# Every story folder of the repository (the one at its root and each one under stories/):
+# checked, built and verified by the product's own commands, as CI does after `make test`.
+stories: $(READY)
+	@set -e; for story in . $$(find stories -mindepth 1 -maxdepth 1 -type d 2>/dev/null | sort); do \
+		echo "== $$story"; \
+		$(BIN)/python -m generator --root $$story check; \
+		$(BIN)/python -m generator --root $$story build; \
+		$(BIN)/python -m generator --root $$story verify; \
+	done
 
 # The live preview's port: `make serve PORT=8001` when 8000 is taken.
 PORT ?= 8000

@@ -35,6 +35,7 @@ from generator.siteconfig import (
     leftovers,
     logo_problem,
     served_at,
+    served_at_problem,
     site_config,
 )
 from generator.sitesettings import LOGO_NAME
@@ -97,6 +98,9 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
 
 def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     found = leftovers(project)
+    address = served_at_problem()
+    if address is not None:
+        found.append(address)
     loaded = load(project.content, project.seeds, project.root, project.cache)
     validated = validate(loaded)
     for entry in validated.entries.get("story", []):

@@ -14,16 +14,19 @@ to move where (`leftovers`): MkDocs never reads them.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from generator.files import shown
 from generator.model import STORY, Story
+from generator.parts import URL_PATTERN
 from generator.problems import Problem
 from generator.sitesettings import LOGO_MAX_BYTES, LOGO_NAME, SiteSettings
 from generator.text import site_setting
@@ -154,6 +157,27 @@ def _palette(site: SiteSettings, media: str, scheme: str, icon: str, other: str)
 def served_at() -> str:
     """SITE_URL from the environment: where the site is served, or "" (see `config_text`)."""
     return os.environ.get("SITE_URL", "").strip()
+
+
+def served_at_problem() -> Problem | None:
+    """SITE_URL, which a deploy sets, must be a web address MkDocs can base links on."""
+    value = served_at()
+    if not value or (re.fullmatch(URL_PATTERN, value) and _parses(value)):
+        return None
+    return Problem(
+        "SITE_URL",
+        0,
+        0,
+        f"the environment's SITE_URL {value!r} is not a web address: set it to the site's "
+        "address, such as https://example.org/story/, or unset it",
+    )
+
+
+def _parses(value: str) -> bool:
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:  # such as an unclosed [ of an IPv6 address
+        return False
 
 
 def logo_problem(project: Project, site: SiteSettings) -> str | None:

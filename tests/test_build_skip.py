@@ -85,7 +85,7 @@ def test_an_edited_logo_builds_the_site_again(built_once, tool_runs, capsys):
     logo.write_bytes(b"\x89PNG\r\n\x1a\n2")
     assert run_build(built_once, capsys)[0] == 0
     assert len(tool_runs) == 3
-    assert (built_once / "site" / "assets" / "story-logo.png").read_bytes().endswith(b"2")
+    assert (built_once / "build" / "docs" / "assets" / "story-logo.png").read_bytes().endswith(b"2")
 
 
 @pytest.mark.parametrize("name", ["SITE_URL", "SOURCE_DATE_EPOCH"])

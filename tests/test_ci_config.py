@@ -46,7 +46,8 @@ def test_the_workflow_checks_tests_builds_uploads_and_deploys_main():
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert set(triggers) == {"push", "pull_request"}
     build = [step.get("run", step.get("uses", "")) for step in workflow["jobs"]["build"]["steps"]]
-    assert build.index("make check") < build.index("make test") < build.index("make site")
+    assert build.index("make check") < build.index("make test") < build.index("make stories")
+    assert build.index("make stories") < build.index("make site")
     assert any(s.startswith("actions/upload-pages-artifact") for s in build)
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"]

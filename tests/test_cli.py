@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator import build
+from generator.cli import main
 from tests.conftest import edit, run_cli, tree
 
 
@@ -28,11 +30,11 @@ def test_check_shows_location_source_line_and_caret(mini):
 # Bad content through `check` and `build`, in process and through make: tests/test_bad_input.py.
 
 
-def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_mini, monkeypatch):
+def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_mini, monkeypatch, capsys):
     before = tree(built_mini / "site")
-    monkeypatch.setenv("SITE_URL", "ftp://not a web address")  # MkDocs refuses its setting
-    result = run_cli(built_mini, "build")
-    assert result.returncode == 2
-    assert "site/ was left as it was" in result.stderr
+    edit(built_mini, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
+    monkeypatch.setattr(build, "_mkdocs", lambda project, into: False)  # as MkDocs failing does
+    assert main(["--root", str(built_mini), "build"]) == 2
+    assert "site/ was left as it was" in capsys.readouterr().err
     assert tree(built_mini / "site") == before
     assert not list(built_mini.glob(".site-*"))

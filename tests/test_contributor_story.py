@@ -53,7 +53,7 @@ def reviewed_drafts(root: Path) -> list[dict[str, object]]:
 def contribute(root: Path) -> None:
     added = run_cli(
         root, "new-article", str(ARTICLE), "--id", ID, "--title", "Valdoria to send engineers",
-        "--outlet", "Fiction Wire", "--published", "2026-01-07",
+        "--outlet", "Fiction Wire", "--published", "2026-03-21",
     )  # fmt: skip
     assert added.returncode == 0, added.stderr
     drafted = run_cli(root, "draft-quotes", f"seeds/{ID}.txt")
@@ -64,7 +64,7 @@ def contribute(root: Path) -> None:
         "positions": [{
             "stance": stances[-1]["id"],
             "summary": "Will send engineers but no combat troops to a post-ceasefire mission.",
-            "date": "2026-01-07", "sources": cite(1),
+            "date": "2026-03-21", "sources": cite(1),
         }],
         "sources": cite(1),
     }, {  # a name as its people write it, ampersand and all
@@ -83,7 +83,7 @@ def contribute(root: Path) -> None:
     }])  # fmt: skip
     add_records(root, "events", [{
         "id": "ferrand-meets-counterparts", "title": "Valdoria's foreign minister meets partners",
-        "when": "Wednesday evening", "date": "2026-01-07",
+        "when": "Wednesday evening", "date": "2026-03-21",
         "description": "The minister met his counterparts to discuss logistics.",
         "participants": ["tomas-ferrand", "orlen-vesk"], "sources": cite(4),
     }])  # fmt: skip

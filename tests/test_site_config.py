@@ -191,6 +191,15 @@ def test_a_logo_that_cannot_be_published_is_refused_by_check_and_build(mini, mak
     assert not (mini / "site").exists()
 
 
+@pytest.mark.parametrize("value", ["http://[::1", "ftp://files.example/", "not an address"])
+def test_a_site_url_that_is_no_web_address_is_refused_by_check(mini, monkeypatch, value):
+    monkeypatch.setenv("SITE_URL", value)
+    assert problems(mini) == [
+        f"SITE_URL:0:0: the environment's SITE_URL {value!r} is not a web address: set it to "
+        "the site's address, such as https://example.org/story/, or unset it"
+    ]
+
+
 def test_an_old_mkdocs_yml_is_refused_with_where_each_setting_goes(mini):
     (mini / "mkdocs.yml").write_text(
         "site_name: Old\nrepo_url: https://git.example/x\ntheme:\n  name: material\n"

@@ -41,7 +41,7 @@ def mini_story(mini_site) -> Linked:
 def answered(page: Page, words: str) -> None:
     """Waits until the header's list shows the results of `words` (the list says which query it
     answers), with at least one result."""
-    shown = json.dumps(words)
+    shown = json.dumps(words, ensure_ascii=False)  # a CSS string: \" and \\ escape alike
     page.locator(f"[data-xp-search] [data-xp-results][data-shown={shown}] a").first.wait_for()
 
 
