@@ -5,6 +5,10 @@ A symbolic link, named pipe, socket or device in content/ or seeds/ is refused w
 naming it; it is never opened (a pipe would hang the run, a link could publish /etc/passwd or
 .git/config). Names starting with a dot (editor and system files) are skipped, as git does not
 care about them either.
+
+What the generator's commands create in the story (new-article, draft-quotes) is written the
+same way round: `create_new` never writes through a link nor over anything already there, and
+`written_through_link` says why a link in the way is refused.
 """
 
 from __future__ import annotations
@@ -126,3 +130,31 @@ def state_text(path: Path, limit: int = 400) -> str | None:
             return handle.read(limit).decode("ascii")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def written_through_link(command: str) -> str:
+    """Why `command` refuses a symbolic link where it would write a file, and what to do."""
+    return (
+        f"this is a symbolic link, and {command} never writes through a link (it could "
+        "overwrite a file outside the story): delete the link, then run again"
+    )
+
+
+def open_folder(folder: Path) -> int:
+    """A descriptor of `folder` to create files in with `create_new`; OSError (ELOOP or
+    ENOTDIR) if `folder` is a link or not a folder, as a link swapped in meanwhile would be."""
+    return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+
+
+def create_new(directory: int, name: str, data: bytes) -> None:
+    """Create the file `name` in the folder open as `directory`, holding `data`. O_EXCL: if
+    anything is at that name, a link even one pointing nowhere, FileExistsError and nothing is
+    written; a file cut short (a full disk) is removed, so none is left half-written."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    descriptor = os.open(name, flags, 0o666, dir_fd=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError:
+        os.unlink(name, dir_fd=directory)
+        raise
