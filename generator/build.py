@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.apart import start
-from generator.files import FolderRule, regular_files, shown, state_text
+from generator.files import FolderRule, published, regular_files, shown, state_text
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
@@ -27,7 +27,14 @@ from generator.problems import Problem
 from generator.render import pages
 from generator.runfailed import RunFailed
 from generator.search import INDEX_FOLDER, index_site, records_text
-from generator.siteconfig import SiteConfig, config_text, missing, read_config, served_at
+from generator.siteconfig import (
+    SiteConfig,
+    config_text,
+    missing,
+    read_beside,
+    read_config,
+    served_at,
+)
 from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
@@ -85,10 +92,18 @@ def check(project: Project, site: bool = False) -> tuple[Linked | None, list[Pro
 
 def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     config, found = read_config(project)
+    found += _site_files(project, config)
     loaded = load(project.content, project.seeds, project.root, project.cache)
     validated = validate(loaded)
     linked, problems = link(loaded, validated)
     return linked, config, [*found, *loaded.problems, *validated.problems, *problems]
+
+
+def _site_files(project: Project, config: SiteConfig | None) -> list[Problem]:
+    """What MkDocs would follow into the site besides the content, refused as in content/: a
+    link in the generated pages' folder or in what the settings name (theme.custom_dir ...)."""
+    named = read_beside(project, config)[0] if config is not None else []
+    return published([project.docs, *named], project.root)
 
 
 @contextmanager
@@ -112,7 +127,9 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     fingerprint = _fingerprint(project)
     done = project.work / "generated-from"
     made = project.docs.is_dir() and project.generated_config.is_file()
-    if made and state_text(done) == fingerprint:
+    # The fingerprint does not cover the theme's files: a link put there is looked for anyway.
+    unchanged = made and state_text(done) == fingerprint
+    if unchanged and not _site_files(project, read_config(project)[0]):
         return [], []
     linked, config, problems = _checked(project)
     if config is None and not problems:
