@@ -198,12 +198,12 @@ def open_folder(folder: Path) -> int:
     return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
 
 
-def create_new(directory: int, name: str, data: bytes) -> None:
+def create_new(directory: int, name: str, data: bytes, mode: int = 0o666) -> None:
     """Create the file `name` in the folder open as `directory`, holding `data`. O_EXCL: if
     anything is at that name, a link even one pointing nowhere, FileExistsError and nothing is
     written; a file cut short (a full disk) is removed, so none is left half-written."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-    descriptor = os.open(name, flags, 0o666, dir_fd=directory)
+    descriptor = os.open(name, flags, mode, dir_fd=directory)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)

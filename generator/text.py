@@ -56,6 +56,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   seeds/, are shown as visible `[U+202E]` marks wherever a value is printed (`neutral`), so
   they cannot reorder what a reader sees. (Contributor YAML refuses them at `check`.)
 - The terminal: problems.py and the messages it prints make control characters visible.
+- Parsed YAML read back from build/cache/ instead of the file: used only when its HMAC, made
+  with a key kept outside the story, verifies (generator/parsecache.py), so an edited entry
+  cannot put on a page a value no YAML file holds.
 """
 
 from __future__ import annotations

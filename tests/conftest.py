@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ MINI = ROOT / "tests" / "fixtures" / "mini"
 # The story the real-story tests (marked `story`) run on: the repository's own, or any copy named
 # by EXPLAINER_STORY, so the same invariants can be proved on a story with facts added to it.
 STORY = Path(os.environ.get("EXPLAINER_STORY", ROOT)).resolve()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The parse cache's key (generator/cachekey.py) is made in a folder of the test session,
+    never in the home directory; the commands tests run inherit the setting."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 def make_project(source: Path, into: Path) -> Path:

@@ -191,9 +191,7 @@ def refused_by_check_and_build(root: Path, where: str, real: str = "file") -> No
     "link",
     ["assets/stylesheets/secret.txt", "partials/.hidden.html", "assets/javascripts/extra"],
 )
-def test_a_link_in_the_theme_overrides_is_refused_and_never_published(
-    generated, tmp_path, link
-):
+def test_a_link_in_the_theme_overrides_is_refused_and_never_published(generated, tmp_path, link):
     outside = secret_outside(tmp_path)
     target = outside if link.endswith("extra") else outside / "secret.txt"
     (generated / "site_overrides" / link).symlink_to(target)
@@ -207,8 +205,6 @@ def test_the_theme_overrides_folder_as_a_link_is_refused(generated, tmp_path):
     refused_by_check_and_build(generated, "site_overrides", real="folder")
 
 
-def test_a_linked_folder_in_the_generated_pages_is_refused_and_never_published(
-    generated, tmp_path
-):
+def test_a_linked_folder_in_the_generated_pages_is_refused_and_never_published(generated, tmp_path):
     (generated / "build" / "docs" / "leak").symlink_to(secret_outside(tmp_path))
     refused_by_check_and_build(generated, "build/docs/leak")
