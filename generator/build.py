@@ -20,7 +20,7 @@ from itertools import chain
 from pathlib import Path
 
 from generator.apart import start
-from generator.files import FolderRule, regular_files, shown, state_text
+from generator.files import FolderRule, published, regular_files, shown, state_text
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
@@ -97,7 +97,7 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
 
 
 def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
-    found = leftovers(project)
+    found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
         found.append(address)
@@ -122,6 +122,12 @@ def story_files(project: Project, config: SiteConfig) -> list[tuple[str, bytes]]
     return [(LOGO_NAME + Path(logo).suffix, (project.root / logo).read_bytes())]
 
 
+def _site_files(project: Project) -> list[Problem]:
+    """What MkDocs would follow into the site besides the content, refused as in content/: a
+    link in the generated pages' folder (the theme is the generator's own)."""
+    return published([project.docs], project.root)
+
+
 @contextmanager
 def exclusive(project: Project) -> Iterator[None]:
     """One generate or build of a story at a time: two at once would trample each other's
@@ -143,7 +149,9 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     fingerprint = _fingerprint(project)
     done = project.work / "generated-from"
     made = project.docs.is_dir() and project.generated_config.is_file()
-    if made and state_text(done) == fingerprint:
+    # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
+    unchanged = made and state_text(done) == fingerprint
+    if unchanged and not _site_files(project):
         return [], []
     linked, config, problems = _checked(project)
     if linked is None or config is None or problems:

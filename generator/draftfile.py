@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from generator.files import shown
+from generator.files import create_new, open_folder, shown, written_through_link
 from generator.problems import Problem
 
 
@@ -42,10 +42,7 @@ class Saved:
     kept: Path  # drafts/ID.quotes.yaml, as it was unless written or replaced
 
 
-_LINK = (
-    "this is a symbolic link, and draft-quotes never writes through a link (it could "
-    "overwrite a file outside the story): delete the link, then run again"
-)
+_LINK = written_through_link("draft-quotes")
 _NOT_FILE = (
     "this is not a regular file, so draft-quotes does not write its drafts here: "
     "move it away, then run again"
@@ -88,7 +85,7 @@ def _open_folder(folder: Path) -> int:
         mode = folder.lstat().st_mode
         if not stat.S_ISDIR(mode):
             raise _Refused(folder.name, _LINK if stat.S_ISLNK(mode) else _NOT_FOLDER) from None
-    return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    return open_folder(folder)
 
 
 def _save(directory: int, folder: Path, stem: str, data: bytes, *, force: bool) -> Saved:
@@ -109,7 +106,7 @@ def _save(directory: int, folder: Path, stem: str, data: bytes, *, force: bool) 
 def _put(directory: int, name: str, data: bytes, *, force: bool) -> Outcome | None:
     """Write `name` if it is free; None if it holds other drafts that are to be kept."""
     try:
-        _create(directory, name, data)
+        create_new(directory, name, data)
     except FileExistsError:
         pass
     else:
@@ -120,17 +117,6 @@ def _put(directory: int, name: str, data: bytes, *, force: bool) -> Outcome | No
         _replace(directory, name, data)
         return Outcome.REPLACED
     return None
-
-
-def _create(directory: int, name: str, data: bytes) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-    descriptor = os.open(name, flags, 0o666, dir_fd=directory)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-    except OSError:  # a full disk: leave no half-written draft behind
-        os.unlink(name, dir_fd=directory)
-        raise
 
 
 def _holds(directory: int, name: str, data: bytes) -> bool:
@@ -158,7 +144,7 @@ def _replace(directory: int, name: str, data: bytes) -> None:
     temporary = f".{name}.{os.getpid()}.tmp"
     with contextlib.suppress(FileNotFoundError):  # left by a run that was killed
         os.unlink(temporary, dir_fd=directory)
-    _create(directory, temporary, data)
+    create_new(directory, temporary, data)
     try:
         os.replace(temporary, name, src_dir_fd=directory, dst_dir_fd=directory)
     except OSError:

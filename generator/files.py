@@ -4,14 +4,20 @@ following a symbolic link, so that nothing outside the story can be read, echoed
 A symbolic link, named pipe, socket or device in content/ or seeds/ is refused with a problem
 naming it; it is never opened (a pipe would hang the run, a link could publish /etc/passwd or
 .git/config). Names starting with a dot (editor and system files) are skipped, as git does not
-care about them either.
+care about them either. What MkDocs copies or renders into the site besides the content (the
+theme overrides, the generated pages' folder: see `published`) is refused the same way, dot
+names included: MkDocs would follow a link there and publish what it points to.
+
+What the generator's commands create in the story (new-article, draft-quotes) is written the
+same way round: `create_new` never writes through a link nor over anything already there, and
+`written_through_link` says why a link in the way is refused.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from generator.problems import Problem, display_path
@@ -21,58 +27,108 @@ FolderRule = Callable[[PurePosixPath], str | None]
 
 
 def regular_files(
-    folder: Path, root: Path, folder_rule: FolderRule | None = None
+    folder: Path, root: Path, folder_rule: FolderRule | None = None, *, hidden: bool = False
 ) -> tuple[list[Path], list[Problem]]:
     """Every regular file under `folder`, sorted, and a problem for everything else found,
-    including each subfolder `folder_rule` refuses (it is not walked into)."""
-    files: list[Path] = []
-    problems: list[Problem] = []
+    including each subfolder `folder_rule` refuses (it is not walked into). Names starting
+    with a dot are skipped unless `hidden`."""
+    files: list[str] = []
+    problems = _refused(folder, root, files, folder_rule, hidden=hidden)
+    return sorted(map(Path, files)), problems
+
+
+def _refused(
+    folder: Path,
+    root: Path,
+    files: list[str],
+    folder_rule: FolderRule | None = None,
+    *,
+    hidden: bool = False,
+) -> list[Problem]:
+    """What `regular_files` refuses, the files found added to `files`."""
     try:
         mode = folder.lstat().st_mode
     except FileNotFoundError:
-        return [], []
+        return []
     except OSError as error:
-        return [], [unreadable(shown(folder, root), error)]
+        return [unreadable(shown(folder, root), error)]
     if not stat.S_ISDIR(mode):
-        return [], [Problem(shown(folder, root), 0, 0, not_regular(mode, folder=True))]
-    _walk(folder, root, files, problems, lambda path: _refusal(folder_rule, folder, path))
-    return sorted(files), problems
+        return [Problem(shown(folder, root), 0, 0, not_regular(mode, folder=True))]
+    problems: list[Problem] = []
+    _walk(str(folder), root, files, problems, _refusal(folder_rule, folder), hidden=hidden)
+    return problems
 
 
-def _refusal(rule: FolderRule | None, top: Path, path: Path) -> str | None:
-    return rule(PurePosixPath(path.relative_to(top).as_posix())) if rule else None
+def _refusal(rule: FolderRule | None, top: Path) -> Callable[[str], str | None] | None:
+    """Why the subfolder at a path is refused, by `rule` given paths relative to `top`."""
+    if rule is None:
+        return None
+    return lambda path: rule(PurePosixPath(Path(path).relative_to(top).as_posix()))
 
 
 def _walk(
-    folder: Path,
+    folder: str,
     root: Path,
-    files: list[Path],
+    files: list[str],
     problems: list[Problem],
-    refusal: Callable[[Path], str | None],
+    refusal: Callable[[str], str | None] | None,
+    *,
+    hidden: bool,
 ) -> None:
+    # Paths stay strings here: a big story's build/docs holds tens of thousands of files.
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
-        problems.append(unreadable(shown(folder, root), error))
+        problems.append(unreadable(shown(Path(folder), root), error))
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") and not hidden:
             continue
-        path = Path(entry.path)
-        try:
-            mode = entry.stat(follow_symlinks=False).st_mode
-        except FileNotFoundError:  # deleted while we looked: it is simply not there
-            continue
-        if stat.S_ISDIR(mode):
-            message = refusal(path)
+        # The type the folder listing gives, as lstat would: no call to the system per file.
+        if entry.is_file(follow_symlinks=False):
+            files.append(entry.path)
+        elif entry.is_dir(follow_symlinks=False):
+            message = refusal(entry.path) if refusal else None
             if message:
-                problems.append(Problem(shown(path, root), 0, 0, message))
+                problems.append(Problem(shown(Path(entry.path), root), 0, 0, message))
             else:
-                _walk(path, root, files, problems, refusal)
-        elif stat.S_ISREG(mode):
-            files.append(path)
+                _walk(entry.path, root, files, problems, refusal, hidden=hidden)
         else:
-            problems.append(Problem(shown(path, root), 0, 0, not_regular(mode)))
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except FileNotFoundError:  # deleted while we looked: it is simply not there
+                continue
+            problems.append(Problem(shown(Path(entry.path), root), 0, 0, not_regular(mode)))
+
+
+def published(paths: Iterable[Path], root: Path) -> list[Problem]:
+    """A problem for each link, pipe, socket or device MkDocs would follow or read among
+    `paths` (the folders and files it copies or renders into the site): at a path, on the way
+    to it from `root`, or anywhere under it. Paths outside `root`, or not there, are not the
+    story's: MkDocs reports a missing one itself."""
+    problems: list[Problem] = []
+    for path in paths:
+        normal = Path(os.path.normpath(path))
+        if normal != root and normal.is_relative_to(root):
+            problems += _published(root, normal.relative_to(root).parts)
+    return sorted(set(problems))  # two settings may name the same folder
+
+
+def _published(root: Path, parts: tuple[str, ...]) -> list[Problem]:
+    path, mode = root, stat.S_IFDIR
+    for part in parts:
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            return [unreadable(shown(path, root), error)]
+        if stat.S_ISLNK(mode):
+            return [Problem(shown(path, root), 0, 0, not_regular(mode, folder=path.is_dir()))]
+    if stat.S_ISDIR(mode):
+        return _refused(path, root, [], hidden=True)
+    return [] if stat.S_ISREG(mode) else [Problem(shown(path, root), 0, 0, not_regular(mode))]
 
 
 _KINDS = (
@@ -126,3 +182,31 @@ def state_text(path: Path, limit: int = 400) -> str | None:
             return handle.read(limit).decode("ascii")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def written_through_link(command: str) -> str:
+    """Why `command` refuses a symbolic link where it would write a file, and what to do."""
+    return (
+        f"this is a symbolic link, and {command} never writes through a link (it could "
+        "overwrite a file outside the story): delete the link, then run again"
+    )
+
+
+def open_folder(folder: Path) -> int:
+    """A descriptor of `folder` to create files in with `create_new`; OSError (ELOOP or
+    ENOTDIR) if `folder` is a link or not a folder, as a link swapped in meanwhile would be."""
+    return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+
+
+def create_new(directory: int, name: str, data: bytes, mode: int = 0o666) -> None:
+    """Create the file `name` in the folder open as `directory`, holding `data`. O_EXCL: if
+    anything is at that name, a link even one pointing nowhere, FileExistsError and nothing is
+    written; a file cut short (a full disk) is removed, so none is left half-written."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+    descriptor = os.open(name, flags, mode, dir_fd=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError:
+        os.unlink(name, dir_fd=directory)
+        raise

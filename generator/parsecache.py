@@ -2,14 +2,19 @@
 parser and the file's bytes, so that an unchanged file of a big story is not parsed again.
 
 It is plain data, never pickle: a cache file someone committed must not be able to run code on
-`make check`. An entry that is unreadable, malformed or written by another version of the parser
-is ignored and rebuilt, and a cache that cannot be written only makes the next run slower.
+`make check`. Nor can it change what is built: build/cache/ is in the story's folder, where a
+pull request can put any file, so each entry carries an HMAC-SHA256 of its key and its JSON,
+made with a secret key kept outside the story (generator/cachekey.py), and an entry whose MAC
+does not verify is not used. Without that key there is no cache. An entry that is unreadable,
+malformed, forged or written by another version of the parser is ignored and rebuilt, and a
+cache that cannot be written only makes the next run slower.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -19,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import yamlsource
+from generator.cachekey import cache_key
+from generator.files import create_new, open_folder
 from generator.problems import Mark, Problem
 from generator.yamlsource import Document, Loc, parse
 
@@ -36,19 +43,20 @@ def cached_parse(
 ) -> tuple[Document | None, list[Problem]]:
     """`parse(raw, shown)`, read back from `cache` when this parser parsed these bytes before
     (failures are not cached: they are cheap and must be reported)."""
-    if cache is None:
+    secret = cache_key() if cache is not None else None
+    if cache is None or secret is None:
         return parse(raw, shown)
     key = hashlib.sha256(f"{VERSION}\0{shown}\0".encode() + raw).hexdigest()
     entry = cache / key[:2] / f"{key}.json"
     document = _in_memory(entry)
     if document is not None:
         return document, []
-    document = _recall(entry, shown)
+    document = _recall(entry, shown, _Seal(secret, key))
     if document is None:
         document, problems = parse(raw, shown)
         if document is None:
             return None, problems
-        _remember(entry, document)
+        _remember(entry, document, _Seal(secret, key))
     _keep(entry, document)
     return document, []
 
@@ -138,23 +146,62 @@ def _marks(rows: list[Any]) -> dict[Loc, Mark]:
     return marks
 
 
-def _recall(entry: Path, shown: str) -> Document | None:
+class _Seal:
+    """An entry's file is JSON too: {"mac":"<HMAC-SHA256 of the key and the document's JSON>",
+    "entry":<the document's JSON, byte for byte>}. The MAC is checked on those very bytes,
+    before any of them is parsed."""
+
+    HEAD, MIDDLE, TAIL = b'{"mac":"', b'","entry":', b"}"
+    START = len(HEAD) + 2 * hashlib.sha256().digest_size + len(MIDDLE)
+
+    def __init__(self, secret: bytes, key: str) -> None:
+        self.secret, self.key = secret, key
+
+    def mac(self, body: bytes) -> bytes:
+        signed = hmac.new(self.secret, self.key.encode() + b"\0", hashlib.sha256)
+        signed.update(body)
+        return signed.hexdigest().encode()
+
+    def seal(self, body: bytes) -> bytes:
+        return self.HEAD + self.mac(body) + self.MIDDLE + body + self.TAIL
+
+    def opened(self, data: bytes) -> bytes | None:
+        """The document's JSON, if these bytes are an entry sealed with this key."""
+        head, middle = data[: len(self.HEAD)], data[self.START - len(self.MIDDLE) : self.START]
+        if head != self.HEAD or middle != self.MIDDLE or not data.endswith(self.TAIL):
+            return None
+        body = data[self.START : -len(self.TAIL)]
+        mac = data[len(self.HEAD) : self.START - len(self.MIDDLE)]
+        return body if hmac.compare_digest(mac, self.mac(body)) else None
+
+
+def _recall(entry: Path, shown: str, seal: _Seal) -> Document | None:
     try:
         info = entry.lstat()
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
             return None
-        return from_json(entry.read_text(encoding="utf-8"), shown)
+        body = seal.opened(entry.read_bytes())
+        return None if body is None else from_json(body.decode("utf-8"), shown)
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def _remember(entry: Path, document: Document) -> None:
-    # A name of our own, so that two runs writing the same entry never share a temporary file.
-    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+def _remember(entry: Path, document: Document, seal: _Seal) -> None:
+    # A name of our own, so that two runs writing the same entry never share a temporary file;
+    # created anew, never through a link someone put at that name (files.create_new).
+    temporary = f".{entry.name}.{os.getpid()}.tmp"
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(to_json(document), encoding="utf-8")
-        os.replace(temporary, entry)
+        directory = open_folder(entry.parent)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary, dir_fd=directory)
+        create_new(directory, temporary, seal.seal(to_json(document).encode("utf-8")))
+        os.replace(temporary, entry.name, src_dir_fd=directory, dst_dir_fd=directory)
     except OSError:
         with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+            os.unlink(temporary, dir_fd=directory)
+    finally:
+        os.close(directory)

@@ -1,12 +1,19 @@
 """`new-article`: bring a new article into seeds/ with its sidecar, and make sure every content
 file exists (with no records where new, ready to append to) so the story validates from the
-first step."""
+first step.
+
+It never writes through a symbolic link: a link at seeds/ID.txt, seeds/ID.yaml, a content file
+it would create, or as seeds/ or content/, is refused before anything is written, and each file
+is created with `files.create_new` (O_EXCL, O_NOFOLLOW), so a link appearing meanwhile is not
+written through either."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,9 +22,9 @@ from pydantic_core import ErrorDetails
 
 from generator.build import Project
 from generator.chronology import read_before_published
+from generator.files import create_new, open_folder, shown, written_through_link
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
-from generator.problems import display_path
 from generator.schema import schema_line
 from generator.validate import explain
 from generator.yamlsource import decode, read
@@ -48,7 +55,9 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
     text, decode_problems = decode(raw, str(request.text)) if raw is not None else (None, [])
     problems += [p.headline() for p in [*read_problems, *decode_problems]]
     target = project.seeds / f"{request.id}.txt"
-    if target.exists() or target.with_suffix(".yaml").exists():
+    links = _links_in_the_way(project, target)
+    problems += links
+    if not links and (target.exists() or target.with_suffix(".yaml").exists()):
         problems.append(
             f"{target}: an article with id '{request.id}' exists: to add what is known "
             f"about it, edit seeds/{request.id}.yaml; to add another article, choose another "
@@ -58,10 +67,52 @@ def new_article(project: Project, request: NewArticle) -> tuple[list[str], list[
     problems += _option_problems(sidecar)
     if problems or text is None or raw is None:
         return [], problems
-    done = _write_article(project, request, raw, sidecar)
-    done += _create_missing_content(project, request.id)
+    with _created() as create:
+        done = _write_article(project, request, raw, sidecar, create)
+        done += _create_missing_content(project, request.id, create)
     done += [f"  ¶{n}  {p[:90]}{'…' if len(p) > 90 else ''}" for n, p in _numbered(text)]
     return done, []
+
+
+def _links_in_the_way(project: Project, target: Path) -> list[str]:
+    """A one-line problem for each link where new-article would write (checked before anything
+    is written, so a refused run writes nothing)."""
+    paths = [project.seeds, target, target.with_suffix(".yaml"), project.content]
+    paths += _missing_content(project)
+    return [
+        f"{shown(path, Path.cwd())}: {written_through_link('new-article')}"
+        for path in paths
+        if path.is_symlink()
+    ]
+
+
+def _missing_content(project: Project) -> list[Path]:
+    """The content files new-article creates: those not there as a file or a folder."""
+    files = [project.content / f"{collection.name}.yaml" for collection in COLLECTIONS]
+    return [file for file in files if not (file.exists() or file.with_suffix("").is_dir())]
+
+
+@contextmanager
+def _created() -> Iterator[Callable[[Path, bytes], None]]:
+    """A function creating a new file (`files.create_new`); should one fail (a link put in the
+    way since the check, a full disk), the files it created are removed: nothing is written."""
+    made: list[Path] = []
+
+    def create(path: Path, data: bytes) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        directory = open_folder(path.parent)
+        try:
+            create_new(directory, path.name, data)
+        finally:
+            os.close(directory)
+        made.append(path)
+
+    try:
+        yield create
+    except OSError:
+        for path in reversed(made):
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _sidecar(request: NewArticle) -> dict[str, object]:
@@ -117,31 +168,36 @@ def _numbered(text: str) -> list[tuple[int, str]]:
 
 
 def _write_article(
-    project: Project, request: NewArticle, raw: bytes, sidecar: Mapping[str, object]
+    project: Project,
+    request: NewArticle,
+    raw: bytes,
+    sidecar: Mapping[str, object],
+    create: Callable[[Path, bytes], None],
 ) -> list[str]:
-    project.seeds.mkdir(parents=True, exist_ok=True)
     text_path = project.seeds / f"{request.id}.txt"
-    text_path.write_bytes(raw)  # byte for byte: the text is never edited
+    create(text_path, raw)  # byte for byte: the text is never edited
     sidecar_path = text_path.with_suffix(".yaml")
     lines = [schema_line(sidecar_path, project.root)]
     for key, value in sidecar.items():  # each field under what it means, from the model
         lines += [f"# {Article.model_fields[key].description}", f"{key}: {_scalar(value)}"]
-    sidecar_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    create(sidecar_path, ("\n".join(lines) + "\n").encode("utf-8"))
     return [
         f"copied {request.text} to {_shown(text_path, project)}",
         f"wrote {_shown(sidecar_path, project)}: fill in what is known, keep null for the rest",
     ]
 
 
-def _create_missing_content(project: Project, article_id: str) -> list[str]:
+def _create_missing_content(
+    project: Project, article_id: str, create: Callable[[Path, bytes], None]
+) -> list[str]:
     done = []
+    missing = _missing_content(project)
     for collection in COLLECTIONS:
         file = project.content / f"{collection.name}.yaml"
-        if file.exists() or (project.content / collection.name).is_dir():
+        if file not in missing:
             continue
-        file.parent.mkdir(parents=True, exist_ok=True)
         body = _NO_RECORDS if collection.many else _story_stub(article_id)
-        file.write_text(f"{schema_line(file, project.root)}\n{body}\n", encoding="utf-8")
+        create(file, f"{schema_line(file, project.root)}\n{body}\n".encode())
         done.append(f"created {_shown(file, project)}")
     return done
 
@@ -173,4 +229,4 @@ def _scalar(value: object) -> str:
 
 def _shown(path: Path, _project: Project) -> str:
     """As the contributor can type it from where they ran the command."""
-    return display_path(path, Path.cwd())
+    return shown(path, Path.cwd())

@@ -56,6 +56,13 @@ with its defence and a case in tests/browser/test_payloads.py.
   seeds/, are shown as visible `[U+202E]` marks wherever a value is printed (`neutral`), so
   they cannot reorder what a reader sees. (Contributor YAML refuses them at `check`.)
 - The terminal: problems.py and the messages it prints make control characters visible.
+- The address a reader opens, on the portable 404 page (generator/notfound.py): its script
+  uses only the path's non-empty segments, after the page's own origin, to set `<base>`, so
+  no address (`//other.example/x`, backslashes, `%2F`) can make the page load from elsewhere
+  (tried in tests/browser/test_not_found.py).
+- Parsed YAML read back from build/cache/ instead of the file: used only when its HMAC, made
+  with a key kept outside the story, verifies (generator/parsecache.py), so an edited entry
+  cannot put on a page a value no YAML file holds (tests/test_parse_cache.py).
 """
 
 from __future__ import annotations

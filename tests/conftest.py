@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ MULTI = ROOT / "tests" / "fixtures" / "multi"
 # the repository's (a contributor's correct edit there cannot change what `make test` finds; the
 # product's own `check`, `build` and `verify` check a real story). EXPLAINER_STORY names another.
 STORY = Path(os.environ.get("EXPLAINER_STORY", MULTI)).resolve()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The parse cache's key (generator/cachekey.py) is made in a folder of the test session,
+    never in the home directory; the commands tests run inherit the setting."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 def make_project(source: Path, into: Path) -> Path:

@@ -1,6 +1,8 @@
 """Only the story's own regular files are read: links, pipes, sockets and devices in content/
 or seeds/ are refused by name and never followed, read or echoed; articles live only at
-seeds/ID.txt; a file the system will not let us read is a located problem, not a traceback."""
+seeds/ID.txt; a file the system will not let us read is a located problem, not a traceback.
+What MkDocs copies into the site (the theme overrides, the generated pages' folder) refuses
+links the same way, in `check` as in `build`, and the last good site stays as it was."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.problems import Problem, format_problems
-from tests.conftest import problems, run_cli
+from tests.conftest import problems, run_cli, tree
 
 LINK = (
     "0:0: this is a symbolic link, and the generator never follows links (one could publish "
@@ -156,3 +158,49 @@ def test_problems_never_show_a_line_read_through_a_link(tmp_path):
     (tmp_path / "content" / "x.yaml").symlink_to(tmp_path / "secret.yaml")
     shown = format_problems([Problem("content/x.yaml", 1, 1, "wrong")], tmp_path)
     assert shown == "content/x.yaml:1:1: wrong\n1 problem found.\n"
+
+
+@pytest.fixture
+def generated(built_mini: Path) -> Path:
+    """A built story whose pages are generated from its inputs as they are: the next build
+    skips generating, and must look for links beside them all the same."""
+    assert run_cli(built_mini, "generate").returncode == 0
+    return built_mini
+
+
+def secret_outside(tmp_path: Path) -> Path:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+    return outside
+
+
+def refused_by_check_and_build(root: Path, where: str, real: str = "file") -> None:
+    """`check` and `build` both refuse the link at `where`, and site/ is left as it was."""
+    line = f"{where}:{LINK.removesuffix('file')}{real}"
+    before = tree(root / "site")
+    checked = run_cli(root, "check")
+    assert (checked.returncode, line in checked.stderr.splitlines()) == (1, True), checked.stderr
+    built = run_cli(root, "build")
+    assert (built.returncode, line in built.stderr.splitlines()) == (1, True), built.stderr
+    assert tree(root / "site") == before
+    assert not any(SECRET in p.read_text("utf-8", "replace") for p in (root / "site").rglob("*.*"))
+
+
+@pytest.mark.parametrize("link", ["assets/stylesheets/secret.txt", "partials/.hidden.html"])
+def test_a_story_theme_folder_with_a_link_is_refused_and_never_published(generated, tmp_path, link):
+    """A story holds no theme (the generator's is in generator/theme/): an old one, a link to a
+    secret inside it or not, is refused and nothing of it reaches the site."""
+    (generated / "site_overrides" / link).parent.mkdir(parents=True)
+    (generated / "site_overrides" / link).symlink_to(secret_outside(tmp_path) / "secret.txt")
+    before = tree(generated / "site")
+    for command in ("check", "build"):
+        result = run_cli(generated, command)
+        assert result.returncode == 1
+        assert result.stderr.startswith("site_overrides:0:0: a story no longer holds a theme")
+    assert tree(generated / "site") == before
+
+
+def test_a_linked_folder_in_the_generated_pages_is_refused_and_never_published(generated, tmp_path):
+    (generated / "build" / "docs" / "leak").symlink_to(secret_outside(tmp_path))
+    refused_by_check_and_build(generated, "build/docs/leak")

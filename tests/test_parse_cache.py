@@ -1,10 +1,15 @@
 """The parse cache is data that cannot run (JSON), lives in the ignored build/ folder, and an
-entry that is damaged, forged as pickle or from another parser is ignored and rebuilt. Parsed
-documents stay in memory only in a process that asks (the live preview's Session)."""
+entry that is damaged, forged as pickle or from another parser is ignored and rebuilt. Each
+entry is authenticated with a key kept outside the story, so an edited entry never changes what
+is built, and without that key there is no cache. Parsed documents stay in memory only in a
+process that asks (the live preview's Session)."""
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
+import stat
 import subprocess
 from pathlib import Path
 
@@ -16,7 +21,7 @@ from generator.incremental import Session
 from generator.parsecache import from_json, to_json
 from generator.problems import Mark
 from generator.yamlsource import Document, parse
-from tests.conftest import ROOT, problems, run_cli
+from tests.conftest import ROOT, edit, problems, run_cli
 
 YAML = b"- id: a\n  names: {'1': one}\n  list: [x, 2]\n"
 
@@ -48,6 +53,60 @@ def test_the_cache_is_json_under_build(mini):
     assert problems(mini) == []
     assert entries(mini)
     assert all(entry.suffix == ".json" for entry in entries(mini))
+    for entry in entries(mini):
+        assert sorted(json.loads(entry.read_bytes())) == ["entry", "mac"]
+
+
+def forge(root: Path, real: str, forged: str) -> None:
+    """Edit the cache entry holding `real` to say `forged`, as a pull request could."""
+    holding = [e for e in entries(root) if real.encode() in e.read_bytes()]
+    assert len(holding) == 1
+    holding[0].write_bytes(holding[0].read_bytes().replace(real.encode(), forged.encode()))
+
+
+def test_an_edited_entry_never_changes_what_is_published(mini):
+    real = "Norland will not pay for any part of the bridge."
+    assert run_cli(mini, "generate").returncode == 0
+    forge(mini, real, "Norland will pay for all of the bridge.")
+    edit(mini, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Moss")  # pages again
+    assert run_cli(mini, "generate").returncode == 0
+    listing = (mini / "build" / "docs" / "statements" / "index.md").read_text(encoding="utf-8")
+    assert "Quill-Moss" in listing
+    assert real in listing and "pay for all of" not in listing
+
+
+def test_an_edited_entry_never_changes_what_check_reads(mini):
+    assert problems(mini) == []
+    forge(mini, "We will open the bridge", "We will close the bridge")
+    result = run_cli(mini, "check")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Content OK:")
+
+
+def test_the_key_is_made_once_readable_by_its_owner_alone(mini, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache-home"))
+    assert run_cli(mini, "check").returncode == 0
+    key = tmp_path / "cache-home" / "explainer" / "cache-key"
+    made = key.read_bytes()
+    assert (len(made), stat.S_IMODE(key.stat().st_mode)) == (32, 0o600)
+    assert entries(mini)
+    assert run_cli(mini, "check").returncode == 0
+    assert key.read_bytes() == made
+
+
+@pytest.mark.parametrize("case", ["no place for a key", "a key others can read"])
+def test_without_a_key_of_its_own_there_is_no_cache(mini, tmp_path, monkeypatch, case):
+    home = tmp_path / "cache-home"
+    if case == "no place for a key":
+        home.write_text("a file, not a folder\n", encoding="utf-8")
+    else:
+        (home / "explainer").mkdir(parents=True)
+        (home / "explainer" / "cache-key").write_bytes(os.urandom(32))
+        (home / "explainer" / "cache-key").chmod(0o644)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    result = run_cli(mini, "check")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert entries(mini) == []
 
 
 def test_a_pickle_in_the_cache_is_never_loaded(mini, tmp_path):
@@ -91,6 +150,18 @@ def test_an_entry_from_another_parser_is_not_used(mini):
     assert run_cli(mini, "generate").returncode == 0
     person = (mini / "build" / "docs" / "people" / "quill.md").read_text(encoding="utf-8")
     assert "Ada Quill" in person and "Someone Else" not in person
+
+
+def test_the_cache_never_writes_through_a_link(mini, tmp_path):
+    assert problems(mini) == []
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for entry in entries(mini):  # at the name of the file each entry is written to first
+        entry.unlink()
+        entry.with_name(f".{entry.name}.{os.getpid()}.tmp").symlink_to(outside / entry.name)
+    assert problems(mini) == []
+    assert list(outside.iterdir()) == []
+    assert entries(mini)
 
 
 def test_git_ignores_build_and_site_at_any_story_root():

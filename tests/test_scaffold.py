@@ -122,3 +122,26 @@ def test_reading_an_article_before_it_was_published_is_refused_as_check_refuses_
         "dates\nNothing was written.\n",
     )
     assert not (mini / "seeds" / "fic-second.yaml").exists()
+
+
+LINKED = (
+    "{path}: this is a symbolic link, and new-article never writes through a link (it could "
+    "overwrite a file outside the story): delete the link, then run again\nNothing was written.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "path", ["seeds/fic-second.txt", "seeds/fic-second.yaml", "content/glossary.yaml"]
+)
+def test_a_link_where_new_article_would_write_is_refused_and_nothing_is_written(
+    mini, capsys, monkeypatch, tmp_path, path
+):
+    (mini / "content" / "glossary.yaml").unlink()  # a content file new-article creates
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (mini / path).symlink_to(outside / "planted")  # a link to nowhere: exists() says False
+    before = sorted(p for p in mini.rglob("*") if not p.is_symlink())
+    monkeypatch.chdir(mini)
+    assert new_article(mini, capsys) == (1, LINKED.format(path=path))
+    assert list(outside.iterdir()) == []
+    assert sorted(p for p in mini.rglob("*") if not p.is_symlink()) == before

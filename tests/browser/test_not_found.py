@@ -1,13 +1,16 @@
 """A missing address gets the site's own 404 page, styled and with a way back, when the site is
-served under a sub-path as the Pages deploy serves it (SITE_URL gives the address)."""
+served under a sub-path as the Pages deploy serves it (SITE_URL gives the address), and without
+SITE_URL under any path; an address made to look like another host never makes the page load
+anything from anywhere but the site's own origin."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, Route
 
 from tests.browser.test_accessibility import serious_violations
 from tests.conftest import MINI, built, make_project
@@ -87,3 +90,56 @@ def test_without_a_site_url_the_404_page_finds_its_site_under_any_path(
         assert page.url == base + "statements/"
         assert page.locator(".md-content h1").first.inner_text() != "Page not found"
         page.close()
+
+
+def requests_of(browser: Browser, address: str, origin: str) -> tuple[Page, list[str]]:
+    """The 404 page at `address`, once the network is idle, and every request it made. A
+    request for another origin is recorded and answered here, never sent, as a host holding a
+    copy of the site's files would answer it: with a 200."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    made: list[str] = []
+    context.on("request", lambda request: made.append(request.url))
+
+    def only_the_origin(route: Route) -> None:
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            route.fulfill(status=200, content_type="text/css", body="")
+
+    context.route("**/*", only_the_origin)
+    page = context.new_page()
+    response = page.goto(origin + address, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    page.locator(".md-header").wait_for(state="attached")  # the site's own 404 page
+    return page, made
+
+
+def styled(page: Page) -> bool:
+    sheets = page.evaluate("[...document.styleSheets].map(s => s.href).filter(Boolean)")
+    position = "getComputedStyle(document.querySelector('.md-header')).position"
+    own = any(urlsplit(s).path.endswith("/assets/stylesheets/explainer.css") for s in sheets)
+    return own and page.evaluate(position) == "sticky"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "//other-host.example/x",
+        "//other-host.example/deeper/x",
+        "/%2F%2Fother-host.example/x",
+        "/\\\\other-host.example/x",
+        "/\\/other-host.example/x",
+        "/..;/x",
+        "/a/b/missing",
+    ],
+)
+def test_no_address_makes_the_404_page_load_from_another_origin(browser, site_without_url, address):
+    with serving(site_without_url / "site", "/") as base:
+        origin = base.rstrip("/")
+        page, made = requests_of(browser, address, origin)
+        try:
+            assert [url for url in made if not url.startswith(origin + "/")] == []
+            assert page.evaluate("document.baseURI").startswith(origin + "/")
+            assert styled(page)
+        finally:
+            page.context.close()
