@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from generator.build import Project
+from generator.files import create_new, open_folder
 from generator.model import COLLECTIONS
 from generator.schema import schema_line
 
@@ -17,6 +18,7 @@ from generator.schema import schema_line
 GITIGNORE = (
     "# Made by the generator's commands: never committed.\nbuild/\nsite/\n.site-*/\ndrafts/\n"
 )
+UNTITLED = "Write the explainer's title"
 # A list file with no records yet: valid as it is, and records are appended below it.
 NO_RECORDS = "# No records yet: add each one below as a block starting with `- id: `."
 
@@ -68,6 +70,8 @@ def new_story(root: Path, title: str) -> tuple[list[Path], str | None]:
 
 def _create(path: Path, text: str) -> None:
     """A new file, never through a link planted where it goes."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-    with open(os.open(path, flags, 0o666), "w", encoding="utf-8") as handle:
-        handle.write(text)
+    directory = open_folder(path.parent)
+    try:
+        create_new(directory, path.name, text.encode("utf-8"))
+    finally:
+        os.close(directory)

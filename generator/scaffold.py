@@ -25,6 +25,7 @@ from generator.chronology import read_before_published
 from generator.files import create_new, open_folder, shown, written_through_link
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
+from generator.newstory import NO_RECORDS, UNTITLED, story_stub
 from generator.schema import schema_line
 from generator.validate import explain
 from generator.yamlsource import decode, read
@@ -196,27 +197,10 @@ def _create_missing_content(
         file = project.content / f"{collection.name}.yaml"
         if file not in missing:
             continue
-        body = _NO_RECORDS if collection.many else _story_stub(article_id)
+        body = NO_RECORDS if collection.many else story_stub(UNTITLED, article_id)
         create(file, f"{schema_line(file, project.root)}\n{body}\n".encode())
         done.append(f"created {_shown(file, project)}")
     return done
-
-
-# A list file with no records yet: valid as it is, and records are appended below it.
-_NO_RECORDS = "# No records yet: add each one below as a block starting with `- id: `."
-
-
-def _story_stub(article_id: str) -> str:
-    today = dt.date.today().isoformat()
-    return "\n".join(
-        [
-            "title: Write the explainer's title",
-            "issue: write what the countries' positions are about",
-            "summary: Write one paragraph on what happened, citing its paragraphs below.",
-            f"sources: [{{article: {article_id}, paragraph: 1}}]",
-            f"updated: {today}",
-        ]
-    )
 
 
 def _scalar(value: object) -> str:
