@@ -100,6 +100,8 @@ def test_with_repo_url_the_edit_note_is_one_link_to_the_file_and_line(mini):
     assert (
         link.attrs["href"] == "https://git.example.org/town/bridge/blob/main/content/people.yaml#L1"
     )
+    # No repository widget, whose script would call the git host's API from readers' browsers.
+    assert not [e for e in quill.elements if e.attrs.get("data-md-component") == "source"]
 
 
 def test_the_home_page_tab_shows_the_story_title_once(mini_site):
