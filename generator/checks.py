@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.load import SeedText
+from generator.meaning import changes
 from generator.model import Country, Event, Group, Person, StanceOption, Statement, Term
 from generator.parts import Colour
 from generator.problems import Problem
@@ -21,7 +22,9 @@ _TYPOGRAPHY = "quotation marks, apostrophes, dashes, ellipses and spacing"
 
 def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
     """Each further report of a statement cites a new paragraph, and for a direct statement
-    holds its words (or the report's own wording) inside that paragraph's quotation marks."""
+    holds its words (or the report's own wording) inside that paragraph's quotation marks. A
+    report's own wording is mostly the statement's words and keeps what carries their meaning
+    (`meaning.changes`): "we will never pay" is no report of "we will pay in full"."""
     statement: Statement = entry.record
     seen = {(statement.source.article, statement.source.paragraph)}
     for index, report in enumerate(statement.reports):
@@ -53,6 +56,8 @@ def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
                 "quotation in other words: if it is another quotation, make it a statement of "
                 "its own",
             )
+        elif report.text is not None and any(changes(report.text, statement.text)):
+            yield entry.problem((*loc, "text"), _changed_meaning(report.text, statement.text))
         elif as_printed(words, text.paragraphs[report.paragraph - 1]) is None:
             own = "these words are" if report.text else "the statement's `text` is"
             place = f"article '{report.article}' paragraph {report.paragraph}"
@@ -164,6 +169,23 @@ def _same_quotation(wording: str, text: str) -> bool:
     statement's (a changed word or two, a different cut), not another sentence."""
     mine, theirs = _word_set(wording), _word_set(text)
     return len(mine & theirs) * 2 >= min(len(mine), len(theirs))
+
+
+def _changed_meaning(wording: str, text: str) -> str:
+    """Why another outlet's wording says something else than the statement."""
+    left_out, added = changes(wording, text)
+    what = [f"leave out {_listed(left_out)}"] if left_out else []
+    what += [f"add a negation ({_listed(added)})"] if added else []
+    return (
+        f"these words {' and '.join(what)}, so they do not say what the statement's `text` "
+        "says: a report in other words keeps its negations, numbers and names; if this is "
+        "another quotation, make it a statement of its own"
+    )
+
+
+def _listed(words: list[str]) -> str:
+    quoted = [f"'{word}'" for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
 def _word_set(text: str) -> set[str]:

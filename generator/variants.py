@@ -110,6 +110,6 @@ def locate(words: str, paragraph: str) -> tuple[int, int] | None:
     place an article's page marks them."""
     quoted = spans(paragraph)
     for place in _places(words, paragraph):
-        if any(span.start <= place[0] and place[1] <= span.end for span in quoted):
+        if any(s.start <= place[0] and place[1] <= s.end and not s.doubt for s in quoted):
             return place
     return None

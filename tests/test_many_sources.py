@@ -15,7 +15,7 @@ from generator.graph import Graph
 from generator.structured import quotation
 from generator.urls import DIRECTORY_URLS
 from generator.variants import as_printed
-from tests.conftest import edit, problems
+from tests.conftest import MINI, edit, make_project, problems
 from tests.test_chronology import FIRST_POSITION_END
 
 # A second report of the mini story, typeset differently: straight quotes and three dots.
@@ -377,3 +377,123 @@ def test_an_invalid_statement_does_not_make_its_speaker_look_uncited(story):
         "kind: quoted\n  speakers: [quill]",
     )
     assert [p.split(": ", 1)[0] for p in problems(story)] == ["content/statements.yaml:2:9"]
+
+
+CHANGED = (
+    "content/statements.yaml:7:53: these words {}, so they do not say what the statement's "
+    "`text` says: a report in other words keeps its negations, numbers and names; if this is "
+    "another quotation, make it a statement of its own"
+)
+
+
+def report_in_other_words(story: Path, said: str, wire_says: str) -> list[str]:
+    """Problems of the mini story once Quill's quotation is `said` and the wire quotes her as
+    saying `wire_says`, filed as a report of her statement in other words."""
+    edit(story, "seeds/fic-bridge.txt", "We will open the bridge before winter", said)
+    edit(
+        story,
+        "content/statements.yaml",
+        "text: We will open the bridge before winter",
+        f"text: {said}",
+    )
+    edit(story, "seeds/fic-wire.txt", "We will open the bridge before winter", wire_says)
+    add_to_quill(
+        story,
+        "  reports: [{article: fic-wire, paragraph: 2, text: "
+        + json.dumps(wire_says, ensure_ascii=False)
+        + "}]\n",
+    )
+    return problems(story)
+
+
+@pytest.mark.parametrize(
+    ("said", "wire_says", "change"),
+    [
+        (
+            "We will pay for the bridge in full",
+            "We will never pay for the bridge",
+            "add a negation ('never')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "We will not open the bridge before winter",
+            "add a negation ('not')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "We won’t open the bridge before winter",
+            "add a negation ('won’t')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "We cannot open the bridge before winter",
+            "add a negation ('cannot')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "Nobody will open the bridge before winter",
+            "add a negation ('Nobody')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "We will open the bridge before winter without the council",
+            "add a negation ('without')",
+        ),
+        (
+            "We will open the bridge before winter",
+            "We refuse to open the bridge before winter",
+            "add a negation ('refuse')",
+        ),
+        (
+            "We will never pay for the bridge",
+            "We will pay for the bridge in full",
+            "leave out 'never'",
+        ),
+        (
+            "We will pay 5 million for the bridge",
+            "We will pay 6 million for the bridge",
+            "leave out '5'",
+        ),
+        (
+            "We will pay five million for the bridge",
+            "We will pay fifty million for the bridge",
+            "leave out 'five'",
+        ),
+        (
+            "We and Norland will pay for the bridge",
+            "We and Sudland will pay for the bridge",
+            "leave out 'Norland'",
+        ),
+        (
+            "Norland will pay for the bridge",
+            "Sudland will pay for the bridge",
+            "leave out 'Norland'",
+        ),
+        (
+            "We will pay 5 million for the bridge",
+            "We will never pay 6 million for the bridge",
+            "leave out '5' and add a negation ('never')",
+        ),
+    ],
+)
+def test_a_report_in_other_words_keeps_the_statements_negations_numbers_and_names(
+    story, said, wire_says, change
+):
+    assert report_in_other_words(story, said, wire_says) == [CHANGED.format(change)]
+
+
+def test_a_report_in_other_words_may_write_the_same_number_another_way(story, tmp_path):
+    assert (
+        report_in_other_words(
+            story,
+            "We will not pay 1,500 euros or five million for the bridge",
+            "We won't pay 1 500 euros or 5 million for the bridge",
+        )
+        == []
+    )
+    other = make_project(MINI, tmp_path / "other")
+    (other / "seeds" / "fic-wire.txt").write_text(WIRE, encoding="utf-8")
+    (other / "seeds" / "fic-wire.yaml").write_text(WIRE_SIDECAR, encoding="utf-8")
+    assert report_in_other_words(
+        other, "We will not pay 1,500 euros", "We will pay 1 500 euros"
+    ) == [CHANGED.format("leave out 'not'")]

@@ -330,3 +330,147 @@ def test_a_decomposed_accent_belongs_to_its_letter(mini):
     assert quote(mini, "a dangerous expose", 1, [paragraph])[0].startswith(
         WHERE + "this quotation is not found verbatim"
     )
+
+
+APOSTROPHES = (
+    WHERE + "the single quotation marks around these words may be apostrophes (as in 'em, "
+    "'cause or the farmers' union), so where the quotation starts and ends cannot be told: make "
+    "the statement `reported`"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "narration"),
+    [
+        (
+            "Crews will beat 'em all, the harbourmaster said, and the farmers' union agreed.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "Crews will beat ‘em all, the harbourmaster said, and the farmers’ union agreed.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "'Cause the quay is shut, the harbourmaster said, the farmers' union will pay.",
+            "the harbourmaster said, the",
+        ),
+        (
+            "Crews called it ‘a disaster, the harbourmaster said, and the farmers’ union agreed.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "Crews worked 'til dawn, the harbourmaster said, and the bosses' union agreed.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "Crews will beat ＇em all, the harbourmaster said, and the farmers＇ union agreed.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "Crews will beat ‛em all, the harbourmaster said, and the Joneses’ boat won.",
+            "the harbourmaster said, and the",
+        ),
+        (
+            "Crews talked ‘bout it, the harbourmaster said at the Alvarez’ boatyard.",
+            "the harbourmaster said at the",
+        ),
+    ],
+)
+def test_single_marks_that_may_be_apostrophes_prove_nothing(mini, paragraph, narration):
+    """An elision ('em, 'cause, 'til) may open no quotation, and a plural possessive (the
+    farmers' union) may close none: between them stands the reporter's narration."""
+    assert quote(mini, narration, 1, [paragraph]) == [APOSTROPHES]
+
+
+def test_a_single_mark_after_s_closes_a_quotation_only_before_a_word_no_possessive_takes(mini):
+    paragraph = "Crews called it ‘a waste of millions’ on Monday, and the farmers’ union agreed."
+    assert quote(mini, "a waste of millions", 1, [paragraph]) == []
+    assert (
+        quote(mini, "a gift to the farmers", 1, ["It was ‘a gift to the farmers’ and more."]) == []
+    )
+    paragraph = "Crews called it ‘a waste, the harbourmaster said, of the farmers’ boats."
+    assert quote(mini, "the harbourmaster said,", 1, [paragraph]) == [APOSTROPHES]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('"', "”"),
+        ("«", "”"),
+        ("「", "”"),
+        ("＂", "”"),
+        ('"', "」"),
+        ("『", "”"),
+        ("“", "❞"),
+        ('"', "″"),
+        ('"', "〃"),
+        ('"', "''"),
+        ('"', ",'"),
+        ("“", ",’"),
+    ],
+)
+def test_a_double_mark_closed_by_a_mark_of_another_family_proves_nothing(mini, opening, closing):
+    paragraph = (
+        f"{opening}We are not going to rush this{closing} said the chief engineer, Lena Marsh."
+    )
+    assert quote(mini, "said the chief engineer, Lena Marsh.", 1, [paragraph]) == [
+        WHERE + "the source mixes quotation marks of different kinds here, so where the "
+        "quotation ends cannot be told: make the statement `reported`"
+    ]
+
+
+def test_a_quotation_left_open_with_a_mark_that_may_close_it_proves_nothing(mini):
+    paragraph = "“We are not going to rush this’ said the chief engineer, Lena Marsh."
+    assert quote(mini, "said the chief engineer, Lena Marsh.", 1, [paragraph]) == [
+        WHERE + "the source never closes this quotation, and a mark inside it may be the one "
+        "that closes it, so where the quotation ends cannot be told: make the statement "
+        "`reported`"
+    ]
+
+
+NUMBER = (
+    WHERE + "this quotation starts or ends inside the number '{}': a number is one word "
+    "whatever space groups its digits, so quote it whole"
+)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009", "\u2007", "\u2002"])
+def test_a_quotation_may_not_cut_a_number_grouped_with_a_space(mini, space):
+    paragraph = f"“We will send 1{space}500 soldiers across the river,” said the minister."
+    assert quote(mini, "500 soldiers across the river,", 1, [paragraph]) == [NUMBER.format("1 500")]
+    assert quote(mini, "We will send 1", 1, [paragraph]) == [NUMBER.format("1 500")]
+    assert quote(mini, "We will send 1 500 soldiers", 1, [paragraph]) == []
+
+
+def test_a_number_grouped_with_spaces_is_one_word_however_long(mini):
+    paragraph = "“The dam holds 2\u202f400\u202f000 cubic metres,” the engineer said."
+    assert quote(mini, "000 cubic metres,", 1, [paragraph]) == [NUMBER.format("2 400 000")]
+    assert quote(mini, "400 000 cubic metres,", 1, [paragraph]) == [NUMBER.format("2 400 000")]
+    assert quote(mini, "In 2019 500 jobs went", 1, ["“In 2019 500 jobs went,” she said."]) == []
+
+
+INCH = (
+    WHERE + 'a mark " after a number here may be an inch mark rather than a quotation mark, so '
+    "where the quotation starts or ends cannot be told: make the statement `reported`"
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ('The 12 " pipes leak, the mayor said, and the town will not pay.', NARRATION),
+        ("The 12 ＂ pipes leak, the mayor said, and the town will not pay.", NARRATION),
+        ("The 12 “ pipes leak, the mayor said, and the town will not pay.", NARRATION),
+        ('The 12 "pipes leak, the mayor said, and the town will not pay.', INCH),
+        ('"We will lay 12" the mayor said, and the town will not pay.', INCH),
+        ('"We will lay 12 " the mayor said, and the town will not pay.', INCH),
+    ],
+)
+def test_an_inch_mark_after_a_space_or_in_a_quotation_proves_nothing(mini, paragraph, expected):
+    assert quote(mini, "the town will not pay.", 1, [paragraph]) == [expected]
+
+
+def test_a_quotation_may_end_with_a_number(mini):
+    paragraph = 'She said the quay would open "before 2027". The town will not pay.'
+    assert quote(mini, "before 2027", 1, [paragraph]) == []
+    assert quote(mini, "The town will not pay.", 1, [paragraph]) == [NARRATION]
