@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from generator.build import Project
+from generator.htmlscan import read, site_pages
 from generator.siteconfig import HOOKS
 from tests.conftest import edit, problems, run_cli
-from tests.htmlscan import read, site_pages
 
 MINI_TITLE = "Exampleton votes for a bridge"
 # Quotation marks are refused outside quotations (tests/test_quotations.py), so none is here.
