@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
 STORY ?= .
 
-.PHONY: site check serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
+.PHONY: site check verify serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -24,6 +24,11 @@ site: $(READY)
 
 check: $(READY)
 	$(BIN)/python -m generator --root $(STORY) check
+
+# The built site/ checked against its story: pages, cards, citations, links, ids, JSON-LD, the
+# downloads and search, and no file path or internal id in what readers see. After `make site`.
+verify: $(READY)
+	$(BIN)/python -m generator --root $(STORY) verify
 
 # The live preview's port: `make serve PORT=8001` when 8000 is taken.
 PORT ?= 8000
