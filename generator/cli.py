@@ -29,6 +29,7 @@ from generator.schema import write_schemas
 from generator.search import INDEX_FOLDER, index_site
 from generator.sitestamp import UP_TO_DATE, current, inputs
 from generator.text import plural
+from generator.verify import unbuilt, verify
 from generator.yamlsource import decode, read
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
@@ -83,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         help="index a built site for search (build does this; for sites Zensical builds)",
     )
     indexer.add_argument("--site", type=Path, required=True, help="the built site's folder")
+    commands.add_parser(
+        "verify",
+        help="check the built site/ against the story: pages, links, ids, data, search",
+    )
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
@@ -113,7 +118,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
             return _build(project) if args.command == "build" else _generate(project)
     if args.command == "search-index":
         return _search_index(project, args.site)
-    commands_by_name = {"check": _check, "docs": _docs, "schemas": _schemas}
+    commands_by_name = {"check": _check, "docs": _docs, "schemas": _schemas, "verify": _verify}
     return commands_by_name[args.command](project)
 
 
@@ -153,6 +158,25 @@ def _search_index(project: Project, site: Path) -> int:
         f"Indexed {done.records} search records into {site / INDEX_FOLDER}/ in "
         f"{done.seconds:.1f} s (Pagefind's peak memory {done.peak_kb // 1024} MB)."
     )
+    return OK
+
+
+def _verify(project: Project) -> int:
+    """Every problem of the site built last, as `check` reports the content's."""
+    where = display_path(project.root, Path.cwd())
+    build = "python -m generator" + ("" if where == "." else f" --root {where}") + " build"
+    why = unbuilt(project)
+    if why is not None:
+        print(f"{why}: run `{build}` first.", file=sys.stderr)
+        return CANNOT_RUN
+    verified = verify(project)
+    if verified.problems:
+        outcome = (
+            f"site/ does not match its story: build it again (`{build}`) and verify; what is "
+            "left after a fresh build comes from a text of the content or from the generator."
+        )
+        return _report(verified.problems, project, outcome)
+    print(f"Site OK: {verified.pages} {plural(verified.pages, 'page')} verified.")
     return OK
 
 

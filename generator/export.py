@@ -28,11 +28,21 @@ VERSION = 2  # 2: reports, disputes, dates, question history, references
 
 # The files data_files makes, always together: they are made from the whole story.
 DATA_FILES = ("data/facts.json", "data/statements.csv", "data/positions.csv", "data/questions.csv")
+# The records each table has rows for, named by its first column: what `verify` checks.
+TABLE_RECORDS = {
+    "data/statements.csv": "statements",
+    "data/positions.csv": "countries",
+    "data/questions.csv": "questions",
+}
 
 
 def data_files(story: Linked, scheme: urls.Scheme) -> dict[str, str]:
+    return {"data/facts.json": facts_json(story, scheme), **tables(story)}
+
+
+def tables(story: Linked) -> dict[str, str]:
+    """The CSV tables, by their path on the site."""
     return {
-        "data/facts.json": facts_json(story, scheme),
         "data/statements.csv": _csv(_statement_rows(story)),
         "data/positions.csv": _csv(_position_rows(story)),
         "data/questions.csv": _csv(_question_rows(story)),

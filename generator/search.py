@@ -9,6 +9,7 @@ small pieces as a reader types. Only what readers search is indexed, never whole
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import resource
@@ -28,6 +29,7 @@ from generator.model import RECORD_TYPES, Collection
 from generator.render import Links, long_date
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
+FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what each of Pagefind's record files starts with
 NAMES = "names.json"  # in it: every speaker's and named record's name, for search.js
 KINDS = {"direct": "Direct quote", "reported": "Reported"}  # as the badges on the pages
 
@@ -283,3 +285,28 @@ def _record_page(record: dict[str, Any]) -> str:
         + "".join(hidden)
         + "</div></body></html>\n"
     )
+
+
+def fragments(site: Path) -> list[Path]:
+    """The files of a built site's search index that hold one record each."""
+    return sorted((site / INDEX_FOLDER / "fragment").glob("*.pf_fragment"))
+
+
+def fragment_record(fragment: Path) -> dict[str, Any]:
+    """One record as Pagefind stored it (gzipped JSON behind a signature): its address is its
+    `href` meta. ValueError or OSError when the file is no such record."""
+    try:
+        data = gzip.decompress(fragment.read_bytes())
+    except EOFError as error:  # cut short
+        raise ValueError(str(error)) from error
+    if not data.startswith(FRAGMENT_SIGNATURE):
+        raise ValueError("it does not start as a Pagefind record does")
+    record = json.loads(data[len(FRAGMENT_SIGNATURE) :])
+    if not isinstance(record, dict):
+        raise ValueError("it holds no record")
+    return record
+
+
+def indexed(site: Path) -> list[dict[str, Any]]:
+    """Every record of a built site's search index."""
+    return [fragment_record(fragment) for fragment in fragments(site)]

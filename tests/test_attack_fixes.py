@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.htmlscan import read, resolve, site_pages
 from tests.conftest import edit, problems, run_cli
-from tests.htmlscan import read, resolve, site_pages
 
 
 def test_a_required_file_that_fails_to_parse_is_not_also_reported_missing(mini):

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.search import indexed
 from tests.conftest import MINI, ROOT, make_project
-from tests.pagefind_index import records as indexed
 from tests.test_structured_data import types_on
 
 SECTION = "## Changing the code: adding a record type"

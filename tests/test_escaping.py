@@ -14,10 +14,10 @@ from mkdocs.utils.meta import get_data
 
 from generator.build import Project, check, generate
 from generator.export import spreadsheet_safe
+from generator.htmlscan import read, site_pages
 from generator.link import Linked
 from generator.render import render
 from tests.conftest import MINI, edit, make_project, run_cli
-from tests.htmlscan import read, site_pages
 
 PAYLOAD = (
     "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "

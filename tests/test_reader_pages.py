@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from generator.build import Project, generate
+from generator.htmlscan import read
 from tests.conftest import built, edit, problems
-from tests.htmlscan import read
 
 STORY_TITLE = "Exampleton votes for a bridge"
 

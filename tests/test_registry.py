@@ -16,8 +16,8 @@ from generator.link import Linked
 from generator.model import RECORD_TYPES, Collection
 from generator.render import render
 from generator.schema import SIDECAR, schemas
+from generator.search import indexed
 from tests.conftest import MINI, in_place
-from tests.pagefind_index import records
 from tests.test_structured_data import types_on
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
@@ -75,9 +75,9 @@ def test_every_record_of_the_facts_download_is_a_line_of_its_own(story, collecti
 def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
     mini_site: Path, story, collection
 ):
-    indexed = {record["meta"]["href"] for record in records(mini_site / "site")}
+    hrefs = {record["meta"]["href"] for record in indexed(mini_site / "site")}
     for record_id in records_of(story, collection):
         page = urls.url_of(urls.record_page(collection.name, record_id))
         assert (mini_site / "site" / page / "index.html").is_file(), page
         assert collection.jsonld in types_on(mini_site / "site", page.rstrip("/")), page
-        assert page in indexed, page
+        assert page in hrefs, page

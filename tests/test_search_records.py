@@ -11,9 +11,8 @@ from generator.cli import CANNOT_RUN
 from generator.link import Linked
 from generator.model import RECORD_TYPES, Collection
 from generator.render import Links
-from generator.search import ENTRIES, NOT_SEARCHED, Entry, entries, maker
+from generator.search import ENTRIES, NOT_SEARCHED, Entry, entries, indexed, maker
 from tests.conftest import MINI, in_place, run_cli
-from tests.pagefind_index import records as indexed
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
 SEARCHED = [c for c in RECORD_TYPES if maker(c) is not None]

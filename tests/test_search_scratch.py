@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import search
-from tests.pagefind_index import records as indexed
+from generator.search import indexed
 
 RECORD = {
     "url": "people/ada-ferrow/",

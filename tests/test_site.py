@@ -12,11 +12,11 @@ import pytest
 
 from generator import urls
 from generator.build import Project, check
+from generator.htmlscan import read, resolve, site_pages, under
 from generator.link import normalise_space
 from generator.model import RECORD_TYPES
+from generator.search import indexed
 from tests.conftest import run_cli
-from tests.htmlscan import read, resolve, site_pages, under
-from tests.pagefind_index import records
 
 pytestmark = pytest.mark.story
 SECTIONS = ["", "statements", "people", "countries", "questions", "topics", "timeline", "sources"]
@@ -118,7 +118,7 @@ def test_no_broken_internal_link_or_anchor(built_site, request):
 
 def test_search_index_finds_people_countries_questions_and_quotations(built, story):
     # Records hold plain text (a name's `&` is `&`, not `&amp;`).
-    text = normalise_space(" ".join(r["content"] for r in records(built / "site")))
+    text = normalise_space(" ".join(r["content"] for r in indexed(built / "site")))
     for person in story.people.values():
         assert person.name in text
     for country in story.countries.values():

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from generator.build import Project
+from generator.htmlscan import read, site_pages
 from generator.siteconfig import HOOKS, THEME
 from tests.conftest import edit, problems, run_cli, tree
-from tests.htmlscan import read, site_pages
 
 MINI_TITLE = "Exampleton votes for a bridge"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)  # the signature is what the build checks

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from generator.htmlscan import read, site_pages
 from tests.conftest import edit, run_cli
-from tests.htmlscan import read, site_pages
 
 
 def duplicate_ids(site: Path) -> list[str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from generator.build import Project, check
+from generator.htmlscan import read
 from generator.structured import quotation
 from tests.conftest import ROOT, run_cli
-from tests.htmlscan import read
 
 ARTICLE = ROOT / "tests" / "fixtures" / "worked-example" / "fic-ferry.txt"
 VARGA = """- id: ines-varga

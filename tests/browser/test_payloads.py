@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from generator.search import indexed
 from tests.browser.conftest import SUB_PATH, Watch, all_pages, loaded
 from tests.conftest import MINI, edit, make_project, run_cli
-from tests.pagefind_index import records as indexed
 from tests.test_escaping import FIELDS, inject
 from tools.static_server import serving
 
