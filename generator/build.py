@@ -28,6 +28,7 @@ from generator.render import pages
 from generator.runfailed import RunFailed
 from generator.search import INDEX_FOLDER, index_site, records_text
 from generator.siteconfig import SiteConfig, config_text, missing, read_config, served_at
+from generator.sitedate import environment_problem, epoch
 from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
@@ -167,17 +168,20 @@ def _file_digest(path: Path) -> bytes:
 
 def _remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
-    epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
+    seconds = str(epoch(updated))
     stamp = project.work / "source-date-epoch"
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    if state_text(stamp) != epoch:
-        stamp.write_text(epoch, encoding="ascii")
+    if state_text(stamp) != seconds:
+        stamp.write_text(seconds, encoding="ascii")
 
 
 def build_site(project: Project, made_from: str | None = None) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in; the
     stamp says site/ was made `made_from` these inputs (generator/sitestamp.py) only once the
     new site is in place."""
+    wrong_date = environment_problem()
+    if wrong_date is not None:  # MkDocs would stop with a traceback
+        raise RunFailed(f"{wrong_date}; site/ is unchanged")
     project.site.parent.mkdir(parents=True, exist_ok=True)
     _check_replaceable(project)
     forget(project)

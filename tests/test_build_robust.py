@@ -61,6 +61,24 @@ def test_a_full_disk_while_generating_is_one_line_and_keeps_the_site(
     assert tree(built_mini / "site") == site
 
 
+@pytest.mark.parametrize("value", ["4295030400", "-1", "tomorrow"])
+def test_a_source_date_epoch_the_site_cannot_be_dated_with_is_one_line(
+    built_mini, monkeypatch, capsys, value
+):
+    site = built(built_mini)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err == (
+        f"SOURCE_DATE_EPOCH: '{value}' is not a time a site can be dated with (sitemap.xml.gz "
+        "holds the time as 32-bit seconds since 1970-01-01): set it to whole seconds since "
+        "then, from 0 to 4295030399 (2106-02-07), or unset it to date the site with the "
+        "story's `updated`; site/ is unchanged\n"
+    )
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
+
+
 @pytest.mark.parametrize("folder", ["build", "."])
 def test_an_unwritable_folder_is_one_line(mini, monkeypatch, capsys, folder):
     unwritable = (mini / folder).resolve()

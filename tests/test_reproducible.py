@@ -87,6 +87,31 @@ def test_source_date_epoch_from_the_environment_wins(tmp_path):
     assert gzip_mtime(root / "site" / "sitemap.xml.gz") == 1_699_920_000  # MkDocs keeps the day
 
 
+def test_a_day_past_2106_02_07_is_refused_and_that_day_dates_the_site(built_mini):
+    before = tree(built_mini / "site")
+    edit(built_mini, "content/story.yaml", "updated: 2026-11-20", "updated: 2106-02-08")
+    result = run_cli(built_mini, "build")
+    assert result.returncode == 1
+    assert result.stderr == (
+        "content/story.yaml:5:10: '2106-02-08' is after 2106-02-07, the last day a site can be "
+        "dated with (sitemap.xml.gz holds the time as 32-bit seconds since 1970-01-01): write "
+        "the day the facts were last checked, as YYYY-MM-DD\n"
+        "    updated: 2106-02-08\n"
+        "             ^\n"
+        "1 problem found.\n"
+        "Nothing was written: the last good pages and site/ are unchanged.\n"
+    )
+    assert tree(built_mini / "site") == before
+    assert not list(built_mini.glob(".site-*"))
+    edit(built_mini, "content/story.yaml", "updated: 2106-02-08", "updated: 2106-02-07")
+    # Other dates are only shown as text: they may lie anywhere in the calendar.
+    edit(built_mini, "content/events.yaml", "date: 2026-11-09", "date: 0001-01-01")
+    edit(built_mini, "content/corrections.yaml", "date: 2026-11-21", "date: 9999-12-31")
+    result = run_cli(built_mini, "build")
+    assert result.returncode == 0, result.stderr
+    assert gzip_mtime(built_mini / "site" / "sitemap.xml.gz") == 4_294_944_000  # 2106-02-07
+
+
 def test_an_interrupted_build_leaves_the_old_site_intact(built_mini):
     root = built_mini
     before = tree(root / "site")
