@@ -4,12 +4,14 @@ following a symbolic link, so that nothing outside the story can be read, echoed
 A symbolic link, named pipe, socket or device in content/ or seeds/ is refused with a problem
 naming it; it is never opened (a pipe would hang the run, a link could publish /etc/passwd or
 .git/config). Names starting with a dot (editor and system files) are skipped, as git does not
-care about them either.
+care about them either. A name that is not UTF-8 is refused too: it could be named nowhere (not
+in a page, a link, a cache key or a message) without breaking the text it lands in.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -63,7 +65,9 @@ def _walk(
             mode = entry.stat(follow_symlinks=False).st_mode
         except FileNotFoundError:  # deleted while we looked: it is simply not there
             continue
-        if stat.S_ISDIR(mode):
+        if (byte := _undecodable(entry.name)) is not None:
+            problems.append(Problem(shown(path, root), 0, 0, not_utf8(byte, stat.S_ISDIR(mode))))
+        elif stat.S_ISDIR(mode):
             message = refusal(path)
             if message:
                 problems.append(Problem(shown(path, root), 0, 0, message))
@@ -73,6 +77,23 @@ def _walk(
             files.append(path)
         else:
             problems.append(Problem(shown(path, root), 0, 0, not_regular(mode)))
+
+
+def _undecodable(name: str) -> int | None:
+    """The first byte of a name that is not UTF-8: Python holds it as a lone surrogate."""
+    found = _SURROGATE.search(name)
+    return ord(found.group()) - 0xDC00 if found else None
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def not_utf8(byte: int, folder: bool) -> str:
+    real = "folder" if folder else "file"
+    return (
+        f"this {real}'s name is not valid UTF-8 (byte 0x{byte:02x}), so it is not read: rename "
+        f"it in UTF-8 (letters, digits, '-' and '_' are safe everywhere), or delete it"
+    )
 
 
 _KINDS = (

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.problems import Problem, format_problems
-from tests.conftest import problems, run_cli
+from tests.conftest import problems, run_cli, tree
 
 LINK = (
     "0:0: this is a symbolic link, and the generator never follows links (one could publish "
@@ -156,3 +156,26 @@ def test_problems_never_show_a_line_read_through_a_link(tmp_path):
     (tmp_path / "content" / "x.yaml").symlink_to(tmp_path / "secret.yaml")
     shown = format_problems([Problem("content/x.yaml", 1, 1, "wrong")], tmp_path)
     assert shown == "content/x.yaml:1:1: wrong\n1 problem found.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "byte"), [(b"seeds/\xff.txt", "ff"), (b"content/people/caf\xe9.yaml", "e9")]
+)
+def test_a_name_that_is_not_utf8_is_refused_alike_by_check_and_build(built_mini, name, byte):
+    site = tree(built_mini / "site")
+    path = os.path.join(os.fsencode(built_mini), name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(b"The council met again on Friday.\n")
+    shown = name.decode("ascii", "backslashreplace")  # as `ls -b` shows it
+    refused = [
+        f"{shown}:0:0: this file's name is not valid UTF-8 (byte 0x{byte}), so it is not read: "
+        "rename it in UTF-8 (letters, digits, '-' and '_' are safe everywhere), or delete it",
+        "1 problem found.",
+        "Nothing was written: the last good pages and site/ are unchanged.",
+    ]
+    for command in ("check", "build"):
+        result = run_cli(built_mini, command)
+        assert (result.returncode, result.stderr.splitlines()) == (1, refused), command
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
