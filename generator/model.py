@@ -27,6 +27,7 @@ from generator.parts import (
     QuestionStatus,
     Record,
     Report,
+    SiteDate,
     Source,
     Sources,
     StanceRef,
@@ -104,7 +105,10 @@ class Story(Record):
         "description for search engines."
     )
     sources: Sources = Field(description="The paragraphs the summary rests on.")
-    updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
+    updated: SiteDate = Field(
+        description="When the facts were last checked (YYYY-MM-DD); it also dates the site, so "
+        "it falls between 1970-01-01 and 2106-02-07."
+    )
     key_facts: list[KeyFact] = Field(
         default=[],
         description="Optional: the few facts a reader needs first, each a short cited sentence; "
