@@ -6,12 +6,13 @@ swapped in at the end, so a failed run leaves the last good pages and site as th
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import io
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from generator.apart import start
+from generator.apart import CANNOT_RUN, start
 from generator.files import FolderRule, published, regular_files, shown, state_text
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
@@ -38,6 +39,7 @@ from generator.siteconfig import (
     served_at_problem,
     site_config,
 )
+from generator.sitedate import environment_problem, epoch
 from generator.sitesettings import LOGO_NAME
 from generator.sitestamp import forget, remember
 from generator.validate import validate
@@ -210,17 +212,20 @@ def _file_digest(path: Path) -> bytes:
 
 def _remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
-    epoch = str(int(dt.datetime.combine(updated, dt.time(), dt.UTC).timestamp()))
+    seconds = str(epoch(updated))
     stamp = project.work / "source-date-epoch"
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    if state_text(stamp) != epoch:
-        stamp.write_text(epoch, encoding="ascii")
+    if state_text(stamp) != seconds:
+        stamp.write_text(seconds, encoding="ascii")
 
 
 def build_site(project: Project, made_from: str | None = None) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in; the
     stamp says site/ was made `made_from` these inputs (generator/sitestamp.py) only once the
     new site is in place."""
+    wrong_date = environment_problem()
+    if wrong_date is not None:  # MkDocs would stop with a traceback
+        raise RunFailed(f"{wrong_date}; site/ is unchanged")
     project.site.parent.mkdir(parents=True, exist_ok=True)
     _check_replaceable(project)
     forget(project)
@@ -229,21 +234,31 @@ def build_site(project: Project, made_from: str | None = None) -> bool:
     fresh = project.site.with_name(f".site-new-{os.getpid()}")
     fresh.mkdir()  # a plain mkdir, so the site gets the permissions the umask gives
     # Pagefind indexes the search records, not the pages, so it runs beside MkDocs (which uses
-    # one core) in a process of its own, into a folder of its own moved in afterwards.
+    # one core), each in a process of its own, Pagefind into a folder moved in afterwards.
     search = project.site.with_name(f".site-search-{os.getpid()}")
     search.mkdir()
-    indexing = start(lambda: _index(project, search), project.root, "search indexing")
-    built = _mkdocs(project, fresh)
-    status, _out, err = indexing.outcome()
-    if not built or status != 0:
-        shutil.rmtree(fresh, ignore_errors=True)
+    moved_in = False
+    try:
+        indexing = start(lambda: _index(project, search), project.root, "search indexing")
+        building = start(lambda: _mkdocs(project, fresh), project.root, "MkDocs")
+        built, built_out, built_err = building.outcome()
+        indexed, _out, index_err = indexing.outcome()
+        # A problem of the machine is one line; MkDocs' messages are shown otherwise.
+        if built == CANNOT_RUN or (built == 0 and indexed != 0):
+            raise RunFailed((built_err if built else index_err).strip())
+        sys.stdout.write(built_out)
+        sys.stderr.write(built_err)
+        if built != 0:
+            return False
+        make_portable(fresh)
+        (search / INDEX_FOLDER).rename(fresh / INDEX_FOLDER)
+        moved_in = True
+    except OSError as error:
+        raise _in_site(project, fresh, error) from error
+    finally:  # whatever happened, no half-built folder is left beside site/
         shutil.rmtree(search, ignore_errors=True)
-        if built:
-            raise RunFailed(err.strip())
-        return False
-    make_portable(fresh)
-    (search / INDEX_FOLDER).rename(fresh / INDEX_FOLDER)
-    search.rmdir()
+        if not moved_in:
+            shutil.rmtree(fresh, ignore_errors=True)
     _swap(project, fresh)
     remember(project, made_from)
     return True
@@ -253,20 +268,52 @@ def _index(project: Project, into: Path) -> int:
     """Pagefind's index of the search records, in INTO/pagefind/ (run as a child process)."""
     try:
         index_site(project.search_records, into)
-    except (OSError, RuntimeError, ValueError) as error:
+    except OSError as error:  # a full disk, told as MkDocs' is: the index is part of site/
+        raise _in_site(project, into, error) from error
+    except (RuntimeError, ValueError) as error:
         raise RunFailed(_index_failed(project, error)) from error
     return 0
 
 
-def _mkdocs(project: Project, into: Path) -> bool:
-    # --quiet would also hide the warnings that --strict turns into failures.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", str(project.generated_config), "--site-dir", str(into)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a build problem
+def _mkdocs(project: Project, into: Path) -> int:
+    """`mkdocs build --strict` into INTO, run as a child process: 0 when it built the site.
+    What MkDocs prints is shown when it ends, except when a file cannot be written (a full
+    disk): then one line says so, instead of MkDocs' messages and traceback."""
+    from mkdocs.__main__ import cli  # noqa: PLC0415 - only this child process needs MkDocs
+
+    os.chdir(project.root)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"  # a notice, not a build problem
     stamp = state_text(project.work / "source-date-epoch")
-    if "SOURCE_DATE_EPOCH" not in env and stamp is not None:
-        env["SOURCE_DATE_EPOCH"] = stamp
-    return subprocess.run(command, cwd=project.root, env=env, check=False).returncode == 0
+    if "SOURCE_DATE_EPOCH" not in os.environ and stamp is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = stamp
+    # --quiet would also hide the warnings that --strict turns into failures.
+    args = ["build", "--strict", "--config-file", str(project.generated_config)]
+    args += ["--site-dir", str(into)]
+    out, err = io.StringIO(), io.StringIO()
+    shown_out = True
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            cli.main(args, prog_name="mkdocs")  # ends in SystemExit, as a command does
+    except SystemExit as done:
+        return 0 if done.code in (0, None) else 1
+    except OSError as error:
+        shown_out = False  # its log and traceback would bury the one line that matters
+        raise _in_site(project, into, error) from error
+    finally:
+        if shown_out:
+            sys.stdout.write(out.getvalue())
+            sys.stderr.write(err.getvalue())
+    return 0
+
+
+def _in_site(project: Project, fresh: Path, error: OSError) -> RunFailed:
+    """A file of the new site that could not be written is told as site/, the folder a
+    contributor knows: the new one is a temporary folder beside it."""
+    names = [n for n in (error.filename2, error.filename) if isinstance(n, str)]
+    # MkDocs writes only into the new site, and its errors in writing a page name no file.
+    if not names or any(Path(n) == fresh or fresh in Path(n).parents for n in names):
+        error = OSError(error.errno, error.strerror, str(project.site))
+    return RunFailed.of(error, project.root)
 
 
 def _index_failed(project: Project, error: Exception) -> str:

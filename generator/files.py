@@ -6,7 +6,9 @@ naming it; it is never opened (a pipe would hang the run, a link could publish /
 .git/config). Names starting with a dot (editor and system files) are skipped, as git does not
 care about them either. What MkDocs copies or renders into the site besides the content (the
 theme overrides, the generated pages' folder: see `published`) is refused the same way, dot
-names included: MkDocs would follow a link there and publish what it points to.
+names included: MkDocs would follow a link there and publish what it points to. A name that is
+not UTF-8 is refused too: it could be named nowhere (not in a page, a link, a cache key or a
+message) without breaking the text it lands in.
 
 What the generator's commands create in the story (new-article, draft-quotes) is written the
 same way round: `create_new` never writes through a link nor over anything already there, and
@@ -16,6 +18,7 @@ same way round: `create_new` never writes through a link nor over anything alrea
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
@@ -85,7 +88,12 @@ def _walk(
         if entry.name.startswith(".") and not hidden:
             continue
         # The type the folder listing gives, as lstat would: no call to the system per file.
-        if entry.is_file(follow_symlinks=False):
+        if (byte := _undecodable(entry.name)) is not None:
+            folder_named = entry.is_dir(follow_symlinks=False)
+            problems.append(
+                Problem(shown(Path(entry.path), root), 0, 0, not_utf8(byte, folder_named))
+            )
+        elif entry.is_file(follow_symlinks=False):
             files.append(entry.path)
         elif entry.is_dir(follow_symlinks=False):
             message = refusal(entry.path) if refusal else None
@@ -129,6 +137,23 @@ def _published(root: Path, parts: tuple[str, ...]) -> list[Problem]:
     if stat.S_ISDIR(mode):
         return _refused(path, root, [], hidden=True)
     return [] if stat.S_ISREG(mode) else [Problem(shown(path, root), 0, 0, not_regular(mode))]
+
+
+def _undecodable(name: str) -> int | None:
+    """The first byte of a name that is not UTF-8: Python holds it as a lone surrogate."""
+    found = _SURROGATE.search(name)
+    return ord(found.group()) - 0xDC00 if found else None
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def not_utf8(byte: int, folder: bool) -> str:
+    real = "folder" if folder else "file"
+    return (
+        f"this {real}'s name is not valid UTF-8 (byte 0x{byte:02x}), so it is not read: rename "
+        f"it in UTF-8 (letters, digits, '-' and '_' are safe everywhere), or delete it"
+    )
 
 
 _KINDS = (

@@ -27,6 +27,7 @@ from generator.parts import (
     QuestionStatus,
     Record,
     Report,
+    SiteDate,
     Source,
     Sources,
     StanceRef,
@@ -109,7 +110,10 @@ class Story(Record):
         description="The paragraphs the summary rests on (required once `seeds/` holds an "
         "article; a story just started with `new-story` has none yet).",
     )
-    updated: IsoDate = Field(description="When the facts were last checked (YYYY-MM-DD).")
+    updated: SiteDate = Field(
+        description="When the facts were last checked (YYYY-MM-DD); it also dates the site, so "
+        "it falls between 1970-01-01 and 2106-02-07."
+    )
     key_facts: list[KeyFact] = Field(
         default=[],
         description="Optional: the few facts a reader needs first, each a short cited sentence; "

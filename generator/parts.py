@@ -29,6 +29,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from generator.characters import FORBIDDEN, describe
+from generator.sitedate import unstampable
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -46,6 +47,13 @@ def _parse_date(value: object) -> object:
         raise PydanticCustomError(
             "iso_date", "'{value}' is not a real calendar date", {"value": value}
         ) from None
+
+
+def _dates_the_site(value: dt.date) -> dt.date:
+    why = unstampable(value)
+    if why is not None:
+        raise PydanticCustomError("site_date", why)
+    return value
 
 
 def _no_blank(value: str) -> str:
@@ -93,6 +101,8 @@ def fields_of(model: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_parse_date)]
+# A date that also stamps the built site (generator/sitedate.py), so within what it can hold.
+SiteDate = Annotated[IsoDate, AfterValidator(_dates_the_site)]
 Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_characters)]
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"

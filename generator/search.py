@@ -27,6 +27,7 @@ from generator import urls
 from generator.graph import Graph, Node
 from generator.model import RECORD_TYPES, Collection
 from generator.render import Links, long_date
+from generator.stableindex import stabilise
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what each of Pagefind's record files starts with
@@ -235,6 +236,7 @@ def index_site(records: Path, site: Path) -> Indexed:
     for unused in UNUSED:  # Pagefind's own search interfaces: search.js is the site's
         for path in out.glob(unused):
             path.unlink()
+    stabilise(out)  # the same records, the same bytes (Pagefind's filters come in any order)
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return Indexed(len(entries_json), time.monotonic() - started, peak)
 

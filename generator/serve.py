@@ -31,6 +31,7 @@ from generator.incremental import Session
 from generator.preview import Site
 from generator.problems import Problem, format_problems
 from generator.runfailed import RunFailed
+from generator.sitedate import environment_problem
 
 # How often MkDocs' watcher looks at the inputs: part of the delay between a save and the page.
 POLL_SECONDS = 0.1
@@ -47,6 +48,10 @@ def regenerator(project: Project) -> Regenerate:
 def serve(project: Project, address: str) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice, not a problem of ours
     _show_mkdocs_warnings()
+    wrong_date = environment_problem()
+    if wrong_date is not None:  # MkDocs would stop with a traceback on the first page
+        print(f"{wrong_date}\nFix this, then run serve again.", file=sys.stderr)
+        return 1
     signal.signal(signal.SIGTERM, _interrupt)  # when we are stopped, clean up as on Ctrl-C
     site_dir = Path(tempfile.mkdtemp(prefix="explainer-preview-"))
     try:

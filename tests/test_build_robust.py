@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import mkdocs.utils
 import pytest
 
 from generator import build, cli, serve
@@ -59,6 +60,80 @@ def test_a_full_disk_while_generating_is_one_line_and_keeps_the_site(
         f"space, then run again; {UNCHANGED}\n"
     )
     assert tree(built_mini / "site") == site
+
+
+FULL_DISK = (
+    f"site: No space left on device: the disk is full: free some space, then run again; {UNCHANGED}"
+)
+
+
+def full_disk_in(monkeypatch, stage: str, root: Path) -> None:
+    """MkDocs (in the build's child process) finds the disk full as it copies the theme's files
+    (an error naming both files) or writes a page (a failed write names none)."""
+    if stage == "copying":
+        original = shutil.copyfile
+
+        def copyfile(source, target, *args, **kwargs):
+            if root in Path(target).parents:
+                code = errno.ENOSPC
+                raise OSError(code, os.strerror(code), str(source), None, str(target))
+            return original(source, target, *args, **kwargs)
+
+        monkeypatch.setattr(shutil, "copyfile", copyfile)
+    else:
+
+        def write_file(content: bytes, output_path: str) -> None:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(mkdocs.utils, "write_file", write_file)
+
+
+@pytest.mark.parametrize("stage", ["copying", "writing"])
+def test_a_full_disk_while_mkdocs_builds_is_one_line_and_keeps_the_site(
+    built_mini, monkeypatch, capsys, stage
+):
+    site = built(built_mini)
+    full_disk_in(monkeypatch, stage, built_mini)
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err == f"{FULL_DISK}\n"
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
+
+
+def test_a_full_disk_while_indexing_for_search_is_one_line_and_keeps_the_site(
+    built_mini, monkeypatch, capsys
+):
+    site = built(built_mini)
+
+    def full(records: Path, into: Path) -> None:
+        code = errno.ENOSPC
+        raise OSError(code, os.strerror(code), str(into / "pagefind" / "names.json"))
+
+    monkeypatch.setattr(build, "index_site", full)
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err == f"{FULL_DISK}\n"
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
+
+
+@pytest.mark.parametrize("value", ["4295030400", "-1", "tomorrow"])
+def test_a_source_date_epoch_the_site_cannot_be_dated_with_is_one_line(
+    built_mini, monkeypatch, capsys, value
+):
+    site = built(built_mini)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    status, err = run(built_mini, "build", capsys=capsys)
+    assert status == 3
+    assert err == (
+        f"SOURCE_DATE_EPOCH: '{value}' is not a time a site can be dated with (sitemap.xml.gz "
+        "holds the time as 32-bit seconds since 1970-01-01): set it to whole seconds since "
+        "then, from 0 to 4295030399 (2106-02-07), or unset it to date the site with the "
+        "story's `updated`; site/ is unchanged\n"
+    )
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))
 
 
 @pytest.mark.parametrize("folder", ["build", "."])

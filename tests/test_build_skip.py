@@ -6,6 +6,7 @@ tested is the decision, fast; one builds the mini story for real."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -16,15 +17,29 @@ from tests.conftest import edit
 UP_TO_DATE_LINE = "Nothing changed since the last build: site/ is up to date.\n"
 
 
-@pytest.fixture
-def tool_runs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """MkDocs and Pagefind replaced by a fake that writes a page and records each run."""
-    runs: list[Path] = []
+class Runs:
+    """The runs of the fake MkDocs, each recorded as a file: it runs in a child process."""
 
-    def fake_mkdocs(project: build.Project, into: Path) -> bool:
-        runs.append(into)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir()
+
+    def record(self) -> None:
+        (self.folder / str(len(self) + 1)).touch()
+
+    def __len__(self) -> int:
+        return len(list(self.folder.iterdir()))
+
+
+@pytest.fixture
+def tool_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Runs:
+    """MkDocs and Pagefind replaced by a fake that writes a page and records each run."""
+    runs = Runs(tmp_path / "mkdocs-runs")
+
+    def fake_mkdocs(project: build.Project, into: Path) -> int:
+        runs.record()
         (into / "index.html").write_text("<p>built</p>", encoding="utf-8")
-        return True
+        return 0
 
     monkeypatch.setattr(build, "_mkdocs", fake_mkdocs)
     monkeypatch.setattr(build, "index_site", lambda records, site: (site / "pagefind").mkdir())
@@ -37,7 +52,7 @@ def run_build(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]
 
 
 @pytest.fixture
-def built_once(mini: Path, tool_runs: list[Path], capsys: pytest.CaptureFixture[str]) -> Path:
+def built_once(mini: Path, tool_runs: Runs, capsys: pytest.CaptureFixture[str]) -> Path:
     """The mini story built once (with the fake tools), so the next build is a warm one."""
     assert run_build(mini, capsys)[0] == 0
     assert len(tool_runs) == 1
@@ -130,20 +145,19 @@ def test_another_version_of_an_installed_tool_builds_the_site_again(
     assert len(tool_runs) == 2
 
 
-def test_no_stamp_claims_the_site_while_mkdocs_builds(built_once, monkeypatch, capsys):
+def test_no_stamp_claims_the_site_while_mkdocs_builds(built_once, monkeypatch, capsys, tmp_path):
     stamp = built_once / "build" / "site-from"
     assert stamp.is_file()
-    seen: list[bool] = []
+    seen = tmp_path / "stamp-seen"
 
-    def killed_mkdocs(project: build.Project, into: Path) -> bool:
-        seen.append(stamp.exists())
-        raise KeyboardInterrupt  # as if the build were stopped here
+    def killed_mkdocs(project: build.Project, into: Path) -> int:
+        seen.write_text(str(stamp.exists()), encoding="ascii")
+        os._exit(9)  # as if MkDocs were killed here
 
     edit(built_once, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
     monkeypatch.setattr(build, "_mkdocs", killed_mkdocs)
-    with pytest.raises(KeyboardInterrupt):
-        run_build(built_once, capsys)
-    assert seen == [False]
+    assert run_build(built_once, capsys)[0] == 3
+    assert seen.read_text(encoding="ascii") == "False"
     assert not stamp.exists()
 
 
@@ -152,7 +166,7 @@ def test_a_failed_build_after_a_good_one_is_built_again_next_time(
 ):
     good = build._mkdocs
     edit(built_once, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
-    monkeypatch.setattr(build, "_mkdocs", lambda project, into: False)
+    monkeypatch.setattr(build, "_mkdocs", lambda project, into: 1)
     assert run_build(built_once, capsys)[0] == 2
     monkeypatch.setattr(build, "_mkdocs", good)
     status, out = run_build(built_once, capsys)

@@ -204,3 +204,26 @@ def test_a_story_theme_folder_with_a_link_is_refused_and_never_published(generat
 def test_a_linked_folder_in_the_generated_pages_is_refused_and_never_published(generated, tmp_path):
     (generated / "build" / "docs" / "leak").symlink_to(secret_outside(tmp_path))
     refused_by_check_and_build(generated, "build/docs/leak")
+
+
+@pytest.mark.parametrize(
+    ("name", "byte"), [(b"seeds/\xff.txt", "ff"), (b"content/people/caf\xe9.yaml", "e9")]
+)
+def test_a_name_that_is_not_utf8_is_refused_alike_by_check_and_build(built_mini, name, byte):
+    site = tree(built_mini / "site")
+    path = os.path.join(os.fsencode(built_mini), name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(b"The council met again on Friday.\n")
+    shown = name.decode("ascii", "backslashreplace")  # as `ls -b` shows it
+    refused = [
+        f"{shown}:0:0: this file's name is not valid UTF-8 (byte 0x{byte}), so it is not read: "
+        "rename it in UTF-8 (letters, digits, '-' and '_' are safe everywhere), or delete it",
+        "1 problem found.",
+        "Nothing was written: the last good pages and site/ are unchanged.",
+    ]
+    for command in ("check", "build"):
+        result = run_cli(built_mini, command)
+        assert (result.returncode, result.stderr.splitlines()) == (1, refused), command
+    assert tree(built_mini / "site") == site
+    assert not list(built_mini.glob(".site-*"))

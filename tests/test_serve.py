@@ -16,6 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from generator import cli
 from generator.build import Project, generate
 from generator.preview import Site
 from generator.serve import Preview, regenerator
@@ -203,3 +204,17 @@ def test_saves_in_quick_succession_rebuild_once_each_at_most(server):
     assert 2 <= len(rebuilds) <= 6, out  # the first build, then at most one per save
     # Each rebuild follows the regeneration it builds: MkDocs never reads pages being written.
     assert all(lines[n - 1].startswith("Regenerated ") for n in rebuilds), out
+
+
+def test_serve_refuses_a_source_date_epoch_the_site_cannot_be_dated_with(
+    mini: Path, monkeypatch, capsys
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "tomorrow")
+    address = f"127.0.0.1:{free_port()}"
+    assert cli.main(["--root", str(mini), "serve", "--address", address]) == 1
+    assert capsys.readouterr().err == (
+        "SOURCE_DATE_EPOCH: 'tomorrow' is not a time a site can be dated with (sitemap.xml.gz "
+        "holds the time as 32-bit seconds since 1970-01-01): set it to whole seconds since "
+        "then, from 0 to 4295030399 (2106-02-07), or unset it to date the site with the "
+        "story's `updated`\nFix this, then run serve again.\n"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import edit, problems, run_cli
 
 
@@ -70,6 +72,26 @@ def test_malformed_date(mini):
 def test_impossible_date(mini):
     edit(mini, "content/story.yaml", "updated: 2026-11-20", "updated: 2026-02-30")
     assert problems(mini) == ["content/story.yaml:5:10: '2026-02-30' is not a real calendar date"]
+
+
+DATES_THE_SITE = (
+    "day a site can be dated with (sitemap.xml.gz holds the time as 32-bit seconds since "
+    "1970-01-01): write the day the facts were last checked, as YYYY-MM-DD"
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "limit"),
+    [
+        ("2106-02-08", "after 2106-02-07, the last"),
+        ("9999-12-31", "after 2106-02-07, the last"),
+        ("1969-12-31", "before 1970-01-01, the first"),
+        ("0001-01-01", "before 1970-01-01, the first"),
+    ],
+)
+def test_an_updated_day_the_site_cannot_be_dated_with(mini, day, limit):
+    edit(mini, "content/story.yaml", "updated: 2026-11-20", f"updated: {day}")
+    assert problems(mini) == [f"content/story.yaml:5:10: '{day}' is {limit} {DATES_THE_SITE}"]
 
 
 def test_yes_is_not_a_boolean(mini):
