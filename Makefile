@@ -17,6 +17,9 @@ $(READY): requirements.lock
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
+	# The generator importable from anywhere in this environment: `python -m generator --root .`
+	# works inside a story folder too.
+	$(BIN)/python -c 'import pathlib, site, sys; pathlib.Path(site.getsitepackages()[0], "explainer.pth").write_text(sys.argv[1] + "\n")' "$(CURDIR)"
 	touch $@
 
 site: $(READY)

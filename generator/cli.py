@@ -233,7 +233,8 @@ def _new_story(folder: Path, title: str) -> int:
         print(f"created {display_path(path, Path.cwd())}")
     root = folder.resolve()
     print(f"Next: {command(root, 'new-article', 'ARTICLE.txt', '--id', 'ID')}")
-    print(f"Then: {command(root, 'check')} and {command(root, 'build')}")
+    for step in ("check", "build", "verify"):
+        print(f"Then: {command(root, step)}")
     return OK
 
 
@@ -260,7 +261,8 @@ def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
             unusable,
             project,
             "The story has the problems above, so these drafts cannot use its known people, "
-            "aliases and statements: fix them (make check) and draft again.",
+            f"aliases and statements: fix them ({command(project.root, 'check')}) and draft "
+            "again.",
         )
     paragraphs = paragraphs_of(content)
     drafted = draft_article(paragraphs, names_from(story))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
@@ -115,7 +115,10 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
         settings["site_url"] = site_url
     if site.repository:
         settings["repo_url"] = site.repository
-        settings["extra"] = {"edit_branch": site.edit_branch}
+        settings["extra"] = {
+            "edit_branch": site.edit_branch,
+            "edit_prefix": in_repository(project.root),
+        }
     settings |= {
         "use_directory_urls": site.directory_urls,
         "strict": True,
@@ -142,6 +145,17 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
     return (
         f"# Written by `python -m generator` from {story_file}: edit that, not this file.\n{body}"
     )
+
+
+def in_repository(root: Path) -> str:
+    """Where the story's folder is in the git repository holding it (`stories/harbour/`), as
+    the Edit links' paths start; "" at the repository's root or outside any repository."""
+    resolved = root.resolve()
+    for top in (resolved, *resolved.parents):
+        if (top / ".git").exists():
+            inside = resolved.relative_to(top).as_posix()
+            return "" if inside == "." else quote(inside, safe="/") + "/"
+    return ""
 
 
 def _palette(site: SiteSettings, media: str, scheme: str, icon: str, other: str) -> dict[str, Any]:

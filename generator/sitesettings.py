@@ -55,8 +55,9 @@ class SiteSettings(Record):
 
     language: Language = Field(
         default="en",
-        description="The language of the site's interface and of its pages, a code such as "
-        "`en`, `fr` or `pt-BR` (the languages Material for MkDocs knows).",
+        description="The language of the site's interface (its buttons, search box and "
+        "labels Material draws, and the pages' `lang`), a code such as `en`, `fr` or `pt-BR`; "
+        "the generator's own headings are in English.",
     )
     primary: ThemeColour = Field(
         default="indigo",

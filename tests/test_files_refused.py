@@ -85,9 +85,10 @@ def test_a_named_pipe_is_refused_without_being_opened(mini):
     ) in result.stderr.splitlines()
 
 
-def test_a_socket_is_refused(mini):
+def test_a_socket_is_refused(mini, monkeypatch):
+    monkeypatch.chdir(mini / "content")  # a socket's path is short: bound where it is
     with socket.socket(socket.AF_UNIX) as server:
-        server.bind(str(mini / "content" / "tags.sock"))
+        server.bind("tags.sock")
         assert problems(mini) == [
             "content/tags.sock:0:0: this is a socket, not a regular file, so it is not read: "
             "replace it with a regular file, or delete it"

@@ -120,6 +120,7 @@ def test_draft_quotes_says_when_the_storys_problems_keep_it_from_known_names(des
     assert drafted.returncode == 0
     assert drafted.stderr.endswith(
         "The story has the problems above, so these drafts cannot use its known people, "
-        "aliases and statements: fix them (make check) and draft again.\n"
+        "aliases and statements: fix them (python -m generator --root s check) and draft "
+        "again.\n"
     ), drafted.stderr
     assert "content/story.yaml:5:10: the summary cites no paragraph" in drafted.stderr

@@ -13,7 +13,7 @@ import yaml
 from generator.build import Project
 from generator.htmlscan import read, site_pages
 from generator.siteconfig import HOOKS, THEME
-from tests.conftest import edit, problems, run_cli, tree
+from tests.conftest import MINI, built, edit, make_project, problems, run_cli, tree
 
 MINI_TITLE = "Exampleton votes for a bridge"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)  # the signature is what the build checks
@@ -52,6 +52,8 @@ def test_a_hostile_title_is_shown_as_text(mini):
         assert not [e for e in html.elements if e.tag == "b"], page
         og = next(e for e in html.elements if e.attrs.get("property") == "og:site_name")
         assert og.attrs["content"] == HOSTILE
+        logos = [e for e in html.elements if "md-logo" in e.attrs.get("class", "")]
+        assert all(e.attrs["title"] == HOSTILE for e in logos), page  # escaped once, not twice
 
 
 def test_the_generated_configuration_holds_the_title_as_one_string(mini):
@@ -103,10 +105,23 @@ def test_the_site_block_reaches_the_configuration(mini):
     }
     assert config["site_url"] == "https://news.example/bridge/"
     assert config["repo_url"] == "https://git.example/desk/bridge"
-    assert config["extra"] == {"edit_branch": "stories/bridge"}
+    assert config["extra"] == {"edit_branch": "stories/bridge", "edit_prefix": ""}
     assert config["use_directory_urls"] is False
     assert config["theme"]["logo"] == "assets/story-logo.png"
     assert (mini / "build" / "docs" / "assets" / "story-logo.png").read_bytes() == PNG
+
+
+def test_edit_links_of_a_story_in_a_repositorys_folder_start_at_that_folder(tmp_path):
+    (tmp_path / "desk" / ".git").mkdir(parents=True)  # a repository holding several stories
+    story = make_project(MINI, tmp_path / "desk" / "stories" / "harbour")
+    add_site(story, "site:\n  repository: https://git.example/desk\n")
+    assert generated(story)["extra"]["edit_prefix"] == "stories/harbour/"
+    built(story)
+    quill = read(story / "site" / "people" / "quill" / "index.html")
+    (link,) = [e for e in quill.elements if e.tag == "a" and e.attrs.get("rel") == "edit"]
+    assert link.attrs["href"] == (
+        "https://git.example/desk/blob/main/stories/harbour/content/people.yaml#L1"
+    )
 
 
 # Each wrong setting, as a story would write it, and the message `check` gives at its place.

@@ -97,7 +97,7 @@
   async function search(query, chosen = {}) {
     const { pagefind, speakers, names } = await load();
     let asked = understand(query, names, false);
-    if (!asked.words.length) return { results: [], words: [], speakers: [] };
+    if (!asked.words.length) return { results: [], words: [], speakers: [], named: [] };
     if (asked.exact) asked = understand(query, names, true);
     let results = await found(pagefind, asked.words, chosen);
     if (!results.length && !asked.exact) {
@@ -110,17 +110,26 @@
       const seen = new Set();
       results = each.flat().sort((a, b) => b.score - a.score).filter((r) => !seen.has(r.id) && seen.add(r.id));
     }
-    return { results, words: asked.words, speakers: asked.speakers.filter((s) => speakers.has(s)) };
+    const named = asked.speakers; // every name the query is, speaker or not
+    if (named.length && results.length) {
+      // The page of whoever the query names, wherever the index ranks it among their mentions.
+      const own = (await pagefind.search(null, { filters: { ...chosen, name: named } }))?.results || [];
+      const ids = new Set(own.map((r) => r.id));
+      results = [...own, ...results.filter((r) => !ids.has(r.id))];
+    }
+    return { results, words: asked.words, speakers: named.filter((s) => speakers.has(s)), named };
   }
 
-  /* A named speaker's own words first (the first few), then their page and the rest. */
-  function ordered(shown, speakers) {
-    if (!speakers.length) return shown;
+  /* A named speaker's own words first (the first few), then the page of whoever the query names,
+     then the rest. */
+  function ordered(shown, speakers, named = speakers) {
+    if (!named.length) return shown;
     const theirs = (d) =>
       d.meta?.type === "Statement" && (d.meta.title || "").split(", ").some((n) => speakers.includes(n));
     const said = shown.filter(theirs);
-    const others = shown.filter((d) => !theirs(d));
-    return [...said.slice(0, SAID_FIRST), ...others, ...said.slice(SAID_FIRST)];
+    const own = shown.filter((d) => !theirs(d) && named.includes(d.meta?.title));
+    const others = shown.filter((d) => !theirs(d) && !own.includes(d));
+    return [...said.slice(0, SAID_FIRST), ...own, ...others, ...said.slice(SAID_FIRST)];
   }
 
   /* `text` as nodes, with each word starting with a query word marked. */
@@ -208,12 +217,12 @@
         delete list.dataset.shown;
         return;
       }
-      const { results, words, speakers } = await search(query, chosen);
+      const { results, words, speakers, named } = await search(query, chosen);
       // A few more than are shown, so that a named speaker's words can be put first.
       const extra = speakers.length ? SAID_FIRST * 2 : 0;
       const loaded = await Promise.all(results.slice(0, limit + extra).map((r) => r.data()));
       if (asked !== latest) return;
-      const shown = ordered(loaded, speakers).slice(0, limit);
+      const shown = ordered(loaded, speakers, named).slice(0, limit);
       list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
       status.textContent = count(results.length);
       list.dataset.shown = query; // which query the list answers (tests wait for it)
