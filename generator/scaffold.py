@@ -26,6 +26,7 @@ from generator.files import create_new, open_folder, shown, written_through_link
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
 from generator.newstory import NO_RECORDS, UNTITLED, story_stub
+from generator.quotation import is_quoted
 from generator.schema import schema_line
 from generator.validate import explain
 from generator.yamlsource import decode, read
@@ -144,10 +145,36 @@ def _option_problems(sidecar: Mapping[str, object]) -> list[str]:
     else:
         details = []
     problems = [_option_problem(sidecar, detail) for detail in details]
+    problems += _quoted_options(sidecar)
     if not {"published", "accessed"} & {str(d["loc"][0]) for d in details}:
         published, accessed = (_date(sidecar[key]) for key in ("published", "accessed"))
         if found := read_before_published(published, accessed):
             problems.append(f"--accessed: {found}")
+    return problems
+
+
+# Copied as published, so they may quote (as `make check` allows them: link._is_quotation).
+_AS_PUBLISHED = ("title", "url")
+
+
+def _quoted_options(sidecar: Mapping[str, object]) -> list[str]:
+    """Quotation marks only where `make check` accepts them: in the headline and address."""
+    problems = []
+    for key, value in sidecar.items():
+        mark = is_quoted(value) if isinstance(value, str) and key not in _AS_PUBLISHED else None
+        if mark is None:
+            continue
+        if key == "label" and value == sidecar["title"]:
+            problems.append(
+                f"--title holds the quotation mark {mark}, which the article's label (shown "
+                "where the headline is not) may not: give --label, your own short description "
+                "without quotation marks"
+            )
+        else:
+            problems.append(
+                f"--{key}: the quotation mark {mark} belongs only in a direct statement's text: "
+                "write it without quotation marks"
+            )
     return problems
 
 

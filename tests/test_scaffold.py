@@ -124,6 +124,26 @@ def test_reading_an_article_before_it_was_published_is_refused_as_check_refuses_
     assert not (mini / "seeds" / "fic-second.yaml").exists()
 
 
+def test_a_headline_with_quotation_marks_needs_a_label_without(mini, capsys):
+    headline = "Mayor warns of ‘a long winter’ without the bridge"
+    assert new_article(mini, capsys, "--title", headline) == (
+        1,
+        "--title holds the quotation mark ‘, which the article's label (shown where the "
+        "headline is not) may not: give --label, your own short description without quotation "
+        "marks\nNothing was written.\n",
+    )
+    assert new_article(mini, capsys, "--title", headline, "--label", "The mayor on winter")[0] == 0
+    assert problems(mini) == []  # what new-article wrote, check accepts
+
+
+def test_a_label_with_quotation_marks_is_refused_as_check_refuses_it(mini, capsys):
+    assert new_article(mini, capsys, "--label", "Mayor on “winter”") == (
+        1,
+        "--label: the quotation mark “ belongs only in a direct statement's text: write it "
+        "without quotation marks\nNothing was written.\n",
+    )
+
+
 LINKED = (
     "{path}: this is a symbolic link, and new-article never writes through a link (it could "
     "overwrite a file outside the story): delete the link, then run again\nNothing was written.\n"
