@@ -16,7 +16,6 @@ import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
 from generator.notfound import make_portable
 from generator.problems import Problem
+from generator.project import Project
 from generator.render import pages
 from generator.runfailed import RunFailed
 from generator.search import INDEX_FOLDER, index_site, records_text
@@ -45,51 +45,6 @@ from generator.sitestamp import forget, remember
 from generator.validate import validate
 from generator.write import write, write_file
 from generator.yamlsource import MAX_BYTES
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a story's inputs are and where its outputs go."""
-
-    root: Path
-    content: Path
-    seeds: Path
-    work: Path  # build/: everything the generator makes for itself (git ignores it)
-    docs: Path
-    site: Path
-    generated_config: Path  # what MkDocs builds from, written from the story (siteconfig)
-    # site_dir in generated_config, for tools run on it directly (Zensical wants it inside the
-    # file's folder); `build` always gives MkDocs a fresh folder and swaps it in at `site`.
-    config_site: Path
-    drafts: Path
-    cache: Path | None  # earlier parses; None to parse every file afresh
-    search_records: Path  # what search indexes, written by generate (generator/search.py)
-
-    def beside(self) -> list[Path]:
-        """The files of the story's folder beside content/ and seeds/ (a logo; an old
-        mkdocs.yml to refuse), which a build reads too."""
-        try:
-            return sorted(path for path in self.root.iterdir() if not path.is_dir())
-        except OSError:
-            return []
-
-    @classmethod
-    def at(cls, root: Path) -> Project:
-        """The folders of a story, modelled here once: nothing else derives one from another."""
-        work = root / "build"
-        return cls(
-            root=root,
-            content=root / "content",
-            seeds=root / "seeds",
-            work=work,
-            docs=work / "docs",
-            site=root / "site",
-            generated_config=work / "mkdocs.yml",
-            config_site=work / "site",
-            drafts=root / "drafts",
-            cache=work / "cache",
-            search_records=work / "search.json",
-        )
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
@@ -134,7 +89,7 @@ def _site_files(project: Project) -> list[Problem]:
 def exclusive(project: Project) -> Iterator[None]:
     """One generate or build of a story at a time: two at once would trample each other's
     pages and half-built sites. The second waits for the first to finish."""
-    lock = project.work / "lock"
+    lock = project.lock
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o666), "wb") as handle:
         try:
@@ -149,7 +104,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     """Check, render and write the Markdown pages; returns the paths written and any problems.
     When no input and no part of the generator changed since the last run, nothing is redone."""
     fingerprint = _fingerprint(project)
-    done = project.work / "generated-from"
+    done = project.generated_from
     made = project.docs.is_dir() and project.generated_config.is_file()
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     unchanged = made and state_text(done) == fingerprint
@@ -213,7 +168,7 @@ def _file_digest(path: Path) -> bytes:
 def _remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
     seconds = str(epoch(updated))
-    stamp = project.work / "source-date-epoch"
+    stamp = project.date_stamp
     stamp.parent.mkdir(parents=True, exist_ok=True)
     if state_text(stamp) != seconds:
         stamp.write_text(seconds, encoding="ascii")
@@ -283,7 +238,7 @@ def _mkdocs(project: Project, into: Path) -> int:
 
     os.chdir(project.root)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"  # a notice, not a build problem
-    stamp = state_text(project.work / "source-date-epoch")
+    stamp = state_text(project.date_stamp)
     if "SOURCE_DATE_EPOCH" not in os.environ and stamp is not None:
         os.environ["SOURCE_DATE_EPOCH"] = stamp
     # --quiet would also hide the warnings that --strict turns into failures.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import generator
 from generator.apart import apart
-from generator.build import Project, build_site, check, exclusive, generate
+from generator.build import build_site, check, exclusive, generate
 from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
 from generator.drafting import (
@@ -23,6 +23,7 @@ from generator.files import shown
 from generator.load import paragraphs_of
 from generator.newstory import new_story
 from generator.problems import Problem, display_path, format_problems
+from generator.project import Project
 from generator.runfailed import RunFailed
 from generator.scaffold import NewArticle, new_article
 from generator.schema import write_schemas

@@ -28,12 +28,7 @@ from typing import Any, cast
 from jinja2 import Environment
 
 from generator import urls
-from generator.build import (
-    Project,
-    _checked,
-    _fingerprint,
-    _remember_date,
-)
+from generator.build import _checked, _fingerprint, _remember_date
 from generator.export import DATA_FILES, data_files
 from generator.graph import Graph, Node, _Nodes
 from generator.link import Linked
@@ -41,6 +36,7 @@ from generator.load import collection_frozen
 from generator.marks import Quoted
 from generator.parsecache import documents_kept
 from generator.problems import Problem
+from generator.project import Project
 from generator.render import environment, render
 from generator.search import records_text
 from generator.siteconfig import SiteConfig, config_text
@@ -242,7 +238,7 @@ class Session:
         _remember_date(self.project, linked.story.updated)
         write_file(self.project.generated_config, config_text(config, linked.story, self.project))
         write_file(self.project.search_records, records_text(linked.graph, config.scheme))
-        (self.project.work / "generated-from").write_text(_fingerprint(self.project), "ascii")
+        self.project.generated_from.write_text(_fingerprint(self.project), "ascii")
         self.scheme = config.scheme
         done = time.perf_counter()
         self.seconds = {

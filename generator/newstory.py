@@ -9,9 +9,9 @@ import json
 import os
 from pathlib import Path
 
-from generator.build import Project
 from generator.files import create_new, open_folder
 from generator.model import COLLECTIONS
+from generator.project import Project
 from generator.schema import schema_line
 
 # What check, build and draft-quotes write inside a story folder: never committed.

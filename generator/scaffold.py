@@ -20,12 +20,12 @@ from pathlib import Path
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.build import Project
 from generator.chronology import read_before_published
 from generator.files import create_new, open_folder, shown, written_through_link
 from generator.load import paragraphs_of
 from generator.model import COLLECTIONS, Article
 from generator.newstory import NO_RECORDS, UNTITLED, story_stub
+from generator.project import Project
 from generator.quotation import is_quoted
 from generator.schema import schema_line
 from generator.validate import explain

@@ -26,10 +26,11 @@ import jinja2
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from generator.build import Project, exclusive
+from generator.build import exclusive
 from generator.incremental import Session
 from generator.preview import Site
 from generator.problems import Problem, format_problems
+from generator.project import Project
 from generator.runfailed import RunFailed
 from generator.sitedate import environment_problem
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
@@ -28,12 +28,10 @@ from generator.files import shown
 from generator.model import STORY, Story
 from generator.parts import URL_PATTERN
 from generator.problems import Problem
+from generator.project import Project
 from generator.sitesettings import LOGO_MAX_BYTES, LOGO_NAME, SiteSettings
 from generator.text import site_setting
 from generator.urls import Scheme
-
-if TYPE_CHECKING:
-    from generator.build import Project
 
 THEME = Path(__file__).with_name("theme")
 # The generator's MkDocs hooks: a cheaper reading of its HTML blocks (Zensical ignores them).

@@ -20,12 +20,9 @@ import hashlib
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from generator.files import state_text
-
-if TYPE_CHECKING:
-    from generator.build import Project
+from generator.project import Project
 
 UP_TO_DATE = "Nothing changed since the last build: site/ is up to date."
 _ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
@@ -34,7 +31,7 @@ _ENVIRONMENT = ("SITE_URL", "SOURCE_DATE_EPOCH")
 def inputs(project: Project) -> str | None:
     """The hash of everything the site would be built from now, or None when the generation
     fingerprint is missing (then the site is always built)."""
-    generated = state_text(project.work / "generated-from")
+    generated = state_text(project.generated_from)
     if generated is None:
         return None
     digest = hashlib.sha256(generated.encode())
@@ -66,7 +63,7 @@ def remember(project: Project, made_from: str | None) -> None:
 
 
 def _stamp(project: Project) -> Path:
-    return project.work / "site-from"
+    return project.site_from
 
 
 def _identity(project: Project) -> str:

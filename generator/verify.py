@@ -25,10 +25,11 @@ from pathlib import Path
 
 import generator
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
 from generator.htmlscan import Element, Page, read, resolve, site_pages, under
 from generator.link import Linked
 from generator.problems import Problem, display_path
+from generator.project import Project
 from generator.siteconfig import site_config
 from generator.siterecords import (
     Site,

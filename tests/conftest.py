@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 
 # The same examples on every run, so CI never fails on a draw it has not seen before; explore
 # new ones with `pytest --hypothesis-profile=explore`.

@@ -7,7 +7,8 @@ import dataclasses
 import shutil
 from pathlib import Path
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from generator.render import render
 from tests.conftest import ROOT
 

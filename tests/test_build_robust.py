@@ -17,7 +17,7 @@ import mkdocs.utils
 import pytest
 
 from generator import build, cli, serve
-from generator.build import Project
+from generator.project import Project
 from tests.conftest import ROOT, edit, run_cli, tree
 from tests.test_files_refused import refuse_opening
 

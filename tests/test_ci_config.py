@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import Project
+from generator.project import Project
 from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from tools.corpus import write
 
 

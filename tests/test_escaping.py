@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 
-from generator.build import Project, check, generate
+from generator.build import check, generate
 from generator.export import spreadsheet_safe
 from generator.htmlscan import read, site_pages
 from generator.link import Linked
+from generator.project import Project
 from generator.render import render
 from tests.conftest import MINI, edit, make_project, run_cli
 

@@ -11,11 +11,12 @@ import pytest
 
 from generator import link as link_stage
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
 from generator.graph import Node
 from generator.link import Linked
 from generator.model import RECORD_TYPES
 from generator.parts import ref_of
+from generator.project import Project
 from generator.render import TEMPLATES, render
 from tests.conftest import MINI, edit, make_project, problems
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from generator.render import render
 from tests.conftest import edit, problems
 

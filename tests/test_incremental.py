@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from generator import incremental
-from generator.build import Project, generate
+from generator.build import generate
 from generator.incremental import Session
 from generator.model import RECORD_TYPES
+from generator.project import Project
 from tests.conftest import MINI, edit, make_project
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from generator import render as render_module
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from generator.render import render
 from generator.search import records_text
 from tests.conftest import ROOT, edit, make_project, problems

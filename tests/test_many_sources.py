@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, check
+from generator.build import check
 from generator.export import facts_json
 from generator.graph import Graph
+from generator.project import Project
 from generator.structured import quotation
 from generator.urls import DIRECTORY_URLS
 from generator.variants import as_printed

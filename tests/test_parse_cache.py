@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from generator import parsecache
-from generator.build import Project
 from generator.incremental import Session
 from generator.parsecache import from_json, to_json
 from generator.problems import Mark
+from generator.project import Project
 from generator.yamlsource import Document, parse
 from tests.conftest import ROOT, edit, problems, run_cli
 

@@ -13,9 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Project, check
+from generator.build import check
 from generator.characters import FORBIDDEN
 from generator.load import paragraphs_of
+from generator.project import Project
 from generator.quotation import QUOTE_MARKS, is_quoted
 from generator.render import render
 from generator.yamlsource import parse

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.build import Project, generate
+from generator.build import generate
 from generator.htmlscan import read
+from generator.project import Project
 from tests.conftest import built, edit, problems
 
 STORY_TITLE = "Exampleton votes for a bridge"

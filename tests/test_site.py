@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
 from generator.htmlscan import read, resolve, site_pages, under
 from generator.link import normalise_space
 from generator.model import RECORD_TYPES
+from generator.project import Project
 from generator.search import indexed
 from tests.conftest import run_cli
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.build import Project
 from generator.htmlscan import read, site_pages
+from generator.project import Project
 from generator.siteconfig import HOOKS, THEME
 from tests.conftest import MINI, built, edit, make_project, problems, run_cli, tree
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from generator.render import render
 from tests.conftest import edit
 

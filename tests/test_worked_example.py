@@ -8,8 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import Project, check
+from generator.build import check
 from generator.htmlscan import read
+from generator.project import Project
 from generator.structured import quotation
 from tests.conftest import ROOT, run_cli
 

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import Project
+from generator.project import Project
 from tools.bench_hugo import hugo_build
 from tools.bench_preview import preview_figures
 from tools.bench_procs import run_sampled

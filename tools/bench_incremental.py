@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import Project
 from generator.incremental import Session
+from generator.project import Project
 
 # A reported statement's words, which need not stand verbatim in their article.
 REPORTED = re.compile(r"(kind: reported\n(?:  .*\n)*?  text: )(.*)")

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from generator.build import Project, check
+from generator.build import check
 from generator.graph import Node
+from generator.project import Project
 from tools.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[1]

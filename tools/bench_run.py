@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import Project
 from generator.link import link
 from generator.load import load
+from generator.project import Project
 from generator.render import render
 from generator.validate import validate
 from generator.write import write

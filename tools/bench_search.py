@@ -19,7 +19,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, Request
 
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from tools.browser import chromium, chromium_path
 from tools.static_server import serving
 

@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
+from generator.project import Project
 from generator.siteconfig import site_config
 
 

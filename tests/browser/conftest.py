@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from generator.build import Project, check
+from generator.build import check
 from generator.link import Linked
+from generator.project import Project
 from tools.browser import PATIENCE_MS, Patient, chromium
 from tools.static_server import serving
 

@@ -13,8 +13,9 @@ import pytest
 from playwright.sync_api import Page
 
 from generator import urls
-from generator.build import Project, check
+from generator.build import check
 from generator.link import Linked
+from generator.project import Project
 from generator.render import Links
 from tests.browser.conftest import SUB_PATH
 from tools.static_server import serving
