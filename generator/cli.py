@@ -10,6 +10,7 @@ from pathlib import Path
 import generator
 from generator.apart import apart
 from generator.build import build_site, check, exclusive, generate
+from generator.characters import printable
 from generator.docs import update
 from generator.draftfile import Outcome, Saved, save_draft
 from generator.drafting import (
@@ -219,7 +220,7 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
         print("\n".join(problems), file=sys.stderr)
         print("Nothing was written.", file=sys.stderr)
         return PROBLEMS
-    print("\n".join(done))
+    print("\n".join(map(printable, done)))  # an article's own bytes never drive the terminal
     text = display_path(project.seeds / f"{args.id}.txt", Path.cwd())
     print(f"Next: {command(project.root, 'draft-quotes', text)}")
     return OK
@@ -279,7 +280,7 @@ def _draft_quotes(project: Project, text: Path, *, force: bool) -> int:
     lines = _paragraph_lines(content)
     for warning in drafted.warnings:  # "¶6: …" -> the seed's line, as every problem is told
         number = int(warning[1:].split(":", 1)[0])
-        print(f"{where}:{lines[number - 1]}:1: warning: {warning}")
+        print(printable(f"{where}:{lines[number - 1]}:1: warning: {warning}"))
     if saved.outcome is not Outcome.UNCHANGED:
         print(REVIEW)
     return OK

@@ -165,3 +165,15 @@ def test_a_link_where_new_article_would_write_is_refused_and_nothing_is_written(
     assert new_article(mini, capsys) == (1, LINKED.format(path=path))
     assert list(outside.iterdir()) == []
     assert sorted(p for p in mini.rglob("*") if not p.is_symlink()) == before
+
+
+def test_new_article_shows_an_articles_control_characters_never_sends_them(mini, tmp_path, capsys):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("The council met.\x1b[2J\x07 It voted.\n\nA second paragraph.\n", "utf-8")
+    status = main(["--root", str(mini), "new-article", str(hostile), "--id", "fic-hostile"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert "  ¶1  The council met.\\x1b[2J\\x07 It voted." in out.splitlines()
+    assert "\x1b" not in out and "\x07" not in out
+    # The article itself is kept byte for byte.
+    assert (mini / "seeds" / "fic-hostile.txt").read_bytes() == hostile.read_bytes()
