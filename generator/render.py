@@ -25,6 +25,7 @@ from generator.graph import Graph, Node
 from generator.link import Linked
 from generator.marks import Quoted
 from generator.model import RECORD_TYPES, Article
+from generator.sections import SECTIONS
 from generator.share import share_pages
 from generator.text import (
     Glossary,
@@ -350,21 +351,7 @@ _RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
 
 # Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
 # file holds the page's facts).
-_SECTIONS = {
-    "home": ("home.md.j2", "story"),
-    "statements": ("statements.md.j2", "statements"),
-    "people": ("people.md.j2", "people"),
-    "countries": ("countries.md.j2", "countries"),
-    "questions": ("questions.md.j2", "questions"),
-    "topics": ("topics.md.j2", "topics"),
-    "sources": ("sources.md.j2", None),
-    "timeline": ("timeline.md.j2", "events"),
-    "glossary": ("glossary.md.j2", "glossary"),
-    "methodology": ("methodology.md.j2", None),
-    "corrections": ("corrections.md.j2", "corrections"),
-    "data": ("data.md.j2", None),
-    "search": ("search.md.j2", None),
-}
+_SECTIONS = {s.name: (s.template, s.collection) for s in SECTIONS}
 
 
 def _section_pages(

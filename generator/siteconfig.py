@@ -29,6 +29,7 @@ from generator.model import STORY, Story
 from generator.parts import URL_PATTERN
 from generator.problems import Problem
 from generator.project import Project
+from generator.sections import navigation
 from generator.sitesettings import LOGO_MAX_BYTES, LOGO_NAME, SiteSettings
 from generator.text import site_setting
 from generator.urls import Scheme
@@ -36,24 +37,6 @@ from generator.urls import Scheme
 THEME = Path(__file__).with_name("theme")
 # The generator's MkDocs hooks: a cheaper reading of its HTML blocks (Zensical ignores them).
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
-NAV: list[Any] = [
-    {"Home": "index.md"},
-    {"Who said what": "statements/index.md"},
-    {"Topics": "topics/index.md"},
-    {"People": "people/index.md"},
-    {"Countries": "countries/index.md"},
-    {"Questions": "questions/index.md"},
-    {"Timeline": "timeline.md"},
-    {"Glossary": "glossary.md"},
-    {"Sources": "sources/index.md"},
-    {
-        "About": [
-            {"Methodology": "methodology.md"},
-            {"Corrections": "corrections.md"},
-            {"Data": "data.md"},
-        ]
-    },
-]
 # What the files a story no longer holds said, and where each setting lives now.
 OLD_CONFIG = "mkdocs.yml"
 OLD_THEME = "site_overrides"
@@ -135,7 +118,7 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
             "unrecognized_links": "warn",
             "anchors": "warn",
         },
-        "nav": NAV,
+        "nav": navigation(),
         "hooks": [_from_work(project, HOOKS)],
     }
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100)

@@ -16,28 +16,15 @@ from functools import cache
 from typing import Protocol
 
 from generator.model import RECORD_TYPES
+from generator.sections import SECTIONS
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
 # names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
-SECTION_PAGES = {
-    "home": "index.md",
-    "statements": "statements/index.md",
-    "people": "people/index.md",
-    "countries": "countries/index.md",
-    "questions": "questions/index.md",
-    "topics": "topics/index.md",
-    "sources": "sources/index.md",
-    "timeline": "timeline.md",
-    "glossary": "glossary.md",
-    "methodology": "methodology.md",
-    "corrections": "corrections.md",
-    "data": "data.md",
-    "search": "search.md",
-}
+SECTION_PAGES = {section.name: section.page for section in SECTIONS}
 # Listings split into numbered pages past this many entries each, so no page grows without
 # bound: the first keeps the section's path, the next are `page-2`, `page-3`… in its folder.
 # A listing that fits on one page is not split. (Sized for about 200 KB of HTML a page.)
-PAGE_ENTRIES = {"sources": 100, "timeline": 100, "people": 500, "statements": 1000}
+PAGE_ENTRIES = {s.name: s.per_page for s in SECTIONS if s.per_page is not None}
 _NUMBERED = re.compile(r"(?P<folder>[a-z]+)/page-(?P<number>[0-9]+)/")
 # The folder of each collection whose records get a page of their own ("seeds": articles).
 RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
