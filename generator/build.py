@@ -49,11 +49,13 @@ from generator.yamlsource import MAX_BYTES
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
     """Load, validate and link: every problem in the story folder, or the linked story."""
-    linked, _config, problems = _checked(project)
+    linked, _config, problems = checked_story(project)
     return linked, problems
 
 
-def _checked(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
+def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
+    """`check`, with the site's settings: the live preview's Session checks the story this way
+    too, so its pages are generated from exactly what `generate` would accept."""
     found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
@@ -103,17 +105,17 @@ def exclusive(project: Project) -> Iterator[None]:
 def generate(project: Project) -> tuple[list[str], list[Problem]]:
     """Check, render and write the Markdown pages; returns the paths written and any problems.
     When no input and no part of the generator changed since the last run, nothing is redone."""
-    fingerprint = _fingerprint(project)
+    fingerprint = inputs_fingerprint(project)
     done = project.generated_from
     made = project.docs.is_dir() and project.generated_config.is_file()
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     unchanged = made and state_text(done) == fingerprint
     if unchanged and not _site_files(project):
         return [], []
-    linked, config, problems = _checked(project)
+    linked, config, problems = checked_story(project)
     if linked is None or config is None or problems:
         return [], problems
-    _remember_date(project, linked.story.updated)
+    remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
@@ -127,7 +129,7 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     return written, []
 
 
-def _fingerprint(project: Project) -> str:
+def inputs_fingerprint(project: Project) -> str:
     """A hash of every input file (the files beside content/ too: a logo, or an old
     mkdocs.yml to refuse), of where the site is served (SITE_URL, written into build/mkdocs.yml)
     and of the generator itself (code, templates and theme)."""
@@ -165,7 +167,7 @@ def _file_digest(path: Path) -> bytes:
         return f"unreadable {error.errno}".encode()
 
 
-def _remember_date(project: Project, updated: dt.date) -> None:
+def remember_date(project: Project, updated: dt.date) -> None:
     """The facts' date stamps the build (sitemap dates), so the same input gives the same site."""
     seconds = str(epoch(updated))
     stamp = project.date_stamp

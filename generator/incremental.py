@@ -28,7 +28,7 @@ from typing import Any, cast
 from jinja2 import Environment
 
 from generator import urls
-from generator.build import _checked, _fingerprint, _remember_date
+from generator.build import checked_story, inputs_fingerprint, remember_date
 from generator.export import DATA_FILES, data_files
 from generator.graph import Graph, Node, _Nodes
 from generator.link import Linked
@@ -203,7 +203,7 @@ class Session:
         (and then nothing is written)."""
         started = time.perf_counter()
         with documents_kept():  # each save checks the story again: unchanged files are not read
-            linked, config, problems = _checked(self.project)
+            linked, config, problems = checked_story(self.project)
         if linked is None or config is None or problems:
             return [], problems
         checked = time.perf_counter()
@@ -235,10 +235,10 @@ class Session:
         except BaseException:
             self.reads = {}  # what is on disk is unknown: the next run makes every file
             raise
-        _remember_date(self.project, linked.story.updated)
+        remember_date(self.project, linked.story.updated)
         write_file(self.project.generated_config, config_text(config, linked.story, self.project))
         write_file(self.project.search_records, records_text(linked.graph, config.scheme))
-        self.project.generated_from.write_text(_fingerprint(self.project), "ascii")
+        self.project.generated_from.write_text(inputs_fingerprint(self.project), "ascii")
         self.scheme = config.scheme
         done = time.perf_counter()
         self.seconds = {

@@ -369,14 +369,14 @@ def test_a_session_keeps_no_earlier_run_of_the_story_in_memory(mini, monkeypatch
     # Its nodes refer to each other, and pages are made with them out of cyclic collection: a
     # session that left each run behind grew by a whole story per save.
     runs = []
-    checked = incremental._checked
+    checked = incremental.checked_story
 
     def watched(project):
         linked, config, problems = checked(project)
         runs.append(weakref.ref(linked.graph.story))
         return linked, config, problems
 
-    monkeypatch.setattr(incremental, "_checked", watched)
+    monkeypatch.setattr(incremental, "checked_story", watched)
     session = Session(Project.at(mini))
     assert session.regenerate()[1] == []
     assert session.regenerate()[1] == []
