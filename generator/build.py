@@ -23,6 +23,7 @@ from generator.apart import CANNOT_RUN, start
 from generator.files import FolderRule, published, regular_files, shown, state_text
 from generator.link import Linked, link
 from generator.load import collection_frozen, content_folder, load, seeds_folder
+from generator.logo import logo_problem
 from generator.notfound import make_portable
 from generator.problems import Problem
 from generator.project import Project
@@ -34,7 +35,6 @@ from generator.siteconfig import (
     SiteConfig,
     config_text,
     leftovers,
-    logo_problem,
     served_at,
     served_at_problem,
     site_config,

@@ -107,8 +107,14 @@ Text = Annotated[str, AfterValidator(_no_blank), AfterValidator(_plain_character
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 URL_PATTERN = r"^https?://[^\s\"<>\\^`{|}]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"
-BRANCH_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$"
-LOGO_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_-]*\.(png|webp)$"
+# Segments of letters, digits, `-` and `_`, with single dots inside them: never `..`.
+BRANCH_PATTERN = (
+    r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*(/[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)*$"
+)
+LOGO_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_-]*\.png$"
+# A site's own address: a host, a port and a plain path, nothing a page could read otherwise (no
+# user or password, query, fragment, entity or quotation mark).
+SITE_URL_PATTERN = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?$"
 # What each pattern expects, in a contributor's words: messages say this, never the regex.
 PATTERN_HELP = {
     ID_PATTERN: "is not a valid id: use lower-case letters, digits, '-' and '_', starting with "
@@ -116,9 +122,12 @@ PATTERN_HELP = {
     URL_PATTERN: "is not a web address: it must start with http:// or https:// and hold no "
     'spaces and none of " < > \\ ^ ` { | } (write them as %22, %3C and so on)',
     LANGUAGE_PATTERN: "is not a language code: write a code such as `en`, `fr` or `pt-BR`",
-    BRANCH_PATTERN: "is not a branch name: use letters, digits and `. _ / -`, such as `main`",
-    LOGO_PATTERN: "is not a logo file: name a .png or .webp file in the story's folder, such "
-    "as `logo.png` (letters, digits, `-` and `_`; no folders)",
+    BRANCH_PATTERN: "is not a branch name: use letters, digits and `. _ / -` (never `..`), "
+    "such as `main`",
+    LOGO_PATTERN: "is not a logo file: name a .png file in the story's folder, such as "
+    "`logo.png` (letters, digits, `-` and `_`; no folders)",
+    SITE_URL_PATTERN: "is not a site's address: write the scheme, the host and a plain path, "
+    "such as https://example.org/story/ (no user name, query, fragment, `&` or quotation mark)",
 }
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 ArticleRef = Annotated[Id, Ref("article")]

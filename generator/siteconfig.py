@@ -26,11 +26,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from generator.files import shown
 from generator.model import STORY, Story
-from generator.parts import URL_PATTERN
+from generator.parts import SITE_URL_PATTERN
 from generator.problems import Problem
 from generator.project import Project
 from generator.sections import navigation
-from generator.sitesettings import LOGO_MAX_BYTES, LOGO_NAME, SiteSettings
+from generator.sitesettings import LOGO_NAME, SiteSettings
 from generator.text import site_setting
 from generator.urls import Scheme
 
@@ -49,7 +49,6 @@ _MOVED = {
     "theme.logo": "logo",
     "extra.edit_branch": "edit_branch",
 }
-_LOGO_MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".webp": b"RIFF"}
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def served_at() -> str:
 def served_at_problem() -> Problem | None:
     """SITE_URL, which a deploy sets, must be a web address MkDocs can base links on."""
     value = served_at()
-    if not value or (re.fullmatch(URL_PATTERN, value) and _parses(value)):
+    if not value or (re.fullmatch(SITE_URL_PATTERN, value) and _parses(value)):
         return None
     return Problem(
         "SITE_URL",
@@ -173,29 +172,6 @@ def _parses(value: str) -> bool:
         return bool(urlsplit(value).hostname)
     except ValueError:  # such as an unclosed [ of an IPv6 address
         return False
-
-
-def logo_problem(project: Project, site: SiteSettings) -> str | None:
-    """Why the story's logo cannot be published, or None: it must be a regular file of the
-    story's folder (never a link out of it), small, and really the image its name says."""
-    if site.logo is None:
-        return None
-    path = project.root / site.logo
-    if path.is_symlink() or (path.exists() and not path.is_file()):
-        return f"'{site.logo}' must be a plain file, not a link or folder: copy the image there"
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(12)
-    except FileNotFoundError:
-        return f"'{site.logo}' is not in the story's folder: add the file beside content/"
-    except OSError:
-        return f"'{site.logo}' cannot be read: chmod u+r {site.logo}"
-    suffix = path.suffix
-    image = head.startswith(_LOGO_MAGIC[suffix]) and (suffix != ".webp" or head[8:] == b"WEBP")
-    if size > LOGO_MAX_BYTES:
-        return f"'{site.logo}' is larger than 512 KB: make it smaller"
-    return None if image else f"'{site.logo}' is not a {suffix[1:].upper()} image: save it as one"
 
 
 def leftovers(project: Project) -> list[Problem]:

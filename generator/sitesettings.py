@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from generator.parts import BRANCH_PATTERN, LOGO_PATTERN, Record, Url
+from generator.parts import BRANCH_PATTERN, LOGO_PATTERN, SITE_URL_PATTERN, Record
 
 # The languages Material for MkDocs translates its interface into (its partials/languages/).
 Language = Literal[
@@ -33,6 +33,7 @@ ThemeColour = Literal[
 # The logo is copied into the site under this name (its own extension kept).
 LOGO_NAME = "assets/story-logo"
 LOGO_MAX_BYTES = 512 * 1024
+LOGO_MAX_PIXELS = 2048
 
 
 def _https(value: str) -> str:
@@ -46,7 +47,7 @@ def _https(value: str) -> str:
     return value
 
 
-HttpsUrl = Annotated[Url, AfterValidator(_https)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN), AfterValidator(_https)]
 
 
 class SiteSettings(Record):
@@ -78,16 +79,16 @@ class SiteSettings(Record):
         description="Optional: the https:// address of the story's repository on a git host; "
         "each page's quiet source-file note then becomes an Edit link to the YAML file.",
     )
-    edit_branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN)] = Field(
+    edit_branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN, max_length=100)] = Field(
         default="main",
         description="The branch the Edit links open (default `main`): letters, digits and "
         "`. _ / -`.",
     )
     logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] | None = Field(
         default=None,
-        description="Optional: a logo for the header, a .png or .webp file beside content/ in "
-        "the story's folder, such as `logo.png` (at most 512 KB; no SVG, which can hold "
-        "script).",
+        description="Optional: a logo for the header, a PNG file beside content/ in the "
+        "story's folder, such as `logo.png` (at most 512 KB and 2048 × 2048 pixels; no SVG, "
+        "which can hold script).",
     )
     directory_urls: bool = Field(
         default=True,

@@ -6,8 +6,10 @@ import dataclasses
 import hashlib
 import os
 import shutil
+import struct
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +41,24 @@ def _cache_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     with pytest.MonkeyPatch.context() as env:
         env.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield
+
+
+def png(width: int = 1, height: int = 1, note: bytes = b"") -> bytes:
+    """A whole PNG image (grey, `width` × `height`), with `note` in a text chunk to tell two
+    apart."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    rows = zlib.compress(b"".join(b"\0" + bytes(width) for _ in range(min(height, 4))))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    text = chunk(b"tEXt", b"Comment\0" + note) if note else b""
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + text + chunk(b"IDAT", rows)
+        + chunk(b"IEND", b"")
+    )  # fmt: skip
 
 
 def make_project(source: Path, into: Path) -> Path:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, cli
-from tests.conftest import edit
+from tests.conftest import edit, png
 
 UP_TO_DATE_LINE = "Nothing changed since the last build: site/ is up to date.\n"
 
@@ -93,14 +93,16 @@ def test_an_edit_of_the_site_settings_builds_the_site_again(built_once, tool_run
 
 def test_an_edited_logo_builds_the_site_again(built_once, tool_runs, capsys):
     logo = built_once / "logo.png"
-    logo.write_bytes(b"\x89PNG\r\n\x1a\n1")
+    logo.write_bytes(png(note=b"first"))
     with open(built_once / "content" / "story.yaml", "a", encoding="utf-8") as story:
         story.write("site: {logo: logo.png}\n")
     assert run_build(built_once, capsys)[0] == 0
-    logo.write_bytes(b"\x89PNG\r\n\x1a\n2")
+    logo.write_bytes(png(note=b"second"))
     assert run_build(built_once, capsys)[0] == 0
     assert len(tool_runs) == 3
-    assert (built_once / "build" / "docs" / "assets" / "story-logo.png").read_bytes().endswith(b"2")
+    assert (built_once / "build" / "docs" / "assets" / "story-logo.png").read_bytes() == png(
+        note=b"second"
+    )
 
 
 @pytest.mark.parametrize("name", ["SITE_URL", "SOURCE_DATE_EPOCH"])

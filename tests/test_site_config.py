@@ -13,10 +13,10 @@ import yaml
 from generator.htmlscan import read, site_pages
 from generator.project import Project
 from generator.siteconfig import HOOKS, THEME
-from tests.conftest import MINI, built, edit, make_project, problems, run_cli, tree
+from tests.conftest import MINI, built, edit, make_project, png, problems, run_cli, tree
 
 MINI_TITLE = "Exampleton votes for a bridge"
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(16)  # the signature is what the build checks
+PNG = png(2, 2)
 # Quotation marks are refused outside quotations (tests/test_quotations.py), so none is here.
 HOSTILE = "Bridge: #1 & <b>bold</b> it's {{ 7*7 }} !!python/object/apply:os.system [echo] *alias"
 
@@ -138,23 +138,33 @@ WRONG_SETTINGS = [
     ),
     (
         "  repository: 'javascript:alert(document.domain)'\n",
-        "'repository': 'javascript:alert(document.domain)' is not a web address: it must start",
+        "'repository': 'javascript:alert(document.domain)' is not a site's address: write the "
+        "scheme, the host and a plain path",
     ),
     (
         "  repository: 'https://git.example/\"><script>alert(1)</script>'\n",
-        "'repository': 'https://git.example/\"><script>alert(1)</script>' is not a web address",
+        "'repository': 'https://git.example/\"><script>alert(1)</script>' is not a site's address",
     ),
     (
         "  edit_branch: 'main\" onmouseover=\"alert(1)'\n",
         "'edit_branch': 'main\" onmouseover=\"alert(1)' is not a branch name: use letters, "
-        "digits and `. _ / -`, such as `main`",
+        "digits and `. _ / -` (never `..`), such as `main`",
     ),
     (
         "  logo: ../../etc/passwd\n",
-        "'logo': '../../etc/passwd' is not a logo file: name a .png or .webp file in the "
-        "story's folder, such as `logo.png` (letters, digits, `-` and `_`; no folders)",
+        "'logo': '../../etc/passwd' is not a logo file: name a .png file in the story's "
+        "folder, such as `logo.png` (letters, digits, `-` and `_`; no folders)",
     ),
     ("  logo: logo.svg\n", "'logo': 'logo.svg' is not a logo file"),
+    ("  logo: logo.webp\n", "'logo': 'logo.webp' is not a logo file"),
+    (
+        "  repository: https://user:token@git.example/desk\n",
+        "'repository': 'https://user:token@git.example/desk' is not a site's address",
+    ),
+    ("  repository: https://git.example/desk?x=1\n", "is not a site's address"),
+    ("  repository: https://git.example/desk#top\n", "is not a site's address"),
+    ("  url: https://example.org/x&quot;onmouseover=alert(1)&quot;/\n", "is not a site's address"),
+    ("  edit_branch: main/../../evil\n", "'edit_branch': 'main/../../evil' is not a branch name"),
     ("  extra_javascript: [https://evil.example/x.js]\n", "'extra_javascript'"),
     ("  hooks: [hooks.py]\n", "'hooks'"),
     ("  markdown_extensions: [pymdownx.snippets]\n", "'markdown_extensions'"),
@@ -186,11 +196,23 @@ def test_a_yaml_tag_in_the_site_block_is_refused(mini):
         ),
         (
             lambda p: p.write_text("<svg onload=alert(1)>", "utf-8"),
-            "'logo.png' is not a PNG image: save it as one",
+            "'logo.png' is not a whole PNG image: save the logo again as a PNG",
         ),
         (
             lambda p: p.write_bytes(PNG + bytes(600 * 1024)),
             "'logo.png' is larger than 512 KB: make it smaller",
+        ),
+        (
+            lambda p: p.write_bytes(PNG + b"<script>alert(1)</script>"),
+            "'logo.png' is not a whole PNG image: save the logo again as a PNG",
+        ),
+        (
+            lambda p: p.write_bytes(PNG[:-12]),
+            "'logo.png' is not a whole PNG image: save the logo again as a PNG",
+        ),
+        (
+            lambda p: p.write_bytes(png(100_000, 100_000)),
+            "'logo.png' is 100000 × 100000 pixels: make it at most 2048 pixels a side",
         ),
     ],
 )

@@ -1,6 +1,7 @@
 """The story's site settings reach the page as settings, never as script: the few that print into
-the page (the repository and branch of the Edit links) are checked addresses and names, and an
-address holding what could break out of an attribute still only ever links."""
+the page (the repository and branch of the Edit links) are checked addresses and names (anything
+that could leave an attribute is refused at `check`: tests/test_site_config.py), and the Edit
+link they make only ever links."""
 
 from __future__ import annotations
 
@@ -13,9 +14,7 @@ from playwright.sync_api import Page
 from tests.conftest import MINI, built, make_project
 from tools.static_server import serving
 
-# The most a valid https address may carry towards an attribute (quotation marks and < > are
-# refused): an event handler's words, which stay part of the address.
-REPOSITORY = "https://git.example/desk/x=onmouseover=alert(document.domain)//"
+REPOSITORY = "https://git.example/desk/harbour/"
 
 
 @pytest.fixture(scope="module")
