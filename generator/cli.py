@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -94,6 +95,15 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
     project = Project.at(args.root.resolve())
+    try:
+        os.fsencode(project.root).decode("utf-8")
+    except UnicodeDecodeError:
+        print(
+            f"{printable(str(project.root))}: this folder's name is not valid UTF-8, so no page, "
+            "link or message could name its files: rename it in UTF-8",
+            file=sys.stderr,
+        )
+        return CANNOT_RUN
     try:
         if args.command == "new-story":
             return _new_story(args.folder, args.title)
@@ -227,7 +237,8 @@ def _new_article(project: Project, args: argparse.Namespace) -> int:
 
 
 def _new_story(folder: Path, title: str) -> int:
-    written, refused = new_story(folder.resolve(), title)
+    # Not resolved: a link planted at the folder's name must be seen, never followed.
+    written, refused = new_story(Path.cwd() / folder, title)
     if refused:
         print(f"{refused}. Nothing was written.", file=sys.stderr)
         return PROBLEMS

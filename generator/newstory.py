@@ -56,7 +56,9 @@ def content_files(project: Project, title: str, article_id: str | None) -> list[
 
 def new_story(root: Path, title: str) -> tuple[list[Path], str | None]:
     """(the files written, None), or ([], why nothing was written)."""
-    if root.is_symlink() or (root.exists() and not root.is_dir()):
+    if root.is_symlink():
+        return [], f"{root}: this is a symbolic link: a story starts in a folder of its own"
+    if root.exists() and not root.is_dir():
         return [], f"{root}: not a folder: choose a new folder for the story"
     if root.is_dir() and any(root.iterdir()):
         return [], f"{root}: not empty: a new story starts in a new or empty folder"

@@ -124,3 +124,32 @@ def test_draft_quotes_says_when_the_storys_problems_keep_it_from_known_names(des
         "again.\n"
     ), drafted.stderr
     assert "content/story.yaml:5:10: the summary cites no paragraph" in drafted.stderr
+
+
+@pytest.mark.parametrize("target", ["elsewhere", "not-yet"])
+def test_new_story_never_writes_through_a_link(desk, target):
+    (desk / "elsewhere").mkdir()
+    (desk / "linked").symlink_to(desk / target)
+    done = run("python -m generator new-story linked --title Linked", desk)
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"{desk / 'linked'}: this is a symbolic link: a story starts in a folder of its own. "
+        "Nothing was written.\n"
+    )
+    assert list((desk / "elsewhere").iterdir()) == []
+    assert not (desk / "not-yet").exists()
+
+
+def test_a_story_folder_whose_name_is_not_utf8_is_one_line(tmp_path):
+    folder = os.fsdecode(bytes(tmp_path) + b"/story-\xff")
+    Path(folder).mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", folder, "build"],
+        env=env, capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    assert done.returncode == 3
+    assert done.stderr.endswith(
+        "story-\\xff: this folder's name is not valid UTF-8, so no page, link or message could "
+        "name its files: rename it in UTF-8\n"
+    ), done.stderr
