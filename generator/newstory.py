@@ -9,9 +9,13 @@ import json
 import os
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from generator.files import create_new, open_folder
 from generator.model import COLLECTIONS
+from generator.parts import Text
 from generator.project import Project
+from generator.quotation import is_quoted
 from generator.schema import schema_line
 
 # What check, build and draft-quotes write inside a story folder: never committed.
@@ -56,6 +60,9 @@ def content_files(project: Project, title: str, article_id: str | None) -> list[
 
 def new_story(root: Path, title: str) -> tuple[list[Path], str | None]:
     """(the files written, None), or ([], why nothing was written)."""
+    wrong = _title_problem(title)
+    if wrong is not None:
+        return [], wrong
     if root.is_symlink():
         return [], f"{root}: this is a symbolic link: a story starts in a folder of its own"
     if root.exists() and not root.is_dir():
@@ -68,6 +75,21 @@ def new_story(root: Path, title: str) -> tuple[list[Path], str | None]:
     written = content_files(project, title, None)
     _create(root / ".gitignore", GITIGNORE)
     return [*written, root / ".gitignore"], None
+
+
+def _title_problem(title: str) -> str | None:
+    """Why `check` would refuse the title, said before anything is written."""
+    mark = is_quoted(title)
+    if mark is not None:
+        return (
+            f"--title holds the quotation mark {mark}, which a story's title may not (only a "
+            "direct statement's text may): write it without quotation marks"
+        )
+    try:
+        TypeAdapter(Text).validate_python(title)
+    except ValidationError as error:
+        return f"--title {error.errors()[0]['msg']}"
+    return None
 
 
 def _create(path: Path, text: str) -> None:

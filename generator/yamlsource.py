@@ -296,6 +296,10 @@ def _refuse_tag(node: yaml.Node) -> None:
     )
 
 
+# Past this many digits Python will not turn text into a number (sys.get_int_max_str_digits).
+_MAX_DIGITS = 4000
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if node.style not in (None, ""):  # quoted or block scalars are always text
@@ -307,5 +311,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _FALSES:
         return False
     if _INT.fullmatch(value):
+        if len(value) > _MAX_DIGITS:  # Python refuses to read such a number: say so here
+            raise _Refused(
+                _mark(node),
+                f"this number has {len(value)} digits: no field takes a number that long; "
+                "write it as text in quotation marks if it is text",
+            )
         return int(value)
     return value

@@ -153,3 +153,20 @@ def test_a_story_folder_whose_name_is_not_utf8_is_one_line(tmp_path):
         "story-\\xff: this folder's name is not valid UTF-8, so no page, link or message could "
         "name its files: rename it in UTF-8\n"
     ), done.stderr
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        (
+            "\u201cHarbour\u201d said",
+            "--title holds the quotation mark \u201c, which a story's title may not (only a "
+            "direct statement's text may): write it without quotation marks",
+        ),
+        ("   ", "--title must not be blank"),
+    ],
+)
+def test_new_story_refuses_a_title_check_would_refuse(desk, title, message):
+    done = run(f"python -m generator new-story s --title {shlex.quote(title)}", desk)
+    assert (done.returncode, done.stderr) == (1, f"{message}. Nothing was written.\n")
+    assert not (desk / "s").exists()

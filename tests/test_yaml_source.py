@@ -120,3 +120,10 @@ def test_deep_nesting_is_refused():
     assert messages("a: " + "[" * 100 + "]" * 100 + "\n") == [
         "f.yaml:1:44: values are nested more than 40 levels deep"
     ]
+
+
+def test_a_number_too_long_for_python_is_refused_at_its_place():
+    assert messages(f"paragraph: {'9' * 5001}\n") == [
+        "f.yaml:1:12: this number has 5001 digits: no field takes a number that long; write it "
+        "as text in quotation marks if it is text"
+    ]
