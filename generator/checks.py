@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.load import SeedText
-from generator.meaning import changes
+from generator.meaning import changes, negation, reordered
 from generator.model import Country, Event, Group, Person, StanceOption, Statement, Term
 from generator.parts import Colour
 from generator.problems import Problem
@@ -56,7 +56,9 @@ def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
                 "quotation in other words: if it is another quotation, make it a statement of "
                 "its own",
             )
-        elif report.text is not None and any(changes(report.text, statement.text)):
+        elif report.text is not None and (
+            any(changes(report.text, statement.text)) or reordered(report.text, statement.text)
+        ):
             yield entry.problem((*loc, "text"), _changed_meaning(report.text, statement.text))
         elif as_printed(words, text.paragraphs[report.paragraph - 1]) is None:
             own = "these words are" if report.text else "the statement's `text` is"
@@ -175,7 +177,11 @@ def _changed_meaning(wording: str, text: str) -> str:
     """Why another outlet's wording says something else than the statement."""
     left_out, added = changes(wording, text)
     what = [f"leave out {_listed(left_out)}"] if left_out else []
-    what += [f"add a negation ({_listed(added)})"] if added else []
+    negations = [word for word in added if negation(word)]
+    qualifiers = [word for word in added if not negation(word)]
+    what += [f"add a negation ({_listed(negations)})"] if negations else []
+    what += [f"add {_listed(qualifiers)}"] if qualifiers else []
+    what += ["put the statement's words in another order"] if reordered(wording, text) else []
     return (
         f"these words {' and '.join(what)}, so they do not say what the statement's `text` "
         "says: a report in other words keeps its negations, numbers and names; if this is "

@@ -57,9 +57,17 @@ _CLOSING = "\"'”’»)]"
 _OPENING = '"“„«‘‚([—–-'
 
 
+# Words that qualify what a sentence asserts ("will pay less", "only if", "I doubt"): added to
+# a statement's words, they make it say something else.
+_QUALIFIER = re.compile(
+    r"less|more|fewer|only|if|unless|except|doubt|doubts|maybe|perhaps|might|may|could|would|"
+    r"should|possibly|probably|allegedly|reportedly|supposedly|partly|partially"
+)
+
+
 def changes(wording: str, text: str) -> tuple[list[str], list[str]]:
-    """The meaning-bearing words of `text` that `wording` leaves out, and the negations it
-    adds: both empty where `wording` can say what `text` says."""
+    """The meaning-bearing words of `text` that `wording` leaves out, and the negations and
+    qualifiers it adds: both empty where `wording` can say what `text` says."""
     mine, theirs = _bearing(wording), _bearing(text)
     kept = {key for key, _word in mine}
     negations = sum(key == "not" for key, _word in mine) - sum(
@@ -67,7 +75,46 @@ def changes(wording: str, text: str) -> tuple[list[str], list[str]]:
     )
     left_out = [word for key, word in theirs if key not in kept or (key == "not" and negations < 0)]
     added = [word for key, word in mine if key == "not"] if negations > 0 else []
+    own = {_plain(word) for word in _words(text)}
+    added += [
+        w for w in _words(wording) if _QUALIFIER.fullmatch(_plain(w)) and _plain(w) not in own
+    ]
     return list(dict.fromkeys(left_out)), list(dict.fromkeys(added))
+
+
+def reordered(wording: str, text: str) -> bool:
+    """Whether the words `wording` shares with `text` stand in another order (who pays whom,
+    a statement turned into a question): another cut or a changed word keeps the order."""
+    theirs = {_plain(word) for word in _words(text)}
+    mine = {_plain(word) for word in _words(wording)}
+    first = [w for w in map(_plain, _words(wording)) if w in theirs]
+    second = [w for w in map(_plain, _words(text)) if w in mine]
+    return _common(first, second) < min(len(first), len(second))
+
+
+def _common(first: list[str], second: list[str]) -> int:
+    """The length of the longest sequence of words both hold in the same order."""
+    row = [0] * (len(second) + 1)
+    for word in first:
+        diagonal = 0
+        for at, other in enumerate(second, start=1):
+            diagonal, row[at] = (
+                row[at],
+                diagonal + 1 if word == other else max(row[at], row[at - 1]),
+            )
+    return row[-1]
+
+
+def negation(word: str) -> bool:
+    return bool(_NEGATION.fullmatch(_plain(word)))
+
+
+def _words(text: str) -> list[str]:
+    return [token.group() for token in _TOKEN.finditer(text)]
+
+
+def _plain(word: str) -> str:
+    return re.sub(f"[{_APOSTROPHES}]", "'", word.casefold())
 
 
 def _bearing(text: str) -> list[tuple[str, str]]:

@@ -475,6 +475,31 @@ def report_in_other_words(story: Path, said: str, wire_says: str) -> list[str]:
             "We will never pay 6 million for the bridge",
             "leave out '5' and add a negation ('never')",
         ),
+        (
+            "Norland will pay Sudland for the bridge",
+            "Sudland will pay Norland for the bridge",
+            "put the statement's words in another order",
+        ),
+        (
+            "We will pay for the bridge by winter",
+            "Will we pay for the bridge by winter",
+            "put the statement's words in another order",
+        ),
+        (
+            "We will pay for the bridge by winter",
+            "We will pay for the bridge by winter only if Norland agrees",
+            "add 'only' and 'if'",
+        ),
+        (
+            "We will pay 5 million for the bridge",
+            "We will pay 5 million less for the bridge",
+            "add 'less'",
+        ),
+        (
+            "We will pay for the bridge by winter",
+            "We will pay for the bridge by winter, I doubt",
+            "add 'doubt'",
+        ),
     ],
 )
 def test_a_report_in_other_words_keeps_the_statements_negations_numbers_and_names(
