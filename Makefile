@@ -89,7 +89,7 @@ format: $(READY)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rewrites what derives from generator/model.py: the reference in CONTRIBUTING.md and schemas/.
+# Rewrites what derives from generator/model/records.py: the reference in CONTRIBUTING.md and schemas/.
 docs: $(READY)
 	$(BIN)/python -m generator docs
 	$(BIN)/python -m generator schemas

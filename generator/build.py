@@ -19,18 +19,20 @@ from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
-from generator.apart import CANNOT_RUN, start
-from generator.files import FolderRule, published, regular_files, shown, state_text
-from generator.link import Linked, link
-from generator.load import collection_frozen, content_folder, load, seeds_folder
-from generator.logo import logo_problem
-from generator.notfound import make_portable
-from generator.problems import Problem
+from generator.content.files import FolderRule, published, regular_files, shown, state_text
+from generator.content.link import Linked, link
+from generator.content.load import collection_frozen, content_folder, load, seeds_folder
+from generator.content.problems import Problem
+from generator.content.runfailed import RunFailed
+from generator.content.validate import validate
+from generator.content.yamlsource import MAX_BYTES
+from generator.model.sitedate import environment_problem, epoch
+from generator.model.sitesettings import LOGO_NAME
+from generator.pages.render import pages
+from generator.pages.search import INDEX_FOLDER, index_site, records_text
 from generator.project import Project
-from generator.render import pages
-from generator.runfailed import RunFailed
-from generator.search import INDEX_FOLDER, index_site, records_text
-from generator.siteconfig import (
+from generator.publish.apart import CANNOT_RUN, start
+from generator.publish.config import (
     OLD_THEME,
     SiteConfig,
     config_text,
@@ -39,12 +41,10 @@ from generator.siteconfig import (
     served_at_problem,
     site_config,
 )
-from generator.sitedate import environment_problem, epoch
-from generator.sitesettings import LOGO_NAME
-from generator.sitestamp import forget, remember
-from generator.validate import validate
-from generator.write import write, write_file
-from generator.yamlsource import MAX_BYTES
+from generator.publish.logo import logo_problem
+from generator.publish.notfound import make_portable
+from generator.publish.stamp import forget, remember
+from generator.publish.write import write, write_file
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
@@ -178,7 +178,7 @@ def remember_date(project: Project, updated: dt.date) -> None:
 
 def build_site(project: Project, made_from: str | None = None) -> bool:
     """Run `mkdocs build --strict` into a fresh folder beside `site/`, then swap it in; the
-    stamp says site/ was made `made_from` these inputs (generator/sitestamp.py) only once the
+    stamp says site/ was made `made_from` these inputs (generator/publish/stamp.py) only once the
     new site is in place."""
     wrong_date = environment_problem()
     if wrong_date is not None:  # MkDocs would stop with a traceback

@@ -9,31 +9,31 @@ import sys
 from pathlib import Path
 
 import generator
-from generator.apart import apart
-from generator.build import build_site, check, exclusive, generate
-from generator.characters import printable
-from generator.docs import update
-from generator.draftfile import Outcome, Saved, save_draft
-from generator.drafting import (
+from generator.authoring.draftfile import Outcome, Saved, save_draft
+from generator.authoring.drafting import (
     Draft,
     draft_article,
     draft_yaml,
     known_statements,
     names_from,
 )
-from generator.files import shown
-from generator.load import paragraphs_of
-from generator.newstory import new_story
-from generator.problems import Problem, display_path, format_problems
+from generator.authoring.newstory import new_story
+from generator.authoring.scaffold import NewArticle, new_article
+from generator.build import build_site, check, exclusive, generate
+from generator.content.files import shown
+from generator.content.load import paragraphs_of
+from generator.content.problems import Problem, display_path, format_problems
+from generator.content.runfailed import RunFailed
+from generator.content.yamlsource import decode, read
+from generator.model.characters import printable
+from generator.model.docs import update
+from generator.model.schema import write_schemas
+from generator.pages.search import INDEX_FOLDER, index_site
+from generator.pages.text import plural
 from generator.project import Project
-from generator.runfailed import RunFailed
-from generator.scaffold import NewArticle, new_article
-from generator.schema import write_schemas
-from generator.search import INDEX_FOLDER, index_site
-from generator.sitestamp import UP_TO_DATE, current, inputs
-from generator.text import plural
-from generator.verify import unbuilt, verify
-from generator.yamlsource import decode, read
+from generator.publish.apart import apart
+from generator.publish.stamp import UP_TO_DATE, current, inputs
+from generator.verify.site import unbuilt, verify
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
 REPOSITORY = Path(generator.__file__).resolve().parents[1]
@@ -122,7 +122,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.command == "draft-quotes":
         return _draft_quotes(project, args.text, force=args.force)
     if args.command == "serve":
-        from generator.serve import serve  # noqa: PLC0415 - only serve needs the server
+        from generator.live.serve import serve  # noqa: PLC0415 - only serve needs the server
 
         return serve(project, args.address)
     if args.command in ("generate", "build"):

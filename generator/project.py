@@ -23,7 +23,7 @@ class Project:
     config_site: Path
     drafts: Path
     cache: Path | None  # earlier parses; None to parse every file afresh
-    search_records: Path  # what search indexes, written by generate (generator/search.py)
+    search_records: Path  # what search indexes, written by generate (generator/pages/search.py)
     # The state files: a run's own notes to the next one, never read by anything else.
     generated_from: Path  # the inputs' fingerprint when build/docs was last generated in full
     site_from: Path  # the inputs' hash and which site/ the last build swapped in (sitestamp)

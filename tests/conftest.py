@@ -36,8 +36,8 @@ STORY = Path(os.environ.get("EXPLAINER_STORY", MULTI)).resolve()
 
 @pytest.fixture(scope="session", autouse=True)
 def _cache_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The parse cache's key (generator/cachekey.py) is made in a folder of the test session,
-    never in the home directory; the commands tests run inherit the setting."""
+    """The parse cache's key (generator/content/cachekey.py) is made in a folder of the test
+    session, never in the home directory; the commands tests run inherit the setting."""
     with pytest.MonkeyPatch.context() as env:
         env.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         yield

@@ -28,9 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.drafting import Name, find_quotations
-from generator.load import paragraphs_of
-from generator.quotation import normalise_space
+from generator.authoring.drafting import Name, find_quotations
+from generator.content.load import paragraphs_of
+from generator.content.quotation import normalise_space
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting-dev"
 PARTS = ("dev", "heldout")

@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 
 from generator.build import check
+from generator.pages.render import render
 from generator.project import Project
-from generator.render import render
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -9,7 +9,7 @@ import signal
 import sys
 
 from generator import cli
-from generator.apart import apart
+from generator.publish.apart import apart
 from tests.conftest import tree
 
 

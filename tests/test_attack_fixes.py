@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.htmlscan import read, resolve, site_pages
+from generator.verify.html import read, resolve, site_pages
 from tests.conftest import edit, problems, run_cli
 
 

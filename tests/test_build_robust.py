@@ -16,7 +16,8 @@ from pathlib import Path
 import mkdocs.utils
 import pytest
 
-from generator import build, cli, serve
+from generator import build, cli
+from generator.live import serve
 from generator.project import Project
 from tests.conftest import ROOT, edit, run_cli, tree
 from tests.test_files_refused import refuse_opening

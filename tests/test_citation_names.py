@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.graph import Node
-from generator.model import ARTICLES, Article
-from generator.render import citation_names
+from generator.content.graph import Node
+from generator.model.records import ARTICLES, Article
+from generator.pages.render import citation_names
 
 
 def article(key: str, outlet: str | None = None, published: str | None = None) -> Node:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import indexed
+from generator.pages.search import indexed
 from tests.conftest import MINI, ROOT, make_project
 from tests.test_structured_data import types_on
 
@@ -42,7 +42,7 @@ def follow_the_example(code: Path) -> None:
     shutil.copytree(ROOT / "schemas", code / "schemas")
     shutil.copy(ROOT / "CONTRIBUTING.md", code / "CONTRIBUTING.md")
     record_class, row, template = example_blocks()
-    model = code / "generator" / "model.py"
+    model = code / "generator" / "model" / "records.py"
     text = model.read_text(encoding="utf-8")
     above = "@dataclass(frozen=True)\nclass Collection:"
     text = text.replace(above, f"{record_class}\n\n\n{above}", 1)
@@ -51,7 +51,9 @@ def follow_the_example(code: Path) -> None:
     row = "\n".join("    " + line for line in f"{row},".splitlines())
     text = text[:end] + "\n" + row + text[end:]
     model.write_text(text, encoding="utf-8")
-    (code / "generator" / "templates" / "document.md.j2").write_text(template + "\n", "utf-8")
+    (code / "generator" / "pages" / "templates" / "document.md.j2").write_text(
+        template + "\n", "utf-8"
+    )
 
 
 def run(code: Path, *args: str) -> subprocess.CompletedProcess[str]:

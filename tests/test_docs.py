@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.docs import END, START, model_reference
-from generator.model import COLLECTIONS, Article, Position, Source
+from generator.model.docs import END, START, model_reference
+from generator.model.records import COLLECTIONS, Article, Position, Source
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"

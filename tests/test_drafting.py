@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator.drafting import Name, NewName, draft_article, draft_yaml, find_quotations
+from generator.authoring.drafting import Name, NewName, draft_article, draft_yaml, find_quotations
 from tests.conftest import MINI, edit, make_project, problems, run_cli
 
 SEED = "fic-bridge"

@@ -3,7 +3,7 @@ paragraphs, one behaviour each."""
 
 from __future__ import annotations
 
-from generator.drafting import find_quotations
+from generator.authoring.drafting import find_quotations
 from tests.test_drafting import NAMES
 
 

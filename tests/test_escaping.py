@@ -13,11 +13,11 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.build import check, generate
-from generator.export import spreadsheet_safe
-from generator.htmlscan import read, site_pages
-from generator.link import Linked
+from generator.content.link import Linked
+from generator.pages.downloads import spreadsheet_safe
+from generator.pages.render import render
 from generator.project import Project
-from generator.render import render
+from generator.verify.html import read, site_pages
 from tests.conftest import MINI, edit, make_project, run_cli
 
 PAYLOAD = (

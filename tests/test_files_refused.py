@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.problems import Problem, format_problems
+from generator.content.problems import Problem, format_problems
 from tests.conftest import problems, run_cli, tree
 
 LINK = (
@@ -190,8 +190,8 @@ def refused_by_check_and_build(root: Path, where: str, real: str = "file") -> No
 
 @pytest.mark.parametrize("link", ["assets/stylesheets/secret.txt", "partials/.hidden.html"])
 def test_a_story_theme_folder_with_a_link_is_refused_and_never_published(generated, tmp_path, link):
-    """A story holds no theme (the generator's is in generator/theme/): an old one, a link to a
-    secret inside it or not, is refused and nothing of it reaches the site."""
+    """A story holds no theme (the generator's is in generator/publish/theme/): an old one, a link
+    to a secret inside it or not, is refused and nothing of it reaches the site."""
     (generated / "site_overrides" / link).parent.mkdir(parents=True)
     (generated / "site_overrides" / link).symlink_to(secret_outside(tmp_path) / "secret.txt")
     before = tree(generated / "site")

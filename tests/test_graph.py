@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from generator import link as link_stage
-from generator import urls
 from generator.build import check
-from generator.graph import Node
-from generator.link import Linked
-from generator.model import RECORD_TYPES
-from generator.parts import ref_of
+from generator.content import link as link_stage
+from generator.content.graph import Node
+from generator.content.link import Linked
+from generator.model import urls
+from generator.model.parts import ref_of
+from generator.model.records import RECORD_TYPES
+from generator.pages.render import TEMPLATES, render
 from generator.project import Project
-from generator.render import TEMPLATES, render
 from tests.conftest import MINI, edit, make_project, problems
 
 TYPES = [c for c in RECORD_TYPES if c.many]

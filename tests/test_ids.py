@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
+from generator.pages.render import render
 from generator.project import Project
-from generator.render import render
 from tests.conftest import edit, problems
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import incremental
 from generator.build import generate
-from generator.incremental import Session
-from generator.model import RECORD_TYPES
+from generator.live import incremental
+from generator.live.incremental import Session
+from generator.model.records import RECORD_TYPES
 from generator.project import Project
 from tests.conftest import MINI, edit, make_project
 
@@ -52,7 +52,7 @@ def test_one_changed_statement_rewrites_only_the_pages_that_show_it(mini):
     assert "people/quill.md" not in written
 
 
-# --- A Session (generator/incremental.py): each edit renders only what it changes ---------------
+# --- A Session (generator/live/incremental.py): each edit renders only what it changes ---
 
 # Edits of the mini story, by the collection they edit: each a list of steps, each step a list of
 # (file, text, replacement) made at once; text "+" appends the replacement to the file, "^" puts it

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import render as render_module
-from generator import urls
 from generator.build import check
+from generator.model import urls
+from generator.pages import render as render_module
+from generator.pages.render import render
+from generator.pages.search import records_text
 from generator.project import Project
-from generator.render import render
-from generator.search import records_text
 from tests.conftest import ROOT, edit, make_project, problems
 
 MULTI = ROOT / "tests" / "fixtures" / "multi"

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.export import facts_json
-from generator.graph import Graph
+from generator.content.graph import Graph
+from generator.content.variants import as_printed
+from generator.model.urls import DIRECTORY_URLS
+from generator.pages.downloads import facts_json
+from generator.pages.jsonld import quotation
 from generator.project import Project
-from generator.structured import quotation
-from generator.urls import DIRECTORY_URLS
-from generator.variants import as_printed
 from tests.conftest import MINI, edit, make_project, problems
 from tests.test_chronology import FIRST_POSITION_END
 

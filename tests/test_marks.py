@@ -1,10 +1,10 @@
-"""The quoted words marked on an article's page (generator/marks.py): where each quotation
+"""The quoted words marked on an article's page (generator/pages/marks.py): where each quotation
 stands, marks that still nest where quotations overlap, and the seed's words kept as text."""
 
 from __future__ import annotations
 
-from generator.marks import Mark, marked
-from generator.variants import locate
+from generator.content.variants import locate
+from generator.pages.marks import Mark, marked
 
 PARAGRAPH = "“We will open the bridge before winter and close the ferry,” said Mayor Ada Quill."
 

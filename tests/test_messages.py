@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import paragraphs_of
-from generator.problems import Problem, format_problems
+from generator.content.load import paragraphs_of
+from generator.content.problems import Problem, format_problems
 from tests.conftest import edit, problems, run_cli
 
 

@@ -13,7 +13,7 @@ import markdown
 import pytest
 from markdown.htmlparser import HTMLExtractor
 
-from generator.siteconfig import HOOKS
+from generator.publish.config import HOOKS
 
 EXTENSIONS = ["attr_list", "abbr", "tables", "pymdownx.escapeall", "toc"]  # as mkdocs.yml
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import structured
 from generator.build import check
-from generator.graph import Node
-from generator.link import Linked
+from generator.content.graph import Node
+from generator.content.link import Linked
+from generator.pages import jsonld as structured
 from tests.conftest import ROOT, edit, in_place, make_project, problems
 
 MULTI = ROOT / "tests" / "fixtures" / "multi"

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import parsecache
-from generator.incremental import Session
-from generator.parsecache import from_json, to_json
-from generator.problems import Mark
+from generator.content import parsecache
+from generator.content.parsecache import from_json, to_json
+from generator.content.problems import Mark
+from generator.content.yamlsource import Document, parse
+from generator.live.incremental import Session
 from generator.project import Project
-from generator.yamlsource import Document, parse
 from tests.conftest import ROOT, edit, problems, run_cli
 
 YAML = b"- id: a\n  names: {'1': one}\n  list: [x, 2]\n"

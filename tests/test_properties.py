@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import check
-from generator.characters import FORBIDDEN
-from generator.load import paragraphs_of
+from generator.content.load import paragraphs_of
+from generator.content.quotation import QUOTE_MARKS, is_quoted
+from generator.content.yamlsource import parse
+from generator.model.characters import FORBIDDEN
+from generator.pages.render import render
 from generator.project import Project
-from generator.quotation import QUOTE_MARKS, is_quoted
-from generator.render import render
-from generator.yamlsource import parse
 from tests.conftest import MINI
 
 FILES = sorted(p.relative_to(MINI).as_posix() for p in MINI.glob("*/*.yaml"))

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from generator.build import generate
-from generator.htmlscan import read
 from generator.project import Project
+from generator.verify.html import read
 from tests.conftest import built, edit, problems
 
 STORY_TITLE = "Exampleton votes for a bridge"

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
 from generator.build import check
-from generator.docs import model_reference
-from generator.link import Linked
-from generator.model import RECORD_TYPES, Collection
-from generator.render import render
-from generator.schema import SIDECAR, schemas
-from generator.search import indexed
+from generator.content.link import Linked
+from generator.model import urls
+from generator.model.docs import model_reference
+from generator.model.records import RECORD_TYPES, Collection
+from generator.model.schema import SIDECAR, schemas
+from generator.pages.render import render
+from generator.pages.search import indexed
 from tests.conftest import MINI, in_place
 from tests.test_structured_data import types_on
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import Article
+from generator.model.records import Article
 from tests.conftest import MINI, ROOT, make_project, problems, run_cli
 
 ARTICLE = MINI / "seeds" / "fic-bridge.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.schema import schema_line, schemas
+from generator.model.schema import schema_line, schemas
 from tests.conftest import MINI, MULTI, ROOT
 from tools.check_schemas import schema_errors
 

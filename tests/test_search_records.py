@@ -1,17 +1,17 @@
-"""The search records built from the story (generator/search.py): one per thing a reader looks
+"""The search records built from the story (generator/pages/search.py): one per thing a reader looks
 for, each statement a result of its own, tested on the fictional mini story."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator import urls
 from generator.build import check
 from generator.cli import CANNOT_RUN
-from generator.link import Linked
-from generator.model import RECORD_TYPES, Collection
-from generator.render import Links
-from generator.search import ENTRIES, NOT_SEARCHED, Entry, entries, indexed, maker
+from generator.content.link import Linked
+from generator.model import urls
+from generator.model.records import RECORD_TYPES, Collection
+from generator.pages.render import Links
+from generator.pages.search import ENTRIES, NOT_SEARCHED, Entry, entries, indexed, maker
 from tests.conftest import MINI, in_place, run_cli
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)

@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from generator import search
-from generator.search import indexed
+from generator.pages import search
+from generator.pages.search import indexed
 
 RECORD = {
     "url": "people/ada-ferrow/",

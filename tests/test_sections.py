@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import urls
-from generator.model import COLLECTIONS
+from generator.model import urls
+from generator.model.records import COLLECTIONS
+from generator.model.sections import SECTIONS, Section, navigation
+from generator.pages.render import TEMPLATES
 from generator.project import Project
-from generator.render import TEMPLATES
-from generator.sections import SECTIONS, Section, navigation
 
 EACH = pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.name)
 

@@ -18,9 +18,9 @@ from mkdocs.structure.files import File
 
 from generator import cli
 from generator.build import generate
-from generator.preview import Site
+from generator.live.preview import Site
+from generator.live.serve import Preview, regenerator
 from generator.project import Project
-from generator.serve import Preview, regenerator
 from tests.conftest import ROOT, edit, tree
 from tools.static_server import free_port
 

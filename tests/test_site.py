@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
 from generator.build import check
-from generator.htmlscan import read, resolve, site_pages, under
-from generator.link import normalise_space
-from generator.model import RECORD_TYPES
+from generator.content.link import normalise_space
+from generator.model import urls
+from generator.model.records import RECORD_TYPES
+from generator.pages.search import indexed
 from generator.project import Project
-from generator.search import indexed
+from generator.verify.html import read, resolve, site_pages, under
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.story

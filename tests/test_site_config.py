@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.htmlscan import read, site_pages
 from generator.project import Project
-from generator.siteconfig import HOOKS, THEME
+from generator.publish.config import HOOKS, THEME
+from generator.verify.html import read, site_pages
 from tests.conftest import MINI, built, edit, make_project, png, problems, run_cli, tree
 
 MINI_TITLE = "Exampleton votes for a bridge"
@@ -269,6 +269,6 @@ def test_an_old_theme_folder_is_refused(mini):
     (mini / "site_overrides" / "assets" / "x").symlink_to("/etc/passwd")
     assert problems(mini) == [
         "site_overrides:0:0: a story no longer holds a theme: the site's look ships with the "
-        "generator (generator/theme/); delete this folder (a logo goes in `site.logo`)"
+        "generator (generator/publish/theme/); delete this folder (a logo goes in `site.logo`)"
     ]
     assert run_cli(mini, "build").returncode == 1

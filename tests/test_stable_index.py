@@ -1,5 +1,5 @@
-"""Pagefind's index is put in a stable order (generator/stableindex.py) only when it is in the
-format that code was written for: anything else is refused, never guessed at."""
+"""Pagefind's index is put in a stable order (generator/publish/stableindex.py) only when it is
+in the format that code was written for: anything else is refused, never guessed at."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from generator.stableindex import stabilise
+from generator.publish.stableindex import stabilise
 from tests.conftest import tree
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from generator.htmlscan import read, site_pages
+from generator.verify.html import read, site_pages
 from tests.conftest import edit, run_cli
 
 

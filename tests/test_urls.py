@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text import plural
-from generator.urls import DIRECTORY_URLS, FILE_URLS, relative
+from generator.model.urls import DIRECTORY_URLS, FILE_URLS, relative
+from generator.pages.text import plural
 
 
 @pytest.mark.parametrize(

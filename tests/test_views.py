@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from generator.build import check
+from generator.pages.render import render
 from generator.project import Project
-from generator.render import render
 from tests.conftest import edit
 
 

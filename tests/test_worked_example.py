@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from generator.build import check
-from generator.htmlscan import read
+from generator.pages.jsonld import quotation
 from generator.project import Project
-from generator.structured import quotation
+from generator.verify.html import read
 from tests.conftest import ROOT, run_cli
 
 ARTICLE = ROOT / "tests" / "fixtures" / "worked-example" / "fic-ferry.txt"

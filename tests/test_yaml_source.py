@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from generator.yamlsource import MAX_BYTES, parse
+from generator.content.yamlsource import MAX_BYTES, parse
 
 
 def parsed(text: str | bytes):

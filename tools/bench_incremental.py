@@ -1,4 +1,4 @@
-"""One edited statement regenerated in a warm Session (generator/incremental.py), as the live
+"""One edited statement regenerated in a warm Session (generator/live/incremental.py), as the live
 preview regenerates it: `python -m tools.bench_incremental corpus/1000` prints one JSON object
 with the cold run's seconds (wall and CPU), then each edit's seconds (wall and CPU, and wall by
 stage) and the files it wrote. On a shared machine, compare CPU seconds."""
@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.incremental import Session
+from generator.live.incremental import Session
 from generator.project import Project
 
 # A reported statement's words, which need not stand verbatim in their article.

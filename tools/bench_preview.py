@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from generator.build import check
-from generator.graph import Node
+from generator.content.graph import Node
 from generator.project import Project
 from tools.browser import chromium
 

@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from generator.link import link
-from generator.load import load
+from generator.content.link import link
+from generator.content.load import load
+from generator.content.validate import validate
+from generator.pages.render import render
 from generator.project import Project
-from generator.render import render
-from generator.validate import validate
-from generator.write import write
+from generator.publish.write import write
 
 
 def measure(root: Path) -> dict[str, float]:

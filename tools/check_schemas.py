@@ -11,11 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.model import COLLECTIONS, Article
-from generator.parts import Record
-from generator.schema import SIDECAR
-from generator.validate import validate_file
-from generator.yamlsource import parse, read
+from generator.content.validate import validate_file
+from generator.content.yamlsource import parse, read
+from generator.model.parts import Record
+from generator.model.records import COLLECTIONS, Article
+from generator.model.schema import SIDECAR
 
 MARKER = "# yaml-language-server: $schema="
 MODELS: dict[str, tuple[type[Record], bool]] = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-from generator import urls
 from generator.build import check
+from generator.model import urls
 from generator.project import Project
-from generator.siteconfig import site_config
+from generator.publish.config import site_config
 
 
 def representative_pages(root: Path) -> dict[str, str]:

@@ -6,8 +6,8 @@ from urllib.parse import quote
 
 import pytest
 
-from generator import urls
-from generator.model import RECORD_TYPES
+from generator.model import urls
+from generator.model.records import RECORD_TYPES
 from tests.browser.conftest import loaded
 from tests.conftest import ROOT
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from generator import urls
-from generator.link import normalise_space
+from generator.content.link import normalise_space
+from generator.model import urls
 
 pytestmark = pytest.mark.story
 

@@ -1,7 +1,7 @@
 """Text is text, in a real browser: hostile text in every free-text field of the fixture story
 never runs, whichever page shows it and whatever a reader hovers, focuses or searches for.
 
-Each sink listed in generator/text.py is visited here: page body, attributes and tooltips,
+Each sink listed in generator/pages/text.py is visited here: page body, attributes and tooltips,
 `<abbr>`, JSON-LD, Open Graph and twitter meta, page title, search (index and results), the
 SVG chart and the JSON download.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.search import indexed
+from generator.pages.search import indexed
 from tests.browser.conftest import SUB_PATH, Watch, all_pages, loaded
 from tests.conftest import MINI, edit, make_project, run_cli
 from tests.test_escaping import FIELDS, inject

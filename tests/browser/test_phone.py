@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import urls
-from generator.link import normalise_space
+from generator.content.link import normalise_space
+from generator.model import urls
 
 pytestmark = pytest.mark.story
 

@@ -12,11 +12,11 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from generator import urls
 from generator.build import check
-from generator.link import Linked
+from generator.content.link import Linked
+from generator.model import urls
+from generator.pages.render import Links
 from generator.project import Project
-from generator.render import Links
 from tests.browser.conftest import SUB_PATH
 from tools.static_server import serving
 

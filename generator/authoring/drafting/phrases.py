@@ -1,0 +1,386 @@
+"""Who a noun phrase names: a known entity, a new name, a pronoun, a role, a document, or an
+unnamed source. The phrase is the subject region of a reporting verb, split at commas, so an
+apposition ("the opposition leader, X,") and a relative clause (", who …,") are segments of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.authoring.drafting.words import (
+    ADVERBIAL,
+    DETERMINERS,
+    DOCUMENTS,
+    OFFICE_HEADS,
+    ORGANISATIONS,
+    PARTICIPLE,
+    PARTICLES,
+    PRONOUNS,
+    RELATIVE,
+    TITLES,
+    UNNAMED_HEADS,
+    UNNAMED_LEAD,
+    VERB,
+    is_noun,
+)
+
+TOKEN = re.compile(r"[^\W\d_][\w’'-]*[\w’']|[^\W\d_]")
+POSSESSIVE = re.compile(r"^\s*[’']s?\b")
+# The subject of a segment ends where its verb begins.
+AUXILIARY = re.compile(
+    rf"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    rf"do|{VERB.pattern}|{PARTICIPLE.pattern})\b",
+    re.IGNORECASE,
+)
+PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
+
+
+# between a name and the organisation it belongs to: " of the campaign group "
+OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
+# what may stand between a relative pronoun's antecedent and it: an age, "of Place"
+AFTER_ANTECEDENT = re.compile(
+    r"[\s,\d]*|\s+(?:of|from|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+[\s,]*"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A way an entity is written in text, and the entity id it stands for."""
+
+    text: str
+    entity: str
+    kind: str  # "person", "group" or "country": people and groups speak; countries rarely do
+
+
+@dataclass(frozen=True)
+class Who:
+    """What a phrase names. `kind`: entity, new, pronoun, role, document, unnamed or none."""
+
+    kind: str
+    entity: str | None = None  # the id, or the proposed id of a new name
+    label: str = ""  # the words, for the draft's reason
+    sort: str = ""  # person, group or country for entities; the pronoun; the document's head
+    role: str = ""  # the apposition or title that came with a name
+
+
+NONE = Who("none")
+
+
+@dataclass
+class NewName:
+    name: str
+    id: str
+    role: str
+    paragraph: int
+    kind: str = "person"
+    affiliation: str | None = None  # a known country or group named in the role
+
+
+@dataclass
+class Phrases:
+    """The article's names: the story's, and new ones met in its text."""
+
+    names: list[Name]
+    new: dict[str, NewName] = field(default_factory=dict)  # speakers to propose, by id
+    met: dict[str, NewName] = field(default_factory=dict)  # every new full name, by surname
+    roles: dict[str, set[str]] = field(default_factory=dict)  # entity -> title words
+
+    def __post_init__(self) -> None:
+        ordered = sorted(self.names, key=lambda n: len(n.text), reverse=True)
+        self.by_text = {n.text.casefold(): n for n in ordered}
+        alternatives = "|".join(_spelled(n.text) for n in ordered) or r"(?!)"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    # -- finding names --------------------------------------------------------------------
+
+    def mentions(self, text: str) -> list[tuple[int, int, Who, bool]]:
+        """Every name in `text`: start, end, who, and whether it is a possessive modifier
+        ("X's office", "the country's envoy")."""
+        found: list[tuple[int, int, Who, bool]] = []
+        taken: list[tuple[int, int]] = []
+        for match in self.pattern.finditer(text):
+            name = self.by_text[match.group(0).casefold()]
+            who = Who("entity", name.entity, match.group(0), name.kind)
+            found.append((match.start(), match.end(), who, _possessive(text, match.end())))
+            taken.append(match.span())
+        for start, end, full in self._runs(text):
+            inside = [(s, e) for s, e in taken if s < end and start < e]
+            if inside and not _organisation_around(full, start, end, inside):
+                continue
+            found = [m for m in found if (m[0], m[1]) not in inside]
+            new = self._new_name(full, text[:start])
+            if new is not None:
+                found.append((start, end, new, _possessive(text, end)))
+        return sorted(found, key=lambda item: item[0])
+
+    def _runs(self, text: str) -> list[tuple[int, int, str]]:
+        """Runs of capitalised words ("Transport Minister Carys Pell"), each cut after its
+        last title word, so what is left is the name."""
+        runs: list[tuple[int, int, str]] = []
+        tokens = list(TOKEN.finditer(text))
+        index = 0
+        while index < len(tokens):
+            run = [tokens[index]]
+            while (
+                index + 1 < len(tokens) and text[run[-1].end() : tokens[index + 1].start()] == " "
+            ):
+                nxt = tokens[index + 1].group(0)
+                if not (nxt[0].isupper() or nxt in PARTICLES):
+                    break
+                run.append(tokens[index + 1])
+                index += 1
+            index += 1
+            words = [t for t in run if t.group(0)[0].isupper() or t.group(0) in PARTICLES]
+            while words and words[0].group(0).casefold() in DETERMINERS:
+                words = words[1:]  # "The Board": a sentence's first word is no name
+            if not words or not words[0].group(0)[0].isupper():
+                continue
+            cut = 0
+            # "The Kent Rowing Trust": a known name before an organisation's head is part of it
+            organisation = _bare(words[-1].group(0)).casefold() in ORGANISATIONS
+            for position, token in enumerate(words):
+                title = _bare(token.group(0)).casefold() in TITLES
+                if title or (self._known(token.group(0)) and not organisation):
+                    cut = position + 1
+            name = words[cut:]
+            if name:
+                runs.append(
+                    (name[0].start(), name[-1].end(), text[name[0].start() : name[-1].end()])
+                )
+        return runs
+
+    def _known(self, word: str) -> bool:
+        return _bare(word).casefold() in self.by_text
+
+    def _new_name(self, full: str, before: str) -> Who | None:
+        full = _bare(full)
+        words = full.split()
+        if len(words) == 1:
+            entry = self.met.get(full)  # the surname of a new name met before
+            return Who("new", entry.id, full, entry.kind, entry.role) if entry else None
+        previous = before.split()[-1:] or [""]
+        if previous[0].casefold() in PREPOSITIONS or len(words) > 4:
+            return None  # a place or an organisation after a preposition: not a subject
+        return Who("new", _slug(full), full, "person")
+
+    def remember(self, who: Who, paragraph: int, group: bool) -> None:
+        """A new name that speaks: proposed as a new person (or group), once."""
+        if who.kind != "new" or who.entity is None or who.entity in self.new:
+            return
+        met = next((m for m in self.met.values() if m.id == who.entity), None)
+        name = met.name if met else who.label
+        role = re.sub(r"^(?:the|a|an)\s+", "", who.role or (met.role if met else ""), flags=re.I)
+        kind = "group" if group or name.split()[-1].casefold() in ORGANISATIONS else "person"
+        where = [m[2].entity for m in self.mentions(role) if m[2].sort in ("country", "group")]
+        affiliation = where[0] if where else None
+        self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind, affiliation)
+
+    def learn(self, text: str, paragraph: int) -> None:
+        """New full names, and title words written before a person's name ("Finance
+        Minister X") or as an apposition ("X, the foreign minister,"): what a surname and
+        a role reference can resolve to."""
+        for start, end, who, _ in self.mentions(text):
+            if who.kind == "new" and who.entity and " " in who.label:
+                surname = who.label.split()[-1]
+                role = _title_before(text[:start]) or apposition(text[end:])
+                self.met.setdefault(surname, NewName(who.label, who.entity, role, paragraph))
+            if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
+                continue
+            before = text[max(0, start - 60) : start]
+            words = re.split(r"[,;:.]", before)[-1].split()[-4:]
+            after = re.match(r",\s*((?:the|a|an)?\s*[^,.;]{2,50}),", text[end:])
+            if after:
+                words += after.group(1).split()
+            titles = {_bare(w).casefold() for w in words} & TITLES
+            self.roles.setdefault(who.entity, set()).update(titles)
+
+    # -- reading a phrase -----------------------------------------------------------------
+
+    def subject(self, region: str) -> Who:
+        """Who the subject region of a verb names: the first segment that is no adverbial
+        nor relative clause; a role or an unnamed head followed by a named apposition is
+        the name."""
+        segments = [s.strip() for s in region.split(",")]
+        segments = [s for s in segments if s and not ADVERBIAL.match(s) and not RELATIVE.match(s)]
+        for index, segment in enumerate(segments):
+            who = self.phrase(segment)
+            if who.kind == "none":
+                continue
+            following = segments[index + 1] if index + 1 < len(segments) else ""
+            if who.kind in ("role", "unnamed") and following:
+                named = self.phrase(following)
+                if named.kind in ("entity", "new"):
+                    return Who(named.kind, named.entity, named.label, named.sort, segment)
+            if who.kind in ("entity", "new") and not who.role:
+                role = apposition(", " + following)
+                return Who(who.kind, who.entity, who.label, who.sort, role)
+            return who
+        return NONE
+
+    def phrase(self, segment: str) -> Who:
+        """Who one segment names, in order of trust; the segment ends where its verb begins."""
+        verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
+        segment = (segment[: verbs[0].start()] if verbs else segment).strip()
+        words = [_bare(w).casefold() for w in segment.split()]
+        if not words:
+            return NONE
+        if words[0] in PRONOUNS and len(words) <= 3:
+            return Who("pronoun", label=words[0], sort=words[0])
+        mentions = self.mentions(segment)
+        speakers = [m for m in mentions if not m[3] and m[2].sort != "country"]
+        owner = next((m[2] for m in mentions if m[3] and m[2].sort != "country"), None)
+        named = [m for m in speakers if m[2].sort in ("person", "group")]
+        document = next((w for w in words[:5] if w in DOCUMENTS), None)
+        if document and (not speakers or segment.casefold().find(document) < speakers[0][0]):
+            # "the draft circulated by X": X wrote it, even when X is a country
+            agent = [m[2] for m in mentions if re.search(r"\bby\s+(?:the\s+)?$", segment[: m[0]])]
+            author = next(iter(agent), None) or next(
+                (m[2] for m in mentions if m[2].sort != "country"), None
+            )
+            return Who("document", author.entity if author else None, segment, document)
+        if named:
+            return self._named(_head(named, segment), segment)
+        if owner and words[-1] in OFFICE_HEADS | {"government"}:
+            return owner  # "X's office said": X, through the office
+        group = None
+        if words[0] in ("the", "its", "their") and len(words) <= 3:
+            group = self._group_by_word(words[-1], mentions)
+        fallback = speakers[0][2] if speakers else NONE
+        return group or self._unnamed(segment, words, mentions) or fallback
+
+    def _group_by_word(self, word: str, mentions: list[tuple[int, int, Who, bool]]) -> Who | None:
+        """ "the board": the one group of the article with that word in its name; "the
+        X-ish government": the country it governs."""
+        if word == "government":
+            countries = [m[2] for m in mentions if m[2].sort == "country"]
+            return countries[0] if countries else None
+        if word not in ORGANISATIONS | {"company", "ministry", "department", "firm"}:
+            return None
+        groups = {
+            n.entity: Who("entity", n.entity, n.text, "group")
+            for n in self.names
+            if n.kind == "group" and word in n.text.casefold().split()
+        }
+        groups |= {
+            e.id: Who("new", e.id, e.name, "group", e.role)
+            for e in self.met.values()
+            if word in e.name.casefold().split()
+        }
+        return next(iter(groups.values())) if len(groups) == 1 else Who("unnamed", label=word)
+
+    def _unnamed(
+        self, segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
+    ) -> Who | None:
+        """An unnamed source ("a spokeswoman", "critics"), a role ("the chancellor"), or a
+        country standing alone as the subject ("the country said")."""
+        if words[0] in UNNAMED_LEAD or set(words) & UNNAMED_HEADS:
+            return Who("unnamed", label=segment.strip())
+        role = [w for w in words if w in TITLES]
+        if role and (words[0] in DETERMINERS or mentions):
+            return Who("role", label=segment.strip(), sort=" ".join(role))
+        countries = [m[2] for m in mentions if not m[3]]
+        return countries[0] if countries and len(words) <= 2 else None
+
+    def _named(self, head: tuple[int, int, Who, bool], segment: str) -> Who:
+        titles = [_bare(w).casefold() for w in segment[head[1] :].split()]
+        if titles and all(w in TITLES for w in titles):  # "Club FC owner": not the club
+            return Who("role", label=segment, sort=" ".join(titles))
+        return self._with_role(head, segment)
+
+    def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
+        start, _, who, _ = mention
+        role = segment[:start].strip(" ,")
+        role = " ".join(w for w in role.split() if _bare(w).casefold() not in DETERMINERS)
+        return Who(who.kind, who.entity, who.label, who.sort, role or who.role)
+
+    def last(self, text: str) -> Who:
+        """The antecedent of a relative pronoun: the last name that is no possessive, or
+        the name an "of" phrase qualifies ("Jo Venn of the group Tide Line, who …": Jo Venn)."""
+        found = [m for m in self.mentions(text) if not m[3] and m[2].sort != "country"]
+        if len(found) > 1 and OF_GROUP.fullmatch(text[found[-2][1] : found[-1][0]]):
+            return found[-2][2]
+        # "who" follows its antecedent: a name, then at most an age or "of Place"; words
+        # after the last name ("spoke to Jo Venn", "the envoy") are an antecedent we can't name
+        if found and AFTER_ANTECEDENT.fullmatch(text[found[-1][1] :]):
+            return found[-1][2]
+        words = text.split()
+        if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
+            return Who("unnamed", label=words[-1])
+        return NONE
+
+    def by_role(self, who: Who) -> str | None:
+        """The one person whose titles hold every title word of a role reference."""
+        wanted = set(who.sort.split())
+        found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
+        return found[0] if len(found) == 1 else None
+
+
+def _organisation_around(full: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
+    """A known place inside "Kent Rowing Trust" is part of the trust's name."""
+    last = _bare(full.rsplit(maxsplit=1)[-1]).casefold()
+    return last in ORGANISATIONS and all(start <= s and e < end for s, e in inside)
+
+
+def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
+    """The name a phrase is about: "Club FC owner Jo Venn" is about Jo Venn, the first name
+    only qualifying the title between them; "Jo Venn of Club FC" is about Jo Venn."""
+    head = mentions[0]
+    for following in mentions[1:]:
+        between = segment[head[1] : following[0]]
+        if re.search(r"[,;:()]|\b(?:and|or|with|of|for|at|from|in|by|to)\b", between):
+            break
+        head = following
+    return head
+
+
+def _title_before(text: str) -> str:
+    """The title words right before a name: "Finance Minister", "ferry pilot"."""
+    words: list[str] = []
+    for word in reversed(re.split(r"[,;:.()]", text)[-1].split()):
+        bare = _bare(word).casefold()
+        if (
+            bare in DETERMINERS
+            or bare in STOPS
+            or VERB.fullmatch(bare)
+            or not bare.replace("-", "").isalpha()
+        ):
+            break
+        words.insert(0, word)
+    return " ".join(words[-5:])
+
+
+def apposition(text: str) -> str:
+    """A role written after a name: ", a ferry pilot from the port," or ", its chair,"."""
+    for part in text.split(",")[1:3]:
+        segment = part.strip()
+        described = re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or segment[:1].islower()
+        if described and not VERB.match(segment) and not RELATIVE.match(segment):
+            return re.sub(r"^(?:a|an|the)\s+", "", segment.rstrip("."))
+        if not segment.isdigit():
+            break
+    return ""
+
+
+STOPS = {"and", "or", "but", "that", "while", "with", "by", "to", "for", "on", "at", "in",
+         "from", "as", "when", "after", "before", "than", "said", "says", "named", "called",
+         "aged"}  # fmt: skip
+
+
+def _spelled(name: str) -> str:
+    """A name as a pattern; "the Council" also as a sentence's first words."""
+    if name.startswith("the "):
+        return "[Tt]he " + re.escape(name[4:])
+    return re.escape(name)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(POSSESSIVE.match(text[end : end + 3]))
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"[’']s$|[’']$", "", word.strip(".,;:()"))
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")

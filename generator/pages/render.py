@@ -1,0 +1,410 @@
+"""Stage 4, render: every page as Markdown text, in memory. Nothing is written here.
+
+Templates hold presentation; this module decides which pages exist, with what records, and
+gives each page a `Links` object that knows how to reach everything else from where it stands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple, cast
+from urllib.parse import quote
+
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
+
+from generator.content.graph import Graph, Node
+from generator.content.link import Linked
+from generator.model import urls
+from generator.model.records import RECORD_TYPES, Article
+from generator.model.sections import SECTIONS
+from generator.pages import jsonld as structured
+from generator.pages import views
+from generator.pages.chart import positions_picture
+from generator.pages.downloads import DATA_FILES, VERSION, data_files
+from generator.pages.marks import Quoted
+from generator.pages.share import share_pages
+from generator.pages.text import (
+    Glossary,
+    finalize,
+    front_matter,
+    heading_id,
+    json_front_matter,
+    markdown_inline,
+    plural,
+)
+
+TEMPLATES = Path(__file__).parent / "templates"
+CARD_LIMIT = 12  # statement cards on a listing page; the next ones are one line each,
+LINE_LIMIT = 60  # up to this many; the rest are counted, and live on their speakers' pages
+OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speakers only
+HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
+HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
+CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative URLs from the page being rendered (`here`) to anything on the site."""
+
+    here: str
+    scheme: urls.Scheme
+
+    def page(self, page: str, anchor: str | None = None) -> str:
+        return self.scheme.relative(self.here, page, anchor)
+
+    def to(self, node: Node) -> str:
+        """The page of a record that has one (a person, a country, an article…)."""
+        return self.page(node.own_page())
+
+    def source(self, source: Node, quoted: str | None = None) -> str:
+        """A cited paragraph of an article (at the `quoted` words' anchor, where given), or a
+        reference's entry on the sources page."""
+        if source.reference is not None:
+            anchor = urls.record_anchor("reference", source.reference.id)
+            return self.page(source.reference.listed_on, anchor)
+        anchor = quoted or urls.paragraph_anchor(source.paragraph)
+        return self.page(source.article.own_page(), anchor)
+
+    def fact(self, node: Node) -> str:
+        """Where any fact is shown: its own page, or its entry on its section's page."""
+        return self.page(*views.fact_place(node))
+
+    def statement(self, statement: Node) -> str:
+        """The permalink: the statement on its home, its first speaker's page."""
+        return self.page(statement.home, urls.statement_anchor(statement))
+
+    def share(self, statement: Node) -> str:
+        """The statement's share page, which names it in link previews (the card's Permalink)."""
+        return self.page(urls.share_page(statement))
+
+    def is_home(self, statement: Node) -> bool:
+        """Whether this page is the statement's home, the one place search indexes it."""
+        return bool(self.here == statement.home)
+
+    def co_speakers(self, statement: Node) -> list[Node] | None:
+        """On the page of one of a statement's speakers, the others (the page says who it is
+        about, so its cards need not); on any other page, None."""
+        if all(speaker.page != self.here for speaker in statement.speakers):
+            return None
+        return [speaker for speaker in statement.speakers if speaker.page != self.here]
+
+    def cards(self, statements: list[Node], limit: int) -> tuple[list[Node], list[Node]]:
+        """A listing's statements shown as cards, and the rest (one line each): the first
+        `limit`, plus every one whose home is this page, so that its permalink finds its card."""
+        cards = [st for i, st in enumerate(statements) if i < limit or self.is_home(st)]
+        shown = {id(st) for st in cards}
+        return cards, [st for st in statements if id(st) not in shown]
+
+    def file(self, path: str) -> str:
+        """A static file (not a page), such as a download."""
+        return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
+
+
+def long_date(value: dt.date) -> str:
+    """Locale-independent, so pages (and golden files) are the same on every machine."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def article_name(article: Article | Node) -> str:
+    return article.title or article.label
+
+
+def citation_names(articles: Iterable[Node]) -> dict[str, str]:
+    """How a citation names its article when the story has several: by outlet and date where
+    known, else by the editors' label; never by a number, which would shift whenever an article
+    is added. Articles that would share a name are named by their labels (and ids)."""
+    listed = list(articles)
+    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
+    for fallback in (_label, _label_and_id):
+        shared = Counter(names.values())
+        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
+    return names
+
+
+def _label(article: Node) -> str:
+    return str(article.label)
+
+
+def _label_and_id(article: Node) -> str:
+    return f"{article.label} ({article.id})"
+
+
+def _outlet_and_date(article: Node) -> str | None:
+    if article.outlet and article.published:
+        return f"{article.outlet}, {long_date(article.published)}"
+    return str(article.outlet) if article.outlet else None
+
+
+def speaker_detail(entity: Node) -> str | None:
+    """What a card says beside a speaker's name: role and country, where known."""
+    role = getattr(entity, "role", None)
+    affiliation = getattr(entity, "affiliation", None)
+    country = affiliation.name if affiliation else None
+    return " · ".join(part for part in (role, country) if part) or None
+
+
+def text_fragment(url: str, text: str) -> str:
+    """A link to the exact words in the original (`#:~:text=start,end` for long quotations)."""
+    words = text.split()
+    if len(words) <= 8:
+        target = quote(" ".join(words), safe="")
+    else:
+        target = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
+    return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process, keyed by each template's
+    source: a new story's environment (as `serve` makes on every edit) skips compiling them
+    again, which is most of what regenerating a small story costs."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def environment(story: Linked) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        bytecode_cache=_COMPILED,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=finalize,
+    )
+    glossary = Glossary(([t.term, *t.aliases], t.definition) for t in story.terms.values())
+    env.filters.update(
+        md=markdown_inline,
+        fm=front_matter,
+        fm_json=json_front_matter,
+        gloss=glossary,
+        long_date=long_date,
+        anchor=heading_id,
+        alphabetical=views.alphabetical,
+    )
+    cite_names = citation_names(story.graph.articles.values())
+    quoted = Quoted(story.graph)
+    env.globals.update(
+        s=story.graph,
+        article_name=article_name,
+        fact_name=views.fact_name,
+        cite_name=lambda article: cite_names[article.id],
+        plural=plural,
+        record_types=RECORD_TYPES,
+        speaker_detail=speaker_detail,
+        text_fragment=text_fragment,
+        quoted_at=quoted.anchor,
+        marked_paragraph=quoted.paragraph,
+        statement_anchor=urls.statement_anchor,
+        paragraph_anchor=urls.paragraph_anchor,
+        record_anchor=urls.record_anchor,
+        title_id=urls.TITLE_ID,
+        slug=lambda text: "-".join(str(text).split()),
+        data_version=VERSION,
+        card_limit=CARD_LIMIT,
+        line_limit=LINE_LIMIT,
+        overview_limit=OVERVIEW_LIMIT,
+        home_limit=HOME_LIMIT,
+        cited_limit=CITED_LIMIT,
+    )
+    return env
+
+
+def render(
+    story: Linked,
+    scheme: urls.Scheme = urls.DIRECTORY_URLS,
+    wanted: Callable[[str], bool] | None = None,
+    env: Environment | None = None,
+) -> dict[str, str]:
+    """All files by their path under the docs folder (see `pages`)."""
+    return dict(pages(story, scheme, wanted, env))
+
+
+def pages(
+    story: Linked,
+    scheme: urls.Scheme = urls.DIRECTORY_URLS,
+    wanted: Callable[[str], bool] | None = None,
+    env: Environment | None = None,
+) -> Iterator[tuple[str, str]]:
+    """Every file under the docs folder, one at a time (path, text): pages from templates, then
+    data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
+    so a big story's site need not be held in memory whole. Which pages exist, and that no two
+    share a path, the link stage has decided. With `wanted`, only the files it accepts are made
+    (it is asked just before each one is made: generator/live/incremental.py records what
+    each reads)."""
+    env = env or environment(story)
+    keep = wanted or _every
+    for page in _pages(story, scheme, keep):
+        template = env.get_template(page.template)
+        yield page.path, template.render(links=Links(page.path, scheme), **page.context)
+    if keep(DATA_FILES[0]):
+        yield from data_files(story, scheme).items()
+    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
+    yield from share_pages(story.graph, scheme, cite_name, keep)
+
+
+def _every(_path: str) -> bool:
+    return True
+
+
+class Page(NamedTuple):
+    """One page to render: where it goes, its template and what the template is given."""
+
+    path: str
+    template: str
+    context: dict[str, object]
+
+
+def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+    """Every page of the site `wanted` accepts: the sections, then a page for each record of
+    every type in the registry that has a template."""
+    yield from _section_pages(story, scheme, wanted)
+    for collection in RECORD_TYPES:
+        if collection.template is None:
+            continue
+        extra = _RECORD_CONTEXT.get(collection.name, _record)
+        for record_id, node in story.graph.nodes[collection.name].items():
+            if not wanted(node.own_page()):
+                continue
+            context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            context.setdefault("record", node)
+            yield Page(node.own_page(), collection.template, context)
+
+
+def _entity(story: Graph, entity: Node) -> dict[str, object]:
+    return {"entity": entity, "ld": structured.entity_page(entity), **_cited(story, entity)}
+
+
+def _country(story: Graph, country: Node) -> dict[str, object]:
+    return {"country": country, "ld": structured.entity_page(country), **_cited(story, country)}
+
+
+def _cited(story: Graph, entity: Node) -> dict[str, object]:
+    """Where an entity is mentioned, and what its page draws on."""
+    mentioned = views.grouped(story, entity.mentions)
+    return {"mentioned": mentioned, "draws_on": views.draws_on(story, entity)}
+
+
+def _question(story: Graph, question: Node) -> dict[str, object]:
+    return {
+        "question": question,
+        "ld": structured.question_page(question),
+        "draws_on": views.draws_on(story, question),
+    }
+
+
+def _topic(story: Graph, topic: Node) -> dict[str, object]:
+    return {
+        "topic": topic,
+        "ld": structured.listing_page(story, "topic"),
+        "draws_on": views.draws_on(story, topic),
+    }
+
+
+def _article(story: Graph, article: Node) -> dict[str, object]:
+    return {"article": article, "ld": structured.graph(structured.news_article(article))}
+
+
+def _record(story: Graph, record: Node) -> dict[str, object]:
+    return {"ld": structured.graph(structured.thing(record))}
+
+
+# What each record page's template is given besides `record`, the node itself, by collection
+# (the registry names the template); a type not listed here gets its JSON-LD from the registry.
+_RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
+    "people": _entity,
+    "groups": _entity,
+    "countries": _country,
+    "questions": _question,
+    "topics": _topic,
+    "seeds": _article,
+}
+
+
+# Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
+# file holds the page's facts).
+_SECTIONS = {s.name: (s.template, s.collection) for s in SECTIONS}
+
+
+def _section_pages(
+    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
+    for kind, (template, collection) in _SECTIONS.items():
+        path = urls.SECTION_PAGES[kind]
+        if not wanted(path):
+            continue
+        files = story.files.get(collection or "", [])
+        context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
+        context["edit"] = (files[0], None) if len(files) == 1 else None
+        if kind in ("home", "countries"):
+            links = Links(path, scheme)
+            hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
+            context["chart"] = positions_picture(story, hrefs)
+        if kind == "home":
+            context.update(_home(story.graph))
+        if kind == "questions":
+            context["sections"] = views.question_sections(story.graph)
+        if kind not in _LISTINGS:
+            yield Page(path, template, context)
+            continue
+        for pager, entries in views.paged(kind, _LISTINGS[kind](story.graph)):
+            ld = structured.listing_page(story.graph, kind, entries)
+            first = (pager.number - 1) * urls.PAGE_ENTRIES[kind] + 1
+            note = "" if pager.number == 1 else f", page {pager.number} of {len(pager.pages)}"
+            listing = {"pager": pager, "entries": entries, "ld": ld, "first": first}
+            listing["page_note"] = note
+            yield Page(pager.pages[pager.number - 1], template, context | listing)
+
+
+# The entries of each section that lists them on numbered pages when they are many.
+_LISTINGS: dict[str, Callable[[Graph], list[Node]]] = {
+    "sources": lambda graph: list(graph.articles.values()),
+    "timeline": lambda graph: list(graph.events.values()),
+    "people": lambda graph: [*graph.people.values(), *graph.groups.values()],
+    # Only the list of speakers is split: up to OVERVIEW_LIMIT statements show as cards.
+    "statements": lambda graph: (
+        list(graph.speakers) if len(graph.statements) > OVERVIEW_LIMIT else []
+    ),
+}
+
+
+def _home(story: Graph) -> dict[str, object]:
+    """When the story happened, whose reporting it draws on, and its latest news."""
+    return {
+        "dates": views.story_dates(story),
+        "outlets": views.outlets(story),
+        "latest": views.latest(story),
+        "unresolved": views.unresolved(story),
+        "recent": views.recent_articles(story, HOME_ARTICLES),
+    }

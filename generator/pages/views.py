@@ -1,0 +1,245 @@
+"""What the pages compute from the graph so that templates only present it: where a record's
+facts come from, where an entity is mentioned, the questions by section, and the story's
+span of dates, outlets and latest news for the home page.
+
+Nothing here formats text for readers; the templates do, from these plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.content.graph import Graph, Node, in_citation_order
+from generator.model import urls
+
+# Question statuses by the section of the questions page they are listed in, in page order.
+QUESTION_SECTIONS = {
+    "Open questions": ("open", "partly answered"),
+    "Answered": ("answered",),
+    "Moot": ("moot",),
+}
+UNRESOLVED = QUESTION_SECTIONS["Open questions"]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One article or reference a page draws on, with the paragraphs it cites of an article."""
+
+    source: Node  # an article node, or a reference node
+    is_reference: bool
+    places: tuple[Node, ...]  # the citations themselves, in paragraph order (none: a reference)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A dated item of the story, for the home page's latest news: where it lives and its name."""
+
+    date: dt.date
+    kind: str  # what it is, in a reader's words: "question", "position", "event", "statement"
+    name: str
+    page: str
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """Who published the articles: each outlet once, in sources-page order."""
+
+    names: tuple[str, ...]
+    unknown: int  # articles whose outlet is not known
+
+
+def grouped(graph: Graph, sources: Iterable[Node]) -> list[Cited]:
+    """Citations grouped by the article (or reference) they cite, each paragraph once."""
+    by_article: dict[str, list[Node]] = {}
+    references: dict[str, Node] = {}
+    for source in in_citation_order(graph, sources):
+        if source.reference is not None:
+            references.setdefault(source.reference.id, source.reference)
+        else:
+            by_article.setdefault(source.article.id, []).append(source)
+    found = [Cited(cited[0].article, False, tuple(cited)) for cited in by_article.values()]
+    return found + [Cited(reference, True, ()) for reference in references.values()]
+
+
+def disputed(disputes: Iterable[Node]) -> Iterator[Node]:
+    """Every citation of every account of the given disputes."""
+    for dispute in disputes:
+        for account in dispute.accounts:
+            yield from account.sources
+
+
+def statement_sources(statement: Node) -> Iterator[Node]:
+    yield from statement.all_reports
+    yield from disputed(statement.disputes)
+
+
+def position_sources(position: Node) -> Iterator[Node]:
+    yield from position.sources
+    yield from disputed(position.disputes)
+
+
+def question_sources(question: Node) -> Iterator[Node]:
+    for entry in question.timeline:
+        yield from entry.sources
+    yield from disputed(question.disputes)
+    for statement in question.statements:
+        yield from statement_sources(statement)
+
+
+def entity_sources(entity: Node) -> Iterator[Node]:
+    """What an entity's page shows: where it is mentioned, its positions and its statements."""
+    yield from entity.mentions
+    for position in getattr(entity, "positions", []):
+        yield from position_sources(position)
+    for statement in getattr(entity, "said_here", entity.said):
+        yield from statement_sources(statement)
+
+
+def draws_on(graph: Graph, record: Node) -> list[Cited]:
+    """The articles and references the facts shown on a record's page cite."""
+    collection = record.collection.name if record.collection else ""
+    if collection == "questions":
+        sources: Iterable[Node] = question_sources(record)
+    elif collection == "topics":
+        sources = (s for statement in record.said for s in statement_sources(statement))
+    else:
+        sources = entity_sources(record)
+    return grouped(graph, sources)
+
+
+def question_sections(graph: Graph) -> list[tuple[str, list[Node]]]:
+    """The questions page's sections that have questions, each in file order."""
+    sections = [
+        (title, [q for q in graph.questions.values() if q.status in statuses])
+        for title, statuses in QUESTION_SECTIONS.items()
+    ]
+    return [(title, questions) for title, questions in sections if questions]
+
+
+def unresolved(graph: Graph) -> list[Node]:
+    return [q for q in graph.questions.values() if q.status in UNRESOLVED]
+
+
+def story_dates(graph: Graph) -> list[dt.date]:
+    """Every date the sources give: articles published, events, statements said."""
+    dates = [a.published for a in graph.articles.values()]
+    dates += [e.date for e in graph.events.values()]
+    dates += [s.date for s in graph.statements.values()]
+    return sorted(d for d in dates if d is not None)
+
+
+def outlets(graph: Graph) -> Outlets:
+    names = {a.outlet: None for a in graph.articles.values() if a.outlet}
+    unknown = sum(1 for a in graph.articles.values() if not a.outlet)
+    return Outlets(tuple(names), unknown)
+
+
+def recent_articles(graph: Graph, limit: int) -> list[Node]:
+    """Every article in sources-page order; where there are more than `limit`, the latest
+    `limit` by publication date, latest first (undated ones last)."""
+    articles = list(graph.articles.values())
+    if len(articles) <= limit:
+        return articles
+    dated = sorted((a for a in articles if a.published), key=lambda a: a.published, reverse=True)
+    return [*dated, *(a for a in articles if not a.published)][:limit]
+
+
+def dated_items(graph: Graph) -> list[Dated]:
+    """Every dated item a reader may look for as news, latest first (ties in the order
+    questions, positions, events, statements, each in file order)."""
+    items: list[Dated] = []
+    for question in graph.questions.values():
+        if question.changed is not None:
+            name = question.question
+            items.append(Dated(question.changed, "question", name, question.own_page(), None))
+    for country in graph.countries.values():
+        for position in country.positions:
+            if position.date is not None:
+                name = f"{country.name}: {position.stance.label}"
+                items.append(Dated(position.date, "position", name, country.own_page(), None))
+    for event in graph.events.values():
+        if event.date is not None:
+            page, anchor = fact_place(event)  # on the timeline page that lists it
+            items.append(Dated(event.date, "event", event.title, page, anchor))
+    for statement in graph.statements.values():
+        if statement.date is not None:
+            who = ", ".join(speaker.name for speaker in statement.speakers)
+            anchor = urls.statement_anchor(statement)
+            items.append(Dated(statement.date, "statement", who, statement.home, anchor))
+    return sorted(items, key=lambda item: item.date, reverse=True)  # stable: ties keep order
+
+
+def latest(graph: Graph) -> list[Dated]:
+    """The items of the latest date any item has."""
+    items = dated_items(graph)
+    return [item for item in items if item.date == items[0].date] if items else []
+
+
+# Where a fact without a page of its own is listed: (section page, anchor kind), and the field
+# that names it. A record type not listed here is named by its registry label, on the home page.
+_LISTED = {
+    "events": ("timeline", "event", "title"),
+    "glossary": ("glossary", "term", "term"),
+    "corrections": ("corrections", "correction", "summary"),
+    "story": ("home", None, "title"),
+}
+
+
+def fact_place(node: Node) -> tuple[str, str | None]:
+    """The page (and anchor) where a fact is shown: its own page, or its section's entry."""
+    if node.page is not None:
+        return node.page, None
+    assert node.collection is not None, "a fact is a record of the registry"
+    section, kind, _field = _LISTED.get(node.collection.name, ("home", None, ""))
+    page = getattr(node, "listed_on", None) or urls.SECTION_PAGES[section]
+    return page, urls.record_anchor(kind, node.id) if kind else None
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page of a listing split into numbered pages stands among them."""
+
+    number: int  # from 1
+    pages: tuple[str, ...]  # every page of the listing, in order
+
+    @property
+    def previous(self) -> str | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.pages[self.number] if self.number < len(self.pages) else None
+
+
+def paged(kind: str, entries: list[Node]) -> Iterator[tuple[Pager, list[Node]]]:
+    """A section's listing split into its numbered pages, each with the entries it shows."""
+    pages = tuple(urls.listing_pages(kind, len(entries)))
+    size = urls.PAGE_ENTRIES[kind]
+    for number in range(1, len(pages) + 1):
+        yield Pager(number, pages), entries[(number - 1) * size : number * size]
+
+
+def fact_name(node: Node) -> str:
+    """What a reader calls a fact in a list of what cites a paragraph."""
+    assert node.collection is not None, "a fact is a record of the registry"
+    name = node.collection.name
+    field = _LISTED[name][2] if name in _LISTED else node.collection.label
+    return str(getattr(node, field))
+
+
+def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:
+    """In a reader's alphabetical order: case and accents aside ("Éclair" among the E's), not
+    in the order the editors wrote them nor in code-point order."""
+
+    def key(node: Node) -> tuple[str, str]:
+        text = str(getattr(node, attribute))
+        plain = "".join(
+            c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)
+        )
+        return plain.casefold(), text
+
+    return sorted(nodes, key=key)

@@ -1,0 +1,368 @@
+/* Search with Pagefind (the index generator/pages/search.py builds into pagefind/), in the header's
+   box on every page and on the search page. Text is text: every value from the index lands as a
+   DOM text node, never as HTML; the words a query matched are wrapped in <mark> by splitting the
+   text, not by trusting Pagefind's HTML excerpt. Loaded only when the box is first used. */
+(() => {
+  "use strict";
+
+  const HEADER_LIMIT = 8;
+  const SAID_FIRST = 3; // a named speaker's statements shown before their own page
+  const DEBOUNCE_MS = 90;
+  const WINDOW = 220; // characters of long words shown around the first match
+  // Words that frame a question ("what did … say about …") rather than what it is about.
+  const FRAMING = new Set(
+    ("a about according after against all an and any are as at be been before by can could did " +
+     "do does doing for from had has have he her his how i if in into is it its me my of on or " +
+     "our say saying says said she should so state stated tell telling tells than that the their " +
+     "them they think thinks thought this to told was we were what when where which who whom " +
+     "why will with would you your").split(" "));
+
+  const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+  const base = new URL((config.base || ".").replace(/\/?$/, "/"), document.baseURI); // the 404 page sets <base>
+  let engine = null;
+
+  /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
+     filter lists, which a search by filter loads whole), loaded once, on first use. */
+  function load() {
+    engine ??= (async () => {
+      const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+      await pagefind.options({ excerptLength: 24 });
+      const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
+      const names = [...new Set([...listed.speaker, ...listed.name])];
+      return { pagefind, speakers: new Set(listed.speaker), names };
+    })();
+    return engine;
+  }
+
+  function tokens(text) {
+    const found = text.toLowerCase().normalize("NFC").match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) || [];
+    return found.map((t) => t.replace(/['’]s$/u, ""));
+  }
+
+  function distance(a, b) {
+    if (Math.abs(a.length - b.length) > 2) return 3;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length];
+  }
+
+  /* A word as a name: itself if some name has it, else the nearest name word (one letter off
+     for short words, two for long ones), so a misspelt name still finds the person. */
+  function asName(word, nameWords) {
+    if (nameWords.has(word)) return word;
+    const allowed = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+    let best = null;
+    let bestDistance = allowed + 1;
+    for (const candidate of nameWords) {
+      const d = distance(word, candidate);
+      if (d < bestDistance) [best, bestDistance] = [candidate, d];
+    }
+    return best;
+  }
+
+  /* What a query asks: its words without the question's framing, and the speakers it names
+     (whose words come first). With `fuzzy`, a word one or two letters from a name's word is
+     read as that name: only when the query also names someone exactly, or finds nothing as
+     typed, so that an ordinary word near a name keeps its meaning. */
+  function understand(query, names, fuzzy) {
+    const all = tokens(query);
+    const kept = all.filter((t) => !FRAMING.has(t));
+    const typed = kept.length ? kept : all;
+    const nameWords = new Set(names.flatMap(tokens));
+    const words = fuzzy ? typed.map((w) => asName(w, nameWords) || w) : typed;
+    const scored = names
+      .map((name) => [name, new Set(tokens(name))])
+      .map(([name, parts]) => [name, parts, words.filter((w) => parts.has(w)).length]);
+    const top = Math.max(0, ...scored.map(([, , n]) => n));
+    const speakers = top ? scored.filter(([, , n]) => n === top) : [];
+    const used = new Set(speakers.flatMap(([, parts]) => [...parts]));
+    const rest = words.filter((w) => !used.has(w));
+    const exact = typed.some((w) => nameWords.has(w));
+    return { words, speakers: speakers.map(([name]) => name), rest, exact };
+  }
+
+  /* The records with every word of the query (a speaker's name is among the words their
+     statements are found by), without any filter unless the reader chose one. */
+  async function found(pagefind, words, chosen) {
+    const options = Object.keys(chosen).length ? { filters: chosen } : {};
+    return (await pagefind.search(words.join(" "), options))?.results || [];
+  }
+
+  async function search(query, chosen = {}) {
+    const { pagefind, speakers, names } = await load();
+    let asked = understand(query, names, false);
+    if (!asked.words.length) return { results: [], words: [], speakers: [], named: [] };
+    if (asked.exact) asked = understand(query, names, true);
+    let results = await found(pagefind, asked.words, chosen);
+    if (!results.length && !asked.exact) {
+      asked = understand(query, names, true);
+      results = await found(pagefind, asked.words, chosen);
+    }
+    if (!results.length && asked.words.length > 1) {
+      // No record has every word: each word alone, best first.
+      const each = await Promise.all(asked.words.map((w) => found(pagefind, [w], chosen)));
+      const seen = new Set();
+      results = each.flat().sort((a, b) => b.score - a.score).filter((r) => !seen.has(r.id) && seen.add(r.id));
+    }
+    const named = asked.speakers; // every name the query is, speaker or not
+    if (named.length && results.length) {
+      // The page of whoever the query names, wherever the index ranks it among their mentions.
+      const own = (await pagefind.search(null, { filters: { ...chosen, name: named } }))?.results || [];
+      const ids = new Set(own.map((r) => r.id));
+      results = [...own, ...results.filter((r) => !ids.has(r.id))];
+    }
+    return { results, words: asked.words, speakers: named.filter((s) => speakers.has(s)), named };
+  }
+
+  /* A named speaker's own words first (the first few), then the page of whoever the query names,
+     then the rest. */
+  function ordered(shown, speakers, named = speakers) {
+    if (!named.length) return shown;
+    const theirs = (d) =>
+      d.meta?.type === "Statement" && (d.meta.title || "").split(", ").some((n) => speakers.includes(n));
+    const said = shown.filter(theirs);
+    const own = shown.filter((d) => !theirs(d) && named.includes(d.meta?.title));
+    const others = shown.filter((d) => !theirs(d) && !own.includes(d));
+    return [...said.slice(0, SAID_FIRST), ...own, ...others, ...said.slice(SAID_FIRST)];
+  }
+
+  /* `text` as nodes, with each word starting with a query word marked. */
+  function marked(text, words) {
+    const out = document.createDocumentFragment();
+    const escaped = words.filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    if (!escaped.length) {
+      out.append(text);
+      return out;
+    }
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})[\\p{L}\\p{N}]*`, "giu");
+    let at = 0;
+    for (const match of text.matchAll(pattern)) {
+      out.append(text.slice(at, match.index));
+      const mark = document.createElement("mark");
+      mark.textContent = match[0];
+      out.append(mark);
+      at = match.index + match[0].length;
+    }
+    out.append(text.slice(at));
+    return out;
+  }
+
+  /* Long words shown around their first match, cut at spaces, with ellipses where cut. */
+  function around(text, words) {
+    if (text.length <= WINDOW) return text;
+    const lower = text.toLowerCase();
+    const hits = words.map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+    const first = hits.length ? Math.min(...hits) : 0;
+    let start = Math.max(0, first - WINDOW / 3);
+    let end = Math.min(text.length, start + WINDOW);
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
+    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+  }
+
+  function resultItem(data, words, full) {
+    const meta = data.meta || {};
+    const item = document.createElement("li");
+    item.className = "md-search-result__item xp-result";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link xp-result__link";
+    link.href = base.pathname + (meta.href || ""); // the record's address from the site root
+    const head = document.createElement("div");
+    head.className = "xp-result__head";
+    const title = document.createElement("span");
+    title.className = "xp-result__title";
+    title.append(marked(meta.title || "", words));
+    const badge = document.createElement("span");
+    const kind = meta.kind || meta.type || "";
+    badge.className = "xp-result__kind" + (meta.kind ? ` xp-result__kind--${meta.kind === "Direct quote" ? "direct" : "reported"}` : "");
+    badge.textContent = kind;
+    head.append(title, " ", badge);
+    link.append(head);
+    const text = full ? meta.words || "" : around(meta.words || "", words);
+    if (text) {
+      const body = document.createElement(meta.kind === "Direct quote" ? "q" : "p");
+      body.className = "xp-result__words";
+      body.append(marked(text, words));
+      link.append(body);
+    }
+    const about = [meta.status, meta.date, meta.source].filter(Boolean).join(" · ");
+    if (about) {
+      const line = document.createElement("p");
+      line.className = "xp-result__about";
+      line.textContent = about;
+      link.append(line);
+    }
+    item.append(link);
+    return item;
+  }
+
+  function count(n) {
+    return n === 0 ? "No results" : n === 1 ? "1 result" : `${n} results`;
+  }
+
+  /* Shows the results of `query` in `list`, newest query wins. */
+  function searcher(list, status, limit, full) {
+    let latest = 0;
+    return async (query, chosen) => {
+      const asked = ++latest;
+      if (!query.trim()) {
+        list.replaceChildren();
+        status.textContent = "Type to search";
+        delete list.dataset.shown;
+        return;
+      }
+      const { results, words, speakers, named } = await search(query, chosen);
+      // A few more than are shown, so that a named speaker's words can be put first.
+      const extra = speakers.length ? SAID_FIRST * 2 : 0;
+      const loaded = await Promise.all(results.slice(0, limit + extra).map((r) => r.data()));
+      if (asked !== latest) return;
+      const shown = ordered(loaded, speakers, named).slice(0, limit);
+      list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
+      status.textContent = count(results.length);
+      list.dataset.shown = query; // which query the list answers (tests wait for it)
+    };
+  }
+
+  function debounced(run) {
+    let timer = 0;
+    return (...args) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(...args), DEBOUNCE_MS);
+    };
+  }
+
+  /* The header's box: `/` or `s` focuses it, Escape closes it, arrows move through results. */
+  function header() {
+    const root = document.querySelector("[data-xp-search]");
+    if (!root) return;
+    const toggle = document.getElementById("__search");
+    const input = root.querySelector("input[name=q]");
+    const list = root.querySelector("[data-xp-results]");
+    const status = root.querySelector("[data-xp-count]");
+    const show = searcher(list, status, HEADER_LIMIT, false);
+    const later = debounced(show);
+    const open = (on) => {
+      if (toggle && toggle.checked !== on) toggle.checked = on;
+    };
+    input.addEventListener("focus", () => {
+      open(true);
+      load().catch(() => { status.textContent = "Search is not available here"; });
+    });
+    input.addEventListener("input", () => later(input.value));
+    root.querySelector("button[type=reset]")?.addEventListener("click", () => {
+      list.replaceChildren();
+      status.textContent = "Type to search";
+      input.focus();
+    });
+    toggle?.addEventListener("change", () => {
+      // On a phone the box slides in: it takes focus once it is visible.
+      if (toggle.checked) for (const wait of [0, 150, 300]) setTimeout(() => toggle.checked && input.focus(), wait);
+    });
+    const links = () => [...list.querySelectorAll("a")];
+    root.addEventListener("keydown", (event) => {
+      const all = links();
+      const at = all.indexOf(document.activeElement);
+      if (event.key === "Escape") {
+        open(false);
+        input.blur();
+        event.preventDefault();
+      } else if (event.key === "ArrowDown" && all.length) {
+        all[Math.min(at + 1, all.length - 1)].focus();
+        event.preventDefault();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        (at === 0 ? input : all[at - 1]).focus();
+        event.preventDefault();
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      const typing = target instanceof HTMLElement &&
+        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (typing || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "/" || event.key === "s" || event.key === "S") {
+        event.preventDefault();
+        open(true);
+        input.focus();
+      }
+    });
+    document.addEventListener("click", (event) => {
+      // A click on the toggle's label also clicks the toggle itself: neither closes the box.
+      const target = event.target;
+      if (!toggle?.checked || target === toggle || root.contains(target)) return;
+      if (!target.closest?.("label[for=__search]")) open(false);
+    });
+  }
+
+  /* The search page: every result of ?q=, narrowed by the filters chosen. */
+  async function page() {
+    const root = document.querySelector("[data-xp-search-page]");
+    if (!root) return;
+    const input = root.querySelector("input[name=q]");
+    const list = root.querySelector("[data-xp-results]");
+    const status = root.querySelector("[data-xp-count]");
+    const box = root.querySelector("[data-xp-filters]");
+    const params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    const show = searcher(list, status, 100, true);
+    const { pagefind } = await load();
+    // The results of the address's query come first; the filter lists (big on a big story)
+    // after them, unless the address already narrows by one.
+    const narrowed = Object.keys(labelsOf()).some((key) => params.get(key));
+    if (input.value && !narrowed) await show(input.value, {});
+    const filters = await pagefind.filters();
+    const labels = labelsOf();
+    const selects = {};
+    for (const [key, label] of Object.entries(labels)) {
+      const values = Object.keys(filters[key] || {}).sort((a, b) => a.localeCompare(b));
+      let select = box.querySelector(`select[name="${key}"]`);
+      if (!values.length) {
+        select?.closest("label")?.remove();
+        continue;
+      }
+      if (!select) {
+        const wrap = document.createElement("label");
+        wrap.className = "xp-search-page__filter";
+        wrap.append(label + " ");
+        select = document.createElement("select");
+        select.name = key;
+        select.append(new Option("Any", ""));
+        wrap.append(select);
+        box.append(wrap);
+      }
+      for (const value of values) select.append(new Option(value, value, false, value === params.get(key)));
+      selects[key] = select;
+    }
+    const chosen = () => Object.fromEntries(
+      Object.entries(selects).filter(([, s]) => s.value).map(([k, s]) => [k, s.value]));
+    const run = () => {
+      const url = new URL(location.href);
+      url.search = new URLSearchParams({ q: input.value, ...chosen() }).toString();
+      history.replaceState(null, "", url);
+      return show(input.value, chosen());
+    };
+    const later = debounced(run);
+    input.addEventListener("input", later);
+    box.addEventListener("change", run);
+    root.querySelector("form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      run();
+    });
+    if (input.value && narrowed) await run();
+  }
+
+  function labelsOf() {
+    return { speaker: "Speaker", country: "Country", kind: "Kind", topic: "Topic", type: "Result" };
+  }
+
+  header();
+  page().catch(() => {
+    const status = document.querySelector("[data-xp-search-page] [data-xp-count]");
+    if (status) status.textContent = "Search is not available here";
+  });
+})();
