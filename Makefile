@@ -11,7 +11,7 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The story folder the content targets work on: `make check STORY=sandbox` tries things safely.
 STORY ?= .
 
-.PHONY: site check verify stories serve test lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
+.PHONY: site check verify stories serve test test-fast lint format golden docs lock clean browser-deps screenshots audit hooks sandbox corpus bench drafts-score
 
 $(READY): requirements.lock
 	rm -rf $(VENV)
@@ -59,6 +59,11 @@ sandbox:
 test: $(READY) browser-deps lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not timing"
 	$(BIN)/python -m pytest -m timing
+
+# The edit loop: the model, content, pages and authoring stages' tests, without browsers, whole-site
+# builds or timings. `make test` runs everything, as CI does.
+test-fast: $(READY)
+	$(BIN)/python -m pytest -n 2 -m "not timing and not build" tests/model tests/content tests/pages tests/authoring
 
 browser-deps: $(CHROMIUM) $(NODE_READY)
 

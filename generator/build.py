@@ -20,16 +20,16 @@ from itertools import chain
 from pathlib import Path
 
 from generator.content.files import FolderRule, published, regular_files, shown, state_text
-from generator.content.link import Linked, link
-from generator.content.load import collection_frozen, content_folder, load, seeds_folder
+from generator.content.linking import Linked, link
+from generator.content.loading import collection_frozen, content_folder, load, seeds_folder
 from generator.content.problems import Problem
 from generator.content.runfailed import RunFailed
-from generator.content.validate import validate
+from generator.content.validation import validate
 from generator.content.yamlsource import MAX_BYTES
 from generator.model.sitedate import environment_problem, epoch
 from generator.model.sitesettings import LOGO_NAME
-from generator.pages.render import pages
-from generator.pages.search import INDEX_FOLDER, index_site, records_text
+from generator.pages.rendering import pages
+from generator.pages.search import INDEX_FOLDER, records_text
 from generator.project import Project
 from generator.publish.apart import CANNOT_RUN, start
 from generator.publish.config import (
@@ -43,8 +43,9 @@ from generator.publish.config import (
 )
 from generator.publish.logo import logo_problem
 from generator.publish.notfound import make_portable
+from generator.publish.pagefind import index_site
 from generator.publish.stamp import forget, remember
-from generator.publish.write import write, write_file
+from generator.publish.writing import write, write_file
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:

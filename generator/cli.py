@@ -21,17 +21,18 @@ from generator.authoring.newstory import new_story
 from generator.authoring.scaffold import NewArticle, new_article
 from generator.build import build_site, check, exclusive, generate
 from generator.content.files import shown
-from generator.content.load import paragraphs_of
+from generator.content.loading import paragraphs_of
 from generator.content.problems import Problem, display_path, format_problems
 from generator.content.runfailed import RunFailed
 from generator.content.yamlsource import decode, read
 from generator.model.characters import printable
 from generator.model.docs import update
 from generator.model.schema import write_schemas
-from generator.pages.search import INDEX_FOLDER, index_site
+from generator.pages.search import INDEX_FOLDER
 from generator.pages.text import plural
 from generator.project import Project
 from generator.publish.apart import apart
+from generator.publish.pagefind import index_site
 from generator.publish.stamp import UP_TO_DATE, current, inputs
 from generator.verify.site import unbuilt, verify
 
@@ -122,7 +123,7 @@ def _run(project: Project, args: argparse.Namespace) -> int:
     if args.command == "draft-quotes":
         return _draft_quotes(project, args.text, force=args.force)
     if args.command == "serve":
-        from generator.live.serve import serve  # noqa: PLC0415 - only serve needs the server
+        from generator.live.server import serve  # noqa: PLC0415 - only serve needs the server
 
         return serve(project, args.address)
     if args.command in ("generate", "build"):

@@ -34,6 +34,17 @@ MULTI = ROOT / "tests" / "fixtures" / "multi"
 STORY = Path(os.environ.get("EXPLAINER_STORY", MULTI)).resolve()
 
 
+# Fixtures that build a whole site with MkDocs: a test using one is marked `build`, which
+# `make test-fast` leaves out.
+BUILDS = frozenset({"story_project", "mini_site", "built_mini", "mini_file_urls"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BUILDS & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cache_key_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The parse cache's key (generator/content/cachekey.py) is made in a folder of the test

@@ -9,7 +9,7 @@ README.md for the rules). The annotations are checked before anything is measure
 them is reported as such instead of silently lowering a figure.
 
 Spans: a draft is right when its paragraph and its text (spaces normalised as in
-tests/test_drafting.py) equal an annotated span. Speakers, on the spans found:
+tests/authoring/test_drafting.py) equal an annotated span. Speakers, on the spans found:
 - precision: of the drafts that propose a speaker, how many propose the annotated one (a wrong
   speaker on a span that is not a quotation at all counts too);
 - recall: of the annotated spans, how many got the annotated speaker. A draft proposing no speaker
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.authoring.drafting import Name, find_quotations
-from generator.content.load import paragraphs_of
+from generator.content.loading import paragraphs_of
 from generator.content.quotation import normalise_space
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting-dev"

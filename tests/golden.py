@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from generator.build import check
-from generator.pages.render import render
+from generator.pages.rendering import render
 from generator.project import Project
 from tests.conftest import ROOT
 

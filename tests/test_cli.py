@@ -27,7 +27,8 @@ def test_check_shows_location_source_line_and_caret(mini):
     assert "Traceback" not in result.stderr
 
 
-# Bad content through `check` and `build`, in process and through make: tests/test_bad_input.py.
+# Bad content through `check` and `build`, in process and through make:
+# tests/content/test_bad_input.py.
 
 
 def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_mini, monkeypatch, capsys):

@@ -11,12 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from generator.content.link import link
-from generator.content.load import load
-from generator.content.validate import validate
-from generator.pages.render import render
+from generator.content.linking import link
+from generator.content.loading import load
+from generator.content.validation import validate
+from generator.pages.rendering import render
 from generator.project import Project
-from generator.publish.write import write
+from generator.publish.writing import write
 
 
 def measure(root: Path) -> dict[str, float]:

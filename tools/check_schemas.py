@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from generator.content.validate import validate_file
+from generator.content.validation import validate_file
 from generator.content.yamlsource import parse, read
 from generator.model.parts import Record
 from generator.model.records import COLLECTIONS, Article

@@ -23,9 +23,9 @@ from pydantic_core import ErrorDetails
 from generator.authoring.newstory import NO_RECORDS, UNTITLED, story_stub
 from generator.content.chronology import read_before_published
 from generator.content.files import create_new, open_folder, shown, written_through_link
-from generator.content.load import paragraphs_of
+from generator.content.loading import paragraphs_of
 from generator.content.quotation import is_quoted
-from generator.content.validate import explain
+from generator.content.validation import explain
 from generator.content.yamlsource import decode, read
 from generator.model.records import COLLECTIONS, Article
 from generator.model.schema import schema_line

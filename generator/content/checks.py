@@ -9,10 +9,10 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from generator.content.load import SeedText
+from generator.content.loading import SeedText
 from generator.content.meaning import changes, negation, reordered
 from generator.content.problems import Problem
-from generator.content.validate import Entry, Validated
+from generator.content.validation import Entry, Validated
 from generator.content.variants import as_printed, folded
 from generator.model.parts import Colour
 from generator.model.records import Country, Event, Group, Person, StanceOption, Statement, Term

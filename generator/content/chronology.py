@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.content.problems import Problem
-from generator.content.validate import Entry, Validated
+from generator.content.validation import Entry, Validated
 from generator.content.yamlsource import Loc
 from generator.model.parts import Paragraph, Source
 from generator.model.records import Article

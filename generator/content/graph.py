@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from generator.content.load import SeedText
+from generator.content.loading import SeedText
 from generator.content.variants import as_printed
 from generator.model import urls
 from generator.model.parts import Paragraph, Record, Source, fields_of

@@ -29,18 +29,18 @@ from jinja2 import Environment
 
 from generator.build import checked_story, inputs_fingerprint, remember_date
 from generator.content.graph import Graph, Node, _Nodes
-from generator.content.link import Linked
-from generator.content.load import collection_frozen
+from generator.content.linking import Linked
+from generator.content.loading import collection_frozen
 from generator.content.parsecache import documents_kept
 from generator.content.problems import Problem
 from generator.model import urls
 from generator.pages.downloads import DATA_FILES, data_files
 from generator.pages.marks import Quoted
-from generator.pages.render import environment, render
+from generator.pages.rendering import environment, render
 from generator.pages.search import records_text
 from generator.project import Project
 from generator.publish.config import SiteConfig, config_text
-from generator.publish.write import write, write_file
+from generator.publish.writing import write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
 Input = tuple[Hashable, ...]  # one thing a file read, e.g. (key, attribute) or ("graph", name)

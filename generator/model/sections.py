@@ -2,7 +2,7 @@
 the site that is not a record's own. One row each says where the page lives, which template
 draws it, which content file its facts come from, where it stands in the navigation and, for a
 listing, how many entries a page holds before it is split. urls, render and the generated
-navigation all read this table, and tests/test_sections.py fails if a section misses any of
+navigation all read this table, and tests/model/test_sections.py fails if a section misses any of
 them; adding a section is a row here and its template."""
 
 from __future__ import annotations

@@ -1,1 +1,15 @@
-"""pages"""
+"""Stage 4, the pages: a linked story turned into Markdown pages, data files and search records,
+all in memory.
+
+`render` decides which pages exist and hands each template its nodes (views.py computes what
+templates only present; marks.py, chart.py, jsonld.py and share.py make the parts that are
+HTML or JSON); `downloads` makes data/facts.json and the CSV tables; `search` the search
+records. text.py is the one list of the places a contributor's text lands, and how it is made
+safe there. Nothing here writes a file.
+"""
+
+from generator.pages.downloads import data_files
+from generator.pages.rendering import environment, pages, render
+from generator.pages.search import records_text
+
+__all__ = ["data_files", "environment", "pages", "records_text", "render"]

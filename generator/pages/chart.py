@@ -13,7 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from generator.content.graph import Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.pages.text import one_line
 
 UNSTATED = "Not stated"

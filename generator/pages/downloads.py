@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.content.graph import Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import RECORD_TYPES
 

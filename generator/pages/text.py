@@ -62,7 +62,7 @@ with its defence and a case in tests/browser/test_payloads.py.
   (tried in tests/browser/test_not_found.py).
 - Parsed YAML read back from build/cache/ instead of the file: used only when its HMAC, made
   with a key kept outside the story, verifies (generator/content/parsecache.py), so an edited entry
-  cannot put on a page a value no YAML file holds (tests/test_parse_cache.py).
+  cannot put on a page a value no YAML file holds (tests/content/test_parse_cache.py).
 """
 
 from __future__ import annotations

@@ -17,14 +17,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.content.graph import Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.content.problems import Problem, display_path
 from generator.content.quotation import normalise_space
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, REGISTRY, Collection
 from generator.pages.downloads import DATA_FILES, FORMAT, TABLE_RECORDS, tables
-from generator.pages.render import Links
-from generator.pages.search import INDEX_FOLDER, fragment_record, fragments, maker
+from generator.pages.rendering import Links
+from generator.pages.search import INDEX_FOLDER, maker
+from generator.publish.pagefind import fragment_record, fragments
 from generator.verify.html import Element, Page, read, resolve
 
 

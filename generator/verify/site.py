@@ -25,7 +25,7 @@ from pathlib import Path
 
 import generator
 from generator.build import check
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.content.problems import Problem, display_path
 from generator.model import urls
 from generator.project import Project

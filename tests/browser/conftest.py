@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.build import check
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.project import Project
 from tools.browser import PATIENCE_MS, Patient, chromium
 from tools.static_server import serving

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.content.link import normalise_space
+from generator.content.linking import normalise_space
 from generator.model import urls
 
 pytestmark = pytest.mark.story

@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import Browser
 
 from tests.conftest import MINI, edit, make_project
-from tests.test_serve import start_serve, wait_for
+from tests.live.test_serve import start_serve, wait_for
 from tools import corpus
 
 # Articles in the large story: enough that regenerating every page (3.5 s) or rebuilding every

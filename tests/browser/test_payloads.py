@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.pages.search import indexed
+from generator.publish.pagefind import indexed
 from tests.browser.conftest import SUB_PATH, Watch, all_pages, loaded
 from tests.conftest import MINI, edit, make_project, run_cli
-from tests.test_escaping import FIELDS, inject
+from tests.pages.test_escaping import FIELDS, inject
 from tools.static_server import serving
 
 # Every test here reads the one hostile site, built once on the worker that runs them all.
@@ -28,8 +28,8 @@ MARKUP = (
     "<img src=x onerror=alert(1)> <script>alert(2)</script> ><svg onload=alert(3)> </script> "
     "javascript:alert(4) [x](javascript:alert(5)) *bold* {{ 7*7 }} {% if true %}x{% endif %}"
 )
-# U+2028 and its kin are refused in content (tests/test_messages.py); their escaping in front
-# matter is tested on a value in memory (tests/test_escaping.py).
+# U+2028 and its kin are refused in content (tests/content/test_messages.py); their escaping in
+# front matter is tested on a value in memory (tests/pages/test_escaping.py).
 PAYLOAD = MARKUP + " --- after"
 SHOWN = " ".join(PAYLOAD.split())  # as a reader sees it: on one line
 # Seed text is kept byte for byte, so it can also carry the straight quotes YAML refuses.

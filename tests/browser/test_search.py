@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page
 
 from generator.build import check
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
-from generator.pages.render import Links
+from generator.pages.rendering import Links
 from generator.project import Project
 from tests.browser.conftest import SUB_PATH
 from tools.static_server import serving

@@ -1,7 +1,7 @@
 """The story's site settings reach the page as settings, never as script: the few that print into
 the page (the repository and branch of the Edit links) are checked addresses and names (anything
-that could leave an attribute is refused at `check`: tests/test_site_config.py), and the Edit
-link they make only ever links."""
+that could leave an attribute is refused at `check`: tests/publish/test_site_config.py), and the
+Edit link they make only ever links."""
 
 from __future__ import annotations
 

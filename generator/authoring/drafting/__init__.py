@@ -27,7 +27,7 @@ from generator.authoring.drafting.output import draft_yaml
 from generator.authoring.drafting.phrases import Name, NewName, Phrases
 from generator.authoring.drafting.sentences import masked_text
 from generator.authoring.drafting.spans import Span, continues, spans_of, unclosed_warning
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.content.quotation import comparable
 from generator.content.variants import as_printed
 

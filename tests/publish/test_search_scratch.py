@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from generator.pages import search
-from generator.pages.search import indexed
+from generator.publish import pagefind as search
+from generator.publish.pagefind import indexed
 
 RECORD = {
     "url": "people/ada-ferrow/",

@@ -16,10 +16,10 @@ from typing import Any, TypeVar, cast
 from generator.content import checks
 from generator.content.chronology import chronology
 from generator.content.graph import Graph, resolve
-from generator.content.load import Loaded, SeedText, collection_paused
+from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
-from generator.content.validate import Entry, Validated
+from generator.content.validation import Entry, Validated
 from generator.content.yamlsource import Loc
 from generator.model import urls
 from generator.model.parts import Paragraph, Record, Ref, Source, fields_of

@@ -17,7 +17,7 @@ from generator.pages.downloads import facts_json
 from generator.pages.jsonld import quotation
 from generator.project import Project
 from tests.conftest import MINI, edit, make_project, problems
-from tests.test_chronology import FIRST_POSITION_END
+from tests.content.test_chronology import FIRST_POSITION_END
 
 # A second report of the mini story, typeset differently: straight quotes and three dots.
 WIRE = """\

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.content import link as link_stage
+from generator.content import linking as link_stage
 from generator.content.graph import Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.parts import ref_of
 from generator.model.records import RECORD_TYPES
-from generator.pages.render import TEMPLATES, render
+from generator.pages.rendering import TEMPLATES, render
 from generator.project import Project
 from tests.conftest import MINI, edit, make_project, problems
 

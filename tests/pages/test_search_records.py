@@ -7,11 +7,12 @@ import pytest
 
 from generator.build import check
 from generator.cli import CANNOT_RUN
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Collection
-from generator.pages.render import Links
-from generator.pages.search import ENTRIES, NOT_SEARCHED, Entry, entries, indexed, maker
+from generator.pages.rendering import Links
+from generator.pages.search import ENTRIES, NOT_SEARCHED, Entry, entries, maker
+from generator.publish.pagefind import indexed
 from tests.conftest import MINI, in_place, run_cli
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)

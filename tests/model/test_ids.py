@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.pages.render import render
+from generator.pages.rendering import render
 from generator.project import Project
 from tests.conftest import edit, problems
 

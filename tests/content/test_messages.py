@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.content.load import paragraphs_of
+from generator.content.loading import paragraphs_of
 from generator.content.problems import Problem, format_problems
 from tests.conftest import edit, problems, run_cli
 

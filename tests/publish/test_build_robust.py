@@ -17,10 +17,10 @@ import mkdocs.utils
 import pytest
 
 from generator import build, cli
-from generator.live import serve
+from generator.live import server as serve
 from generator.project import Project
 from tests.conftest import ROOT, edit, run_cli, tree
-from tests.test_files_refused import refuse_opening
+from tests.content.test_files_refused import refuse_opening
 
 FIVE_GB = 5_000_000_000
 UNCHANGED = "the last good site/ is unchanged."

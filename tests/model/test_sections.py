@@ -12,7 +12,7 @@ import yaml
 from generator.model import urls
 from generator.model.records import COLLECTIONS
 from generator.model.sections import SECTIONS, Section, navigation
-from generator.pages.render import TEMPLATES
+from generator.pages.rendering import TEMPLATES
 from generator.project import Project
 
 EACH = pytest.mark.parametrize("section", SECTIONS, ids=lambda s: s.name)

@@ -1,7 +1,8 @@
 """A real `mkdocs build --strict` of the test story, read back as a reader's browser would.
 
 Invariants only: they hold for any correct content, so a contributor's correct edit never fails
-them (tests/test_contributor_story.py proves that by adding an article and running them again).
+them (tests/authoring/test_contributor_story.py proves that by adding an article and running
+them again).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.content.link import normalise_space
+from generator.content.linking import normalise_space
 from generator.model import urls
 from generator.model.records import RECORD_TYPES
-from generator.pages.search import indexed
 from generator.project import Project
+from generator.publish.pagefind import indexed
 from generator.verify.html import read, resolve, site_pages, under
 from tests.conftest import run_cli
 

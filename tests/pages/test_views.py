@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from generator.build import check
-from generator.pages.render import render
+from generator.pages.rendering import render
 from generator.project import Project
 from tests.conftest import edit
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages.search import indexed
+from generator.publish.pagefind import indexed
 from tests.conftest import MINI, ROOT, make_project
-from tests.test_structured_data import types_on
+from tests.pages.test_structured_data import types_on
 
 SECTION = "## Changing the code: adding a record type"
 DOCUMENT = """- id: bridge-survey

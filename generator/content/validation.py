@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.content.load import Loaded, collection_paused
+from generator.content.loading import Loaded, collection_paused
 from generator.content.problems import Problem
 from generator.content.yamlsource import Document, Loc
 from generator.model.parts import PATTERN_HELP, Record

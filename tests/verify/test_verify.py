@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import CANNOT_RUN, PROBLEMS, main
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model.records import RECORD_TYPES, Collection
-from generator.pages.search import FRAGMENT_SIGNATURE, fragments
+from generator.publish.pagefind import FRAGMENT_SIGNATURE, fragments
 from tests.conftest import MINI, check, edit, in_place, run_cli
 
 WITH_PAGES = [c for c in RECORD_TYPES if c.folder]

@@ -19,7 +19,7 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
 from generator.content.graph import Graph, Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Article
 from generator.model.sections import SECTIONS

@@ -4,7 +4,7 @@ paragraphs, one behaviour each."""
 from __future__ import annotations
 
 from generator.authoring.drafting import find_quotations
-from tests.test_drafting import NAMES
+from tests.authoring.test_drafting import NAMES
 
 
 def speakers(*paragraphs: str) -> list[str | None]:

@@ -13,8 +13,8 @@ import pytest
 
 from generator.build import check
 from generator.model import urls
-from generator.pages import render as render_module
-from generator.pages.render import render
+from generator.pages import rendering as render_module
+from generator.pages.rendering import render
 from generator.pages.search import records_text
 from generator.project import Project
 from tests.conftest import ROOT, edit, make_project, problems

@@ -13,9 +13,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from generator.build import check, generate
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.pages.downloads import spreadsheet_safe
-from generator.pages.render import render
+from generator.pages.rendering import render
 from generator.project import Project
 from generator.verify.html import read, site_pages
 from tests.conftest import MINI, edit, make_project, run_cli
@@ -23,7 +23,7 @@ from tests.conftest import MINI, edit, make_project, run_cli
 PAYLOAD = (
     "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) "
     "{{ 7*7 }} {% raw %} ]]> zero\u200bwidth " + "w" * 3000
-)  # bidi controls are refused in content (tests/test_messages.py), so they are not here
+)  # bidi controls are refused in content (tests/content/test_messages.py), so they are not here
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
 # (file, the line whose value gets the payload, the page that shows it)
@@ -210,7 +210,7 @@ def test_every_formula_start_is_guarded(mini, start):
 
 
 def test_a_carriage_return_at_a_cell_start_is_guarded():
-    # Content refuses CR in values (tests/test_messages.py); the guard still covers it.
+    # Content refuses CR in values (tests/content/test_messages.py); the guard still covers it.
     assert spreadsheet_safe("\r=1+1") == "'\r=1+1"
 
 

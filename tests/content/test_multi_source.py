@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import check
 from generator.content.graph import Node
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.pages import jsonld as structured
 from tests.conftest import ROOT, edit, in_place, make_project, problems
 

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.content.link import Linked
+from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.docs import model_reference
 from generator.model.records import RECORD_TYPES, Collection
 from generator.model.schema import SIDECAR, schemas
-from generator.pages.render import render
-from generator.pages.search import indexed
+from generator.pages.rendering import render
+from generator.publish.pagefind import indexed
 from tests.conftest import MINI, in_place
-from tests.test_structured_data import types_on
+from tests.pages.test_structured_data import types_on
 
 TYPES = pytest.mark.parametrize("collection", RECORD_TYPES, ids=lambda c: c.name)
 WITH_PAGES = [c for c in RECORD_TYPES if c.folder]

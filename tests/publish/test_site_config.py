@@ -17,7 +17,7 @@ from tests.conftest import MINI, built, edit, make_project, png, problems, run_c
 
 MINI_TITLE = "Exampleton votes for a bridge"
 PNG = png(2, 2)
-# Quotation marks are refused outside quotations (tests/test_quotations.py), so none is here.
+# Quotation marks are refused outside quotations (tests/content/test_quotations.py): none here.
 HOSTILE = "Bridge: #1 & <b>bold</b> it's {{ 7*7 }} !!python/object/apply:os.system [echo] *alias"
 
 

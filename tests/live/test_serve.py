@@ -19,7 +19,7 @@ from mkdocs.structure.files import File
 from generator import cli
 from generator.build import generate
 from generator.live.preview import Site
-from generator.live.serve import Preview, regenerator
+from generator.live.server import Preview, regenerator
 from generator.project import Project
 from tests.conftest import ROOT, edit, tree
 from tools.static_server import free_port

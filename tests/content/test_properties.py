@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.build import check
-from generator.content.load import paragraphs_of
+from generator.content.loading import paragraphs_of
 from generator.content.quotation import QUOTE_MARKS, is_quoted
 from generator.content.yamlsource import parse
 from generator.model.characters import FORBIDDEN
-from generator.pages.render import render
+from generator.pages.rendering import render
 from generator.project import Project
 from tests.conftest import MINI
 
