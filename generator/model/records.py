@@ -343,7 +343,7 @@ class Collection:
     Load, validate, link, the JSON Schemas, the contributor reference, the record pages, the
     data downloads and the search index all iterate over `RECORD_TYPES`, so a new type is one
     class and one row here (and a template if its records get pages): none can be forgotten.
-    CONTRIBUTING.md ("Changing the code") walks through adding one.
+    ARCHITECTURE.md ("Adding a record type") walks through adding one.
     """
 
     name: str  # its file `content/NAME.yaml` or folder `content/NAME/`; "seeds" for articles
