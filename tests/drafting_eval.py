@@ -24,11 +24,14 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
-from generator.authoring.drafting import Name, find_quotations
+from generator.authoring.drafting import Draft, Name, draft_article, known_statements
 from generator.content.loading import paragraphs_of
 from generator.content.quotation import normalise_space
 
@@ -54,6 +57,14 @@ PATTERNS = (
     "single-quoted-standfirst",
     "guillemets",
     "qa-transcript",
+    # issue 24's patterns
+    "accented-name",
+    "org-speaker",
+    "time-opener",
+    "verb-in-name",
+    "long-apposition",
+    "joint-short",
+    "other-speaker",
 )
 KINDS = ("person", "group", "country")
 OPENING = "“\"‘'«"
@@ -68,6 +79,9 @@ class Span:
     speakers: tuple[Speaker, ...]  # any of them is right
     pattern: str
     accept_warning: bool  # a warning naming the paragraph is an acceptable answer too
+    role: str | None = None  # the role a new person must be proposed with
+    report: str | None = None  # the statement the span must be proposed as a report of
+    has_report: bool = False  # whether `report` is annotated (None: a new statement)
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ class Article:
     paragraphs: tuple[str, ...]
     names: list[Name]
     spans: list[Span]
+    statements: list[dict[str, Any]] = field(default_factory=list)  # the story's, from others
 
 
 def load(part: str) -> list[Article]:
@@ -100,10 +115,20 @@ def _article(answers: Path) -> Article:
         speaker = q["speaker"]
         speakers = tuple(speaker) if isinstance(speaker, list) else (speaker,)
         spans.append(
-            Span(q["paragraph"], q["text"], speakers, q["pattern"], q.get("accept_warning", False))
+            Span(
+                q["paragraph"],
+                q["text"],
+                speakers,
+                q["pattern"],
+                q.get("accept_warning", False),
+                q.get("role"),
+                q.get("report"),
+                "report" in q,
+            )
         )
     names = [Name(*name) for name in data["names"]]
-    return Article(data["article"], paragraphs_of(text), names, spans)
+    statements = data.get("statements", [])
+    return Article(data["article"], paragraphs_of(text), names, spans, statements)
 
 
 def _errors(article: Article) -> list[str]:
@@ -130,6 +155,12 @@ def _errors(article: Article) -> list[str]:
         for speaker in span.speakers:
             if speaker is not None and not speaker.startswith("new:") and speaker not in ids:
                 errors.append(f"{where}: speaker {speaker!r} is neither a known id nor new:Name")
+    known = {s["id"] for s in article.statements}
+    errors += [
+        f"¶{s.paragraph} {s.text!r}: report of unknown statement {s.report!r}"
+        for s in article.spans
+        if s.report is not None and s.report not in known
+    ]
     keys = [(s.paragraph, s.text) for s in article.spans]
     errors += [f"¶{p} {t!r}: annotated twice" for p, t in set(keys) if keys.count((p, t)) > 1]
     return errors
@@ -147,8 +178,86 @@ def _same(proposed: str | None, expected: Speaker) -> bool:
     return proposed == expected
 
 
+# Letters NFKD does not split into a base letter and accents.
+_LETTERS = {"ß": "ss", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+            "ħ": "h", "ı": "i", "ŋ": "ng"}  # fmt: skip
+
+
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    """The id a name is proposed under: its letters without accents ("Zoë Łukasz": zoe-lukasz),
+    written here independently of the generator's."""
+    plain = "".join(_LETTERS.get(c, c) for c in name.casefold())
+    plain = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What the drafts propose for one span: its speaker as the draft file gives it (a report's
+    is its statement's first speaker, or the speaker the draft says this article names), the
+    statement it reports, and the proposed record of a new speaker."""
+
+    speaker: str | None
+    report: str | None
+    name: str | None = None
+    role: str | None = None
+
+
+def proposals(article: Article) -> tuple[list[Draft], dict[tuple[int, str], Proposal]]:
+    """The drafts of an article, and what each proposes, by paragraph and normalised text."""
+    drafted = draft_article(article.paragraphs, article.names)
+    people = {p.id: p for p in drafted.people}
+    by_id = {s["id"]: s for s in article.statements}
+    story = _story(article) if article.statements else None
+    new, known = known_statements(article.id, article.paragraphs, drafted.drafts, story)
+    found = {}
+    for draft in drafted.drafts:
+        speaker, report = draft.speaker, None
+        if not any(d is draft for d in new):
+            words = normalise_space(draft.text).casefold()
+            for item in known:
+                text = normalise_space(by_id[item.statement]["text"]).casefold()
+                if item.paragraph == draft.paragraph and text in words:
+                    report = item.statement
+                    named = getattr(item, "named", None)
+                    speaker = named or by_id[item.statement]["speakers"][0]
+                    break
+        person = people.get(speaker or "")
+        found[(draft.paragraph, normalise_space(draft.text))] = Proposal(
+            speaker, report, person.name if person else None, person.role if person else None
+        )
+    return drafted.drafts, found
+
+
+def _story(article: Article) -> Any:
+    """As much of a linked story as `known_statements` reads: its direct statements."""
+    statements = {
+        s["id"]: SimpleNamespace(
+            id=s["id"],
+            kind="direct",
+            text=s["text"],
+            speakers=list(s["speakers"]),
+            source=SimpleNamespace(article=s["article"], paragraph=1),
+            reports=[],
+        )
+        for s in article.statements
+    }
+    return SimpleNamespace(
+        statements=statements, origin=lambda _part, _id: ("content/statements.yaml", 1)
+    )
+
+
+def proposal_is_right(proposal: Proposal, span: Span) -> bool:
+    """The speaker, and where annotated the report, the role and (for an accented name) the
+    name kept with its letters."""
+    if not speaker_is_right(proposal.speaker, span):
+        return False
+    if span.has_report and proposal.report != span.report:
+        return False
+    if span.role is not None and proposal.role != span.role:
+        return False
+    names = [s[4:] for s in span.speakers if s and s.startswith("new:")]
+    return not (span.pattern == "accented-name" and names and proposal.name not in names)
 
 
 @dataclass
@@ -169,11 +278,10 @@ def score(articles: Sequence[Article]) -> tuple[Tally, dict[str, Tally]]:
     overall = Tally()
     by_pattern = {pattern: Tally() for pattern in PATTERNS}
     for article in articles:
-        drafts = find_quotations(article.paragraphs, article.names)
-        found = {(d.paragraph, normalise_space(d.text)): d.speaker for d in drafts}
+        _, found = proposals(article)
         truth = {(s.paragraph, normalise_space(s.text)): s for s in article.spans}
         overall.drafts += len(found)
-        overall.proposed += sum(1 for key, v in found.items() if v and key not in truth)
+        overall.proposed += sum(1 for key, v in found.items() if v.speaker and key not in truth)
         for key, span in truth.items():
             for tally in (overall, by_pattern[span.pattern]):
                 tally.spans += 1
@@ -183,10 +291,10 @@ def score(articles: Sequence[Article]) -> tuple[Tally, dict[str, Tally]]:
                     continue
                 proposed = found[key]
                 tally.found += 1
-                tally.proposed += proposed is not None
-                if speaker_is_right(proposed, span):
+                tally.proposed += proposed.speaker is not None
+                if proposal_is_right(proposed, span):
                     tally.right += 1
-                    tally.right_proposed += proposed is not None
+                    tally.right_proposed += proposed.speaker is not None
     return overall, {p: t for p, t in by_pattern.items() if t.spans}
 
 
@@ -194,7 +302,7 @@ def details(articles: Sequence[Article]) -> str:
     """One line per annotated span and per spurious draft, for finding what a rule gets wrong."""
     lines = []
     for article in articles:
-        drafts = find_quotations(article.paragraphs, article.names)
+        drafts, proposed_by_key = proposals(article)
         found = {(d.paragraph, normalise_space(d.text)): d for d in drafts}
         truth = {(s.paragraph, normalise_space(s.text)): s for s in article.spans}
         for key, span in truth.items():
@@ -202,11 +310,11 @@ def details(articles: Sequence[Article]) -> str:
             if draft is None:
                 verdict, proposed = "MISSED", ""
             else:
-                right = speaker_is_right(draft.speaker, span)
-                verdict, proposed = (
-                    ("ok" if right else "WRONG"),
-                    f" <- {draft.speaker} ({draft.reason})",
-                )
+                p = proposed_by_key[key]
+                verdict = "ok" if proposal_is_right(p, span) else "WRONG"
+                report = f" report of {p.report}" if p.report else ""
+                person = f" [{p.name}; {p.role}]" if p.name else ""
+                proposed = f" <- {p.speaker}{report}{person} ({draft.reason})"
             expected = "|".join(str(s) for s in span.speakers)
             lines.append(
                 f"{verdict:6} {article.id} ¶{key[0]} [{span.pattern}] {key[1][:50]!r}: "
