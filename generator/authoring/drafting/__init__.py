@@ -9,11 +9,16 @@ the content model rejects, so a draft cannot reach the site unreviewed.
   a low confidence proposes no speaker rather than a wrong one;
 - `phrases`: what a subject names (a known entity, a new name proposed as a new person, a
   pronoun, a role, a document, an unnamed source);
+- `organisations`: organisations, governments and delegations as speakers ("the company" is
+  the last company named); `roles`: the title that comes with a name, however long; `ids`: a
+  new name's id, its letters transliterated;
 - `output`: the draft file.
 
 A quotation that is already a `direct` statement of the story from another article (the same
 words up to typography, or the statement's words within it) is proposed as a report of that
-statement instead, so one thing said is one statement however many articles quote it.
+statement instead, so one thing said is one statement however many articles quote it: when it
+is the same utterance (the same speaker, or words long enough to be unmistakable), with a note
+where this article names another speaker.
 """
 
 from __future__ import annotations
@@ -133,6 +138,13 @@ class Known:
     line: int
     has_reports: bool  # whether it has a `reports:` list to add to
     listed: bool  # whether it cites this paragraph already: nothing to add
+    named: str | None = None  # the speaker this article names, where the story has another
+    story_speakers: tuple[str, ...] = ()  # the statement's speakers, where `named` differs
+
+
+# Words enough to be one utterance whoever the article says spoke them: a short phrase ("a
+# durable peace") may well be two speakers' own words.
+UNMISTAKABLE = 6
 
 
 def known_statements(
@@ -140,7 +152,9 @@ def known_statements(
 ) -> tuple[list[Draft], list[Known]]:
     """The drafts that are new statements, and the reports of statements the story has from
     other articles, found in the other drafts. The words are matched as `check` proves a
-    report, so each proposed report passes it."""
+    report, so each proposed report passes it. A draft is a report only of the same utterance:
+    one whose proposed speaker is among the statement's, or whose words are long enough to be
+    unmistakable; then a draft naming another speaker says so, for a possible dispute."""
     if story is None:
         return drafts, []
     statements = [
@@ -157,6 +171,7 @@ def known_statements(
             s
             for key, s in statements
             if key in words  # cheap, and typography does not change the words
+            and (draft.speaker in s.speakers or key.count(" ") - 1 >= UNMISTAKABLE)
             and as_printed(s.text, f"“{draft.text}”") is not None
             and as_printed(s.text, paragraph) is not None
         ]
@@ -166,8 +181,16 @@ def known_statements(
             file, line = story.origin("statements", statement.id)
             cited = {(r.article, r.paragraph) for r in statement.reports}
             listed = (article_id, draft.paragraph) in cited
+            other = draft.speaker if draft.speaker not in (None, *statement.speakers) else None
             known[(statement.id, draft.paragraph)] = Known(
-                draft.paragraph, statement.id, file, line, bool(statement.reports), listed
+                draft.paragraph,
+                statement.id,
+                file,
+                line,
+                bool(statement.reports),
+                listed,
+                other,
+                tuple(statement.speakers) if other else (),
             )
     return new, list(known.values())
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.authoring.drafting.phrases import NONE, Phrases, Who, apposition
+from generator.authoring.drafting.phrases import NONE, Phrases, Who
+from generator.authoring.drafting.roles import apposition
 from generator.authoring.drafting.sentences import DATELINE, LABEL, cut, masked_text
 from generator.authoring.drafting.spans import Span
 from generator.authoring.drafting.words import (
@@ -26,7 +27,8 @@ from generator.authoring.drafting.words import (
     PARTICIPLE,
     PASSIVE,
     VERB,
-    is_noun,
+    VERBS_IN,
+    nearest_marker,
 )
 
 STRONG = re.compile(r";\s|:\s|,\s+(?:and|but|while|whereas)\s+|\s(?:while|whereas)\s")
@@ -39,6 +41,7 @@ AFTER_VERB = re.compile(rf"^\s*[,.!?]?\s*(?:(according to)|({VERB.pattern}))\s+(
 AFTER_SUBJECT = re.compile(
     rf"^\s*[,.!?]?\s*([^.;:!?]{{1,100}}?),?\s+(?:\w+ly\s+)?({VERB.pattern})\b", re.IGNORECASE
 )
+OBJECT = re.compile(r"(?:for|about|to|on|in|into|at|with|from|of)\s", re.IGNORECASE)
 INSERTED = re.compile(r",\s*(?:who|which|whose)\b[^,]*,|,\s*(?:a|an|the)\s[^,]*,")
 OWN_PRONOUN = re.compile(r"\s+(?:that\s+)?(he|she|his|her)\b")
 SAYS = re.compile(r"said|says|say|added|adds|wrote|writes|insisted|insists|argued|argues")
@@ -84,6 +87,7 @@ class Reader:
         for start, end in sentences:
             in_sentence: list[Said] = []
             for span in (s for s in spans if start <= s.start < end):
+                self.phrases.context = masked[: span.start]
                 said = self._span(
                     number,
                     masked,
@@ -98,6 +102,8 @@ class Reader:
                     self.last_speaker = (said.who, number)
             self._track(number, masked[start:end])
         self.previous = masked[sentences[-1][0] :] if sentences else ""
+        self.phrases.see(masked)
+        self.phrases.context = ""
         return found
 
     # -- one span -------------------------------------------------------------------------
@@ -117,7 +123,7 @@ class Reader:
         start, end = sentence
         before, after = masked[start : span.start], masked[span.end : end]
         after_who = self._after(after)
-        marker = _nearest_marker(before)
+        marker = nearest_marker(before)
         before_said: Said | None = None
         if marker is not None:
             before_said = self._before(
@@ -168,7 +174,7 @@ class Reader:
     def _after(self, after: str) -> tuple[Who, str] | None:
         """An attribution right after the span: "said X", "X said", "according to X"."""
         verb_first = AFTER_VERB.match(after)
-        if verb_first:
+        if verb_first and not OBJECT.match(verb_first.group(3)):  # ", asked for a review"
             verb = verb_first.group(1) or verb_first.group(2)
             who = self.phrases.phrase(verb_first.group(3))
             rest = verb_first.group(4)
@@ -256,7 +262,7 @@ class Reader:
             weak = list(WEAK.finditer(last_segment))
             tail = last_segment[weak[-1].end() :] if weak else last_segment
             if not tail.strip() and weak and weak[-1].group(0).strip().lower() in ("and", "but"):
-                previous = _nearest_marker(
+                previous = nearest_marker(
                     region[: len(region) - len(last_segment) + weak[-1].start()]
                 )
                 if previous is not None:
@@ -394,15 +400,3 @@ class Reader:
                     if word in DOCUMENTS and who.entity:
                         self.document_authors.setdefault(word, who.entity)
                 break
-
-
-def VERBS_IN(text: str) -> list[re.Match[str]]:
-    found = re.finditer(rf"{VERB.pattern}|{PARTICIPLE.pattern}|{ACCORDING.pattern}", text, re.I)
-    return [
-        m for m in found if not is_noun(text, m.start()) and text[m.end() : m.end() + 4] != " by "
-    ]
-
-
-def _nearest_marker(before: str) -> re.Match[str] | None:
-    found = VERBS_IN(before)
-    return found[-1] if found else None

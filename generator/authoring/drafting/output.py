@@ -107,6 +107,11 @@ def _known_yaml(article_id: str, known: list[Known]) -> list[str]:
         )
         lines += [] if item.has_reports else ["#   reports:"]
         lines.append(f"#     - {{article: {article_id}, paragraph: {item.paragraph}}}")
+        if item.named:  # the same words, given to someone else: maybe a dispute
+            lines.append(
+                f"#   This article names {item.named}; the story has "
+                f"{', '.join(item.story_speakers)}: consider a dispute."
+            )
     return lines
 
 

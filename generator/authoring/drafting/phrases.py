@@ -8,12 +8,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.authoring.drafting.ids import slug
+from generator.authoring.drafting.organisations import (
+    STATE,
+    country_voice,
+    head_index,
+    joins,
+    kind_words,
+    of_kind,
+)
+from generator.authoring.drafting.roles import TITLE_CHAIN, apposition, bare, title_before
 from generator.authoring.drafting.words import (
     ADVERBIAL,
     DETERMINERS,
     DOCUMENTS,
     OFFICE_HEADS,
-    ORGANISATIONS,
     PARTICIPLE,
     PARTICLES,
     PRONOUNS,
@@ -85,6 +94,8 @@ class Phrases:
     new: dict[str, NewName] = field(default_factory=dict)  # speakers to propose, by id
     met: dict[str, NewName] = field(default_factory=dict)  # every new full name, by surname
     roles: dict[str, set[str]] = field(default_factory=dict)  # entity -> title words
+    seen: list[Who] = field(default_factory=list)  # groups named, in the order read
+    context: str = ""  # the paragraph's text before the phrase being read
 
     def __post_init__(self) -> None:
         ordered = sorted(self.names, key=lambda n: len(n.text), reverse=True)
@@ -122,47 +133,73 @@ class Phrases:
         index = 0
         while index < len(tokens):
             run = [tokens[index]]
+            joined: set[int] = set()  # "of", "and" inside an organisation's name
             while (
                 index + 1 < len(tokens) and text[run[-1].end() : tokens[index + 1].start()] == " "
             ):
                 nxt = tokens[index + 1].group(0)
+                if joins(text, tokens, index, run):  # "Ministry of Trade and Industry"
+                    joined.add(tokens[index + 1].start())
+                    run += tokens[index + 1 : index + 3]
+                    index += 2
+                    continue
                 if not (nxt[0].isupper() or nxt in PARTICLES):
                     break
                 run.append(tokens[index + 1])
                 index += 1
             index += 1
-            words = [t for t in run if t.group(0)[0].isupper() or t.group(0) in PARTICLES]
+            words = [
+                t
+                for t in run
+                if t.group(0)[0].isupper() or t.group(0) in PARTICLES or t.start() in joined
+            ]
             while words and words[0].group(0).casefold() in DETERMINERS:
                 words = words[1:]  # "The Board": a sentence's first word is no name
             if not words or not words[0].group(0)[0].isupper():
                 continue
-            cut = 0
-            # "The Kent Rowing Trust": a known name before an organisation's head is part of it
-            organisation = _bare(words[-1].group(0)).casefold() in ORGANISATIONS
-            for position, token in enumerate(words):
-                title = _bare(token.group(0)).casefold() in TITLES
-                if title or (self._known(token.group(0)) and not organisation):
-                    cut = position + 1
-            name = words[cut:]
+            name = words[self._cut(words) :]
             if name:
                 runs.append(
                     (name[0].start(), name[-1].end(), text[name[0].start() : name[-1].end()])
                 )
         return runs
 
+    def _cut(self, words: list[re.Match[str]]) -> int:
+        """Where the name begins in a run: after its last title or known name ("Transport
+        Minister Carys Pell"). An organisation's name keeps its titles and the known names
+        that are part of it ("Skarra Island Council", "Kent Rowing Trust"), not an owner
+        before it ("Kestria's Ministry of Ports", "the Orvish Ministry of Fisheries")."""
+        head = head_index([w.group(0) for w in words])
+        cut = 0
+        if head >= 0:
+            for position, token in enumerate(words[:head]):
+                owner = POSSESSIVE.search(token.group(0)) or (
+                    self._known(token.group(0)) and bare(words[head].group(0)).casefold() in STATE
+                )
+                if owner:
+                    cut = position + 1
+            return cut
+        for position, token in enumerate(words):
+            if bare(token.group(0)).casefold() in TITLES or self._known(token.group(0)):
+                cut = position + 1
+        return cut
+
     def _known(self, word: str) -> bool:
-        return _bare(word).casefold() in self.by_text
+        return bare(word).casefold() in self.by_text
 
     def _new_name(self, full: str, before: str) -> Who | None:
-        full = _bare(full)
+        full = bare(full)
         words = full.split()
         if len(words) == 1:
             entry = self.met.get(full)  # the surname of a new name met before
             return Who("new", entry.id, full, entry.kind, entry.role) if entry else None
         previous = before.split()[-1:] or [""]
-        if previous[0].casefold() in PREPOSITIONS or len(words) > 4:
+        organisation = head_index(words) >= 0
+        if previous[0].casefold() in PREPOSITIONS or len(words) > (8 if organisation else 4):
             return None  # a place or an organisation after a preposition: not a subject
-        return Who("new", _slug(full), full, "person")
+        if TITLE_CHAIN.search(before):
+            return None  # "Minister of Fisheries and Coastal Affairs": a title's last words
+        return Who("new", slug(full), full, "group" if organisation else "person")
 
     def remember(self, who: Who, paragraph: int, group: bool) -> None:
         """A new name that speaks: proposed as a new person (or group), once."""
@@ -171,7 +208,7 @@ class Phrases:
         met = next((m for m in self.met.values() if m.id == who.entity), None)
         name = met.name if met else who.label
         role = re.sub(r"^(?:the|a|an)\s+", "", who.role or (met.role if met else ""), flags=re.I)
-        kind = "group" if group or name.split()[-1].casefold() in ORGANISATIONS else "person"
+        kind = "group" if group or head_index(name.split()) >= 0 else "person"
         where = [m[2].entity for m in self.mentions(role) if m[2].sort in ("country", "group")]
         affiliation = where[0] if where else None
         self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind, affiliation)
@@ -183,8 +220,9 @@ class Phrases:
         for start, end, who, _ in self.mentions(text):
             if who.kind == "new" and who.entity and " " in who.label:
                 surname = who.label.split()[-1]
-                role = _title_before(text[:start]) or apposition(text[end:])
-                self.met.setdefault(surname, NewName(who.label, who.entity, role, paragraph))
+                role = title_before(text[:start]) or apposition(text[end:])
+                met = NewName(who.label, who.entity, role, paragraph, who.sort)
+                self.met.setdefault(surname, met)
             if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
                 continue
             before = text[max(0, start - 60) : start]
@@ -192,7 +230,7 @@ class Phrases:
             after = re.match(r",\s*((?:the|a|an)?\s*[^,.;]{2,50}),", text[end:])
             if after:
                 words += after.group(1).split()
-            titles = {_bare(w).casefold() for w in words} & TITLES
+            titles = {bare(w).casefold() for w in words} & TITLES
             self.roles.setdefault(who.entity, set()).update(titles)
 
     # -- reading a phrase -----------------------------------------------------------------
@@ -222,7 +260,7 @@ class Phrases:
         """Who one segment names, in order of trust; the segment ends where its verb begins."""
         verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
         segment = (segment[: verbs[0].start()] if verbs else segment).strip()
-        words = [_bare(w).casefold() for w in segment.split()]
+        words = [bare(w).casefold() for w in segment.split()]
         if not words:
             return NONE
         if words[0] in PRONOUNS and len(words) <= 3:
@@ -243,20 +281,23 @@ class Phrases:
             return self._named(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
+        voice = _voice(segment, words, mentions)
         group = None
-        if words[0] in ("the", "its", "their") and len(words) <= 3:
+        if voice is None and words[0] in ("the", "its", "their") and len(words) <= 3:
             group = self._group_by_word(words[-1], mentions)
         fallback = speakers[0][2] if speakers else NONE
-        return group or self._unnamed(segment, words, mentions) or fallback
+        return voice or group or self._unnamed(segment, words, mentions) or fallback
 
     def _group_by_word(self, word: str, mentions: list[tuple[int, int, Who, bool]]) -> Who | None:
-        """ "the board": the one group of the article with that word in its name; "the
-        X-ish government": the country it governs."""
-        if word == "government":
-            countries = [m[2] for m in mentions if m[2].sort == "country"]
-            return countries[0] if countries else None
-        if word not in ORGANISATIONS | {"company", "ministry", "department", "firm"}:
+        """ "the company", "the ministry": the last group of that kind named before (in the
+        article's order), else the one group of the article with that word in its name."""
+        if word not in kind_words():
             return None
+        named = self.mentions(self.context) + mentions
+        earlier = self.seen + [m[2] for m in named if m[2].sort == "group" and m[2].entity]
+        matching = [w for w in earlier if of_kind(word, self._forms(w))]
+        if matching:
+            return matching[-1]
         groups = {
             n.entity: Who("entity", n.entity, n.text, "group")
             for n in self.names
@@ -268,6 +309,13 @@ class Phrases:
             if word in e.name.casefold().split()
         }
         return next(iter(groups.values())) if len(groups) == 1 else Who("unnamed", label=word)
+
+    def _forms(self, who: Who) -> list[str]:
+        return [who.label, *(n.text for n in self.names if n.entity == who.entity)]
+
+    def see(self, text: str) -> None:
+        """The groups a paragraph names, for "the company" in the ones after it."""
+        self.seen += [m[2] for m in self.mentions(text) if m[2].sort == "group" and m[2].entity]
 
     def _unnamed(
         self, segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
@@ -283,7 +331,7 @@ class Phrases:
         return countries[0] if countries and len(words) <= 2 else None
 
     def _named(self, head: tuple[int, int, Who, bool], segment: str) -> Who:
-        titles = [_bare(w).casefold() for w in segment[head[1] :].split()]
+        titles = [bare(w).casefold() for w in segment[head[1] :].split()]
         if titles and all(w in TITLES for w in titles):  # "Club FC owner": not the club
             return Who("role", label=segment, sort=" ".join(titles))
         return self._with_role(head, segment)
@@ -291,7 +339,7 @@ class Phrases:
     def _with_role(self, mention: tuple[int, int, Who, bool], segment: str) -> Who:
         start, _, who, _ = mention
         role = segment[:start].strip(" ,")
-        role = " ".join(w for w in role.split() if _bare(w).casefold() not in DETERMINERS)
+        role = " ".join(w for w in role.split() if bare(w).casefold() not in DETERMINERS)
         return Who(who.kind, who.entity, who.label, who.sort, role or who.role)
 
     def last(self, text: str) -> Who:
@@ -305,7 +353,7 @@ class Phrases:
         if found and AFTER_ANTECEDENT.fullmatch(text[found[-1][1] :]):
             return found[-1][2]
         words = text.split()
-        if words and _bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
+        if words and bare(words[-1]).casefold() in UNNAMED_LEAD | UNNAMED_HEADS:
             return Who("unnamed", label=words[-1])
         return NONE
 
@@ -318,8 +366,7 @@ class Phrases:
 
 def _organisation_around(full: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
     """A known place inside "Kent Rowing Trust" is part of the trust's name."""
-    last = _bare(full.rsplit(maxsplit=1)[-1]).casefold()
-    return last in ORGANISATIONS and all(start <= s and e < end for s, e in inside)
+    return head_index(full.split()) >= 0 and all(start <= s and e < end for s, e in inside)
 
 
 def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
@@ -334,37 +381,16 @@ def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int
     return head
 
 
-def _title_before(text: str) -> str:
-    """The title words right before a name: "Finance Minister", "ferry pilot"."""
-    words: list[str] = []
-    for word in reversed(re.split(r"[,;:.()]", text)[-1].split()):
-        bare = _bare(word).casefold()
-        if (
-            bare in DETERMINERS
-            or bare in STOPS
-            or VERB.fullmatch(bare)
-            or not bare.replace("-", "").isalpha()
-        ):
-            break
-        words.insert(0, word)
-    return " ".join(words[-5:])
-
-
-def apposition(text: str) -> str:
-    """A role written after a name: ", a ferry pilot from the port," or ", its chair,"."""
-    for part in text.split(",")[1:3]:
-        segment = part.strip()
-        described = re.match(r"^(?:a|an|the|\w+[’']s)\s", segment) or segment[:1].islower()
-        if described and not VERB.match(segment) and not RELATIVE.match(segment):
-            return re.sub(r"^(?:a|an|the)\s+", "", segment.rstrip("."))
-        if not segment.isdigit():
-            break
-    return ""
-
-
-STOPS = {"and", "or", "but", "that", "while", "with", "by", "to", "for", "on", "at", "in",
-         "from", "as", "when", "after", "before", "than", "said", "says", "named", "called",
-         "aged"}  # fmt: skip
+def _voice(
+    segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
+) -> Who | None:
+    """A country speaking: "its delegation" (a pronoun to resolve), "the Orvish delegation",
+    "Orvland and Kestria"."""
+    if words[0] in ("its", "their") and len(words) <= 3 and set(words) & STATE:
+        return Who("pronoun", label=words[0], sort="it")
+    countries = [m for m in mentions if m[2].sort == "country"]
+    voice = country_voice(segment, words, [(m[0], segment[m[0] : m[1]]) for m in countries])
+    return countries[voice][2] if voice >= 0 else None
 
 
 def _spelled(name: str) -> str:
@@ -376,11 +402,3 @@ def _spelled(name: str) -> str:
 
 def _possessive(text: str, end: int) -> bool:
     return bool(POSSESSIVE.match(text[end : end + 3]))
-
-
-def _bare(word: str) -> str:
-    return re.sub(r"[’']s$|[’']$", "", word.strip(".,;:()"))
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
