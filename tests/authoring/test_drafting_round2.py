@@ -134,6 +134,12 @@ def test_a_verbs_spelling_after_told_is_not_the_reporting_verb():
     ]
 
 
+def test_a_verbs_spelling_after_a_preposition_is_not_the_reporting_verb():
+    assert reasons("Quill said on state radio that the plan was “dead”.") == [
+        "subject of 'said' in the same sentence: Quill"
+    ]
+
+
 def test_a_verbs_spelling_inside_a_newspapers_name_is_not_the_reporting_verb():
     assert reasons("Lee told the Brask Evening Post the plan was “dead”.") == [
         "subject of 'told' in the same sentence: Lee"

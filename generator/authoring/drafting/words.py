@@ -127,10 +127,10 @@ def is_noun(text: str, start: int) -> bool:
     word = previous[0].casefold()
     if word in DETERMINERS | NOUN_MODIFIERS or word.endswith(("’s", "'s")):
         return True
-    # "told state radio": a verb's object; "the Evening Post": capitalised inside a sentence
-    # (not after its end, a colon or an opening mark) in a noun's form, part of a name; a
-    # title-case headline's "Minister Warns" keeps its verb
-    after_verb = word in {"told", "tells", "tell", "telling"}
+    # "told state radio", "said on state radio": an object. "The Evening Post": capitalised
+    # inside a sentence (not after its end, a colon or an opening mark) in a noun's form, part
+    # of a name; a title-case headline's "Minister Warns" keeps its verb.
+    after_verb = word in {"told", "tells", "tell", "telling", "on", "in", "from", "via"}
     spelled = re.match(r"\w+", text[start:])
     noun_form = spelled is not None and not re.search(r"(?:s|ed|aid|old|ote)$", spelled.group(0))
     in_name = text[start : start + 1].isupper() and previous[0][-1:].isalnum() and noun_form
