@@ -74,6 +74,19 @@ def test_a_ministry_the_story_does_not_know_is_proposed_as_a_new_group():
     ]
 
 
+def test_a_new_company_is_proposed_as_a_group():
+    found = drafted("Brannock Freight asserted that it would “keep every sailing”.")
+    assert [(p.id, p.kind) for p in found.people] == [("brannock-freight", "group")]
+
+
+def test_a_new_ministrys_last_word_alone_is_not_the_ministry():
+    found = drafted(
+        "Norland’s Ministry of Ports met on Monday.",
+        "Karin Lodt, Director of Ports, said it was “done”.",
+    )
+    assert [(p.id, p.affiliation) for p in found.people] == [("karin-lodt", None)]
+
+
 def test_the_ministry_is_the_last_ministry_named():
     assert speakers(
         "Norland’s Ministry of Ports said it would find another operator.",

@@ -15,6 +15,12 @@ STATE = {"ministry", "department", "government", "delegation", "embassy"}
 VOICES = {"delegation", "government", "negotiators", "embassy", "authorities"}
 # "the company" is the last group named that is no public body nor association.
 COMPANY = {"company", "firm", "operator", "carrier", "airline", "business", "insurer"}
+# Last words of companies' names, which name no person.
+COMPANY_NAMES = {
+    "freight", "shipping", "lines", "energy", "airways", "holdings", "capital", "logistics",
+    "motors", "industries", "partners", "systems", "foods", "mining", "media", "telecom",
+    "resources", "investments", "ventures", "technologies", "insurance", "ferries", "shipyards",
+}  # fmt: skip
 PUBLIC = {
     "ministry", "department", "council", "commission", "committee", "authority", "agency",
     "parliament", "court", "board", "assembly", "office", "police", "service", "secretariat",
@@ -41,6 +47,13 @@ def head_index(words: list[str]) -> int:
     ends = [i == len(words) - 1 or words[i + 1] in ("of", "for") for i in range(len(words))]
     heads = [i for i, w in enumerate(words) if _bare(w) in ORGANISATIONS and ends[i]]
     return heads[0] if heads else -1
+
+
+def is_organisation(name: str) -> bool:
+    """A new name to propose as a group: an organisation's head in it, or a company's last
+    word ("Brannock Freight", "Veska Lines")."""
+    words = name.split()
+    return head_index(words) >= 0 or _bare(words[-1]) in COMPANY_NAMES
 
 
 def joins(text: str, tokens: list[re.Match[str]], index: int, run: list[re.Match[str]]) -> bool:

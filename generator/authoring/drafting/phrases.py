@@ -13,6 +13,7 @@ from generator.authoring.drafting.organisations import (
     STATE,
     country_voice,
     head_index,
+    is_organisation,
     joins,
     kind_words,
     of_kind,
@@ -208,7 +209,7 @@ class Phrases:
         met = next((m for m in self.met.values() if m.id == who.entity), None)
         name = met.name if met else who.label
         role = re.sub(r"^(?:the|a|an)\s+", "", who.role or (met.role if met else ""), flags=re.I)
-        kind = "group" if group or head_index(name.split()) >= 0 else "person"
+        kind = "group" if group or is_organisation(name) else "person"
         where = [m[2].entity for m in self.mentions(role) if m[2].sort in ("country", "group")]
         affiliation = where[0] if where else None
         self.new[who.entity] = NewName(name, who.entity, role, paragraph, kind, affiliation)
@@ -219,7 +220,8 @@ class Phrases:
         a role reference can resolve to."""
         for start, end, who, _ in self.mentions(text):
             if who.kind == "new" and who.entity and " " in who.label:
-                surname = who.label.split()[-1]
+                # a group is met by its whole name: "Ports" alone is not the Ministry of Ports
+                surname = who.label.split()[-1] if who.sort == "person" else who.label
                 role = title_before(text[:start]) or apposition(text[end:])
                 met = NewName(who.label, who.entity, role, paragraph, who.sort)
                 self.met.setdefault(surname, met)
