@@ -37,6 +37,16 @@ from generator.content.quotation import normalise_space
 
 FIXTURES = Path(__file__).parent / "fixtures" / "drafting-dev"
 PARTS = ("dev", "heldout")
+# Issue 24's patterns: always in the table, "—" where a part has none.
+ROUND_2 = (
+    "accented-name",
+    "org-speaker",
+    "time-opener",
+    "verb-in-name",
+    "long-apposition",
+    "joint-short",
+    "other-speaker",
+)
 PATTERNS = (
     "plain",
     "said-after",
@@ -57,17 +67,7 @@ PATTERNS = (
     "single-quoted-standfirst",
     "guillemets",
     "qa-transcript",
-    *(
-        ROUND_2 := (  # issue 24's patterns: always in the table, "—" where a part has none
-            "accented-name",
-            "org-speaker",
-            "time-opener",
-            "verb-in-name",
-            "long-apposition",
-            "joint-short",
-            "other-speaker",
-        )
-    ),
+    *ROUND_2,
 )
 KINDS = ("person", "group", "country")
 OPENING = "“\"‘'«"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.drafting_eval import load, score
+from tests.drafting_eval import ROUND_2, load, score
 
 THRESHOLDS = {
     "span precision": 0.97,
@@ -40,5 +40,17 @@ def test_every_pattern_keeps_its_speaker_precision():
         pattern: f"{t.right_proposed}/{t.proposed}"
         for pattern, t in by_pattern.items()
         if t.proposed and t.right_proposed / t.proposed < 0.9
+    }
+    assert low == {}
+
+
+def test_issue_24s_patterns_keep_their_speaker_recall():
+    """Organisations, accented names, time phrases, verbs inside names, long titles and words
+    the story already has: each right on at least nine in ten of its `dev` spans."""
+    _, by_pattern = score(load("dev"))
+    low = {
+        pattern: f"{by_pattern[pattern].right}/{by_pattern[pattern].spans}"
+        for pattern in ROUND_2
+        if by_pattern[pattern].right / by_pattern[pattern].spans < 0.9
     }
     assert low == {}
