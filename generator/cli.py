@@ -19,7 +19,7 @@ from generator.authoring.drafting import (
 )
 from generator.authoring.newstory import new_story
 from generator.authoring.scaffold import NewArticle, new_article
-from generator.build import build_site, check, exclusive, generate
+from generator.build import Built, build, check, exclusive, generate
 from generator.content.files import shown
 from generator.content.loading import paragraphs_of
 from generator.content.problems import Problem, display_path, format_problems
@@ -33,7 +33,7 @@ from generator.pages.text import plural
 from generator.project import Project
 from generator.publish.apart import apart
 from generator.publish.pagefind import index_site
-from generator.publish.stamp import UP_TO_DATE, current, inputs
+from generator.publish.stamp import UP_TO_DATE
 from generator.verify.site import unbuilt, verify
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
@@ -149,11 +149,11 @@ def _build(project: Project) -> int:
     status = apart(lambda: _generate(project), project.root)
     if status != OK:
         return status
-    made_from = inputs(project)  # before MkDocs reads them: a later edit means a rebuild
-    if current(project, made_from):
+    built = build(project)
+    if built is Built.UP_TO_DATE:
         print(UP_TO_DATE)
         return OK
-    if not build_site(project, made_from):
+    if built is Built.FAILED:
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
     print(f"Built the site in {project.site.relative_to(project.root)}/")
