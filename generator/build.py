@@ -27,7 +27,7 @@ from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
-from generator.pages.rendering import pages
+from generator.pages.rendering import environment, pages
 from generator.pages.search import records_text
 from generator.project import Project
 from generator.publish.config import (
@@ -64,7 +64,7 @@ def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, l
     address = served_at_problem()
     if address is not None:
         found.append(address)
-    loaded = load(project.content, project.seeds, project.root, project.cache)
+    loaded = load(project.content, project.seeds, project.root, parse_cache(project))
     validated = validate(loaded)
     for entry in validated.entries.get("story", []):
         logo = logo_problem(project, entry.record.site)
@@ -75,6 +75,11 @@ def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, l
     if linked is None or problems:
         return None, None, problems
     return linked, site_config(linked.story), []
+
+
+def parse_cache(project: Project) -> Path | None:
+    """Where earlier parses are kept, unless this run uses no cache (generator/caches.py)."""
+    return project.cache if project.cached else None
 
 
 def story_files(project: Project, config: SiteConfig) -> list[tuple[str, bytes]]:
@@ -120,8 +125,10 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     forget_generation(project)
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
+        env = environment(linked, cached=project.cached)
         written = write(
-            chain(pages(linked, config.scheme), story_files(project, config)), project.docs
+            chain(pages(linked, config.scheme, env=env), story_files(project, config)),
+            project.docs,
         )
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))

@@ -219,10 +219,11 @@ class Session:
     def _make(
         self, linked: Linked, config: SiteConfig, started: float, checked: float
     ) -> tuple[list[str], list[Problem]]:
-        env = environment(linked)
+        env = environment(linked, cached=self.project.cached)
         story = _Story(linked, env)
         _track(env, linked, story)
-        first = self.scheme != config.scheme or not self.reads
+        # Without caches (--no-cache), every file is made again, as on the first run.
+        first = not self.project.cached or self.scheme != config.scheme or not self.reads
         if first:
             self.numbers, self.values, self.reads = {}, array("q"), {}
         values = array("q", map(story.value, self.numbers))  # every input, as it is now

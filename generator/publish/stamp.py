@@ -63,9 +63,10 @@ def inputs_fingerprint(project: Project) -> str:
 
 
 def generated(project: Project, fingerprint: str) -> bool:
-    """Whether build/docs and its settings were generated in full from these very inputs.
-    The fingerprint does not cover build/docs itself: the caller looks for a link put there."""
-    made = project.docs.is_dir() and project.generated_config.is_file()
+    """Whether build/docs and its settings were generated in full from these very inputs
+    (never, in a run that uses no cache). The fingerprint does not cover build/docs itself: the
+    caller looks for a link put there."""
+    made = project.cached and project.docs.is_dir() and project.generated_config.is_file()
     return made and state_text(project.generated_from) == fingerprint
 
 
@@ -123,9 +124,11 @@ def inputs(project: Project) -> str | None:
 
 
 def current(project: Project, made_from: str | None) -> bool:
-    """Whether site/ is the folder the last build made, from these same inputs."""
-    recorded = state_text(project.site_from)
-    return made_from is not None and recorded == f"{made_from} {_identity(project)}"
+    """Whether site/ is the folder the last build made, from these same inputs (never, in a run
+    that uses no cache)."""
+    if made_from is None or not project.cached:
+        return False
+    return state_text(project.site_from) == f"{made_from} {_identity(project)}"
 
 
 def forget(project: Project) -> None:
