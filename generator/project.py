@@ -25,9 +25,10 @@ class Project:
     drafts: Path
     cache: Path | None  # earlier parses (the parse cache); None to parse every file afresh
     search_records: Path  # what search indexes, written by generate (generator/pages/search.py)
-    # The state files: a run's own notes to the next one, never read by anything else.
+    # The state files: a run's own notes to the next one, never read by anything else
+    # (generator/publish/stamp.py reads and writes them).
     generated_from: Path  # the inputs' fingerprint when build/docs was last generated in full
-    site_from: Path  # the inputs' hash and which site/ the last build swapped in (sitestamp)
+    site_from: Path  # the inputs' hash and which site/ the last build swapped in (the site stamp)
     date_stamp: Path  # the story's `updated` as seconds, which dates the site (SOURCE_DATE_EPOCH)
     lock: Path  # held by the one generate or build of this story running
     # False for a run with --no-cache: no cache of generator/caches.py is read or skips work.
