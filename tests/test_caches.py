@@ -42,9 +42,10 @@ class Run:
         self.no_cache = no_cache
         self.monkeypatch = monkeypatch
 
-    def cli(self, command: str, *, uncached: bool | None = None) -> int:
-        skip = self.no_cache if uncached is None else uncached
-        return cli.main(["--root", str(self.root), *(["--no-cache"] * skip), command])
+    def cli(self, command: str, *, no_cache: bool | None = None) -> int:
+        """The command, with --no-cache when this scenario's run (or `no_cache`) says so."""
+        option = ["--no-cache"] if (self.no_cache if no_cache is None else no_cache) else []
+        return cli.main(["--root", str(self.root), *option, command])
 
     def project(self) -> Project:
         return Project.at(self.root, cached=not self.no_cache)
@@ -67,7 +68,7 @@ def parse_cache(run: Run) -> str:
 
 def generation(run: Run) -> str:
     """The generation fingerprint claims build/docs was made from the edited inputs."""
-    assert run.cli("generate", uncached=False) == 0
+    assert run.cli("generate", no_cache=False) == 0
     edit(run.root, PEOPLE, BEFORE, AFTER)
     project = Project.at(run.root)
     stamp.remember_generation(project, stamp.inputs_fingerprint(project))
@@ -87,9 +88,9 @@ def site(run: Run) -> str:
     run.monkeypatch.setattr(
         publish_site, "index_site", lambda records, into: (into / "pagefind").mkdir()
     )
-    assert run.cli("build", uncached=False) == 0
+    assert run.cli("build", no_cache=False) == 0
     edit(run.root, PEOPLE, BEFORE, AFTER)
-    assert run.cli("generate", uncached=False) == 0
+    assert run.cli("generate", no_cache=False) == 0
     project = Project.at(run.root)
     stamp.remember(project, stamp.inputs(project))
     assert run.cli("build") == 0
