@@ -27,7 +27,7 @@ from typing import Any, cast
 
 from jinja2 import Environment
 
-from generator.build import checked_story, inputs_fingerprint, remember_date
+from generator.build import checked_story
 from generator.content.graph import Graph, Node, _Nodes
 from generator.content.linking import Linked
 from generator.content.loading import collection_frozen
@@ -40,6 +40,7 @@ from generator.pages.rendering import environment, render
 from generator.pages.search import records_text
 from generator.project import Project
 from generator.publish.config import SiteConfig, config_text
+from generator.publish.stamp import inputs_fingerprint, remember_date, remember_generation
 from generator.publish.writing import write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
@@ -218,10 +219,11 @@ class Session:
     def _make(
         self, linked: Linked, config: SiteConfig, started: float, checked: float
     ) -> tuple[list[str], list[Problem]]:
-        env = environment(linked)
+        env = environment(linked, cached=self.project.cached)
         story = _Story(linked, env)
         _track(env, linked, story)
-        first = self.scheme != config.scheme or not self.reads
+        # Without caches (--no-cache), every file is made again, as on the first run.
+        first = not self.project.cached or self.scheme != config.scheme or not self.reads
         if first:
             self.numbers, self.values, self.reads = {}, array("q"), {}
         values = array("q", map(story.value, self.numbers))  # every input, as it is now
@@ -238,7 +240,7 @@ class Session:
         remember_date(self.project, linked.story.updated)
         write_file(self.project.generated_config, config_text(config, linked.story, self.project))
         write_file(self.project.search_records, records_text(linked.graph, config.scheme))
-        self.project.generated_from.write_text(inputs_fingerprint(self.project), "ascii")
+        remember_generation(self.project, inputs_fingerprint(self.project))
         self.scheme = config.scheme
         done = time.perf_counter()
         self.seconds = {

@@ -189,13 +189,15 @@ class _CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
-def environment(story: Linked) -> Environment:
+def environment(story: Linked, *, cached: bool = True) -> Environment:
+    """The templates' environment for one story; `cached` false (--no-cache) compiles every
+    template afresh instead of reading COMPILED_TEMPLATES (generator/caches.py)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED_TEMPLATES if cached else None,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
