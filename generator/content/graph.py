@@ -102,6 +102,17 @@ class Graph:
         self.article_order = {key: index for index, key in enumerate(nodes[ARTICLES.name])}
 
 
+# The attribute of the graph that holds each collection (`seeds`: `articles`).
+_ATTRIBUTE = {nodes.name: name for name, nodes in vars(Graph).items() if isinstance(nodes, _Nodes)}
+
+
+def nodes_of(graph: Graph, collections: Iterable[str]) -> list[Node]:
+    """Every node of those collections (by their names in the registry), in order, read as
+    `graph.people` and the like are: the live preview records which collections a page listed,
+    not the graph's every one."""
+    return [node for name in collections for node in getattr(graph, _ATTRIBUTE[name]).values()]
+
+
 def resolve(
     story: Record,
     records: dict[str, dict[str, Record]],

@@ -195,7 +195,7 @@ def fact_place(node: Node) -> tuple[str, str | None]:
         return node.page, None
     assert node.collection is not None, "a fact is a record of the registry"
     section, kind, _field = _LISTED.get(node.collection.name, ("home", None, ""))
-    page = getattr(node, "listed_on", None) or urls.SECTION_PAGES[section]
+    page = getattr(node, "listed_on", None) or urls.section_page(section)
     return page, urls.record_anchor(kind, node.id) if kind else None
 
 
