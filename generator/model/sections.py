@@ -21,8 +21,9 @@ class Section:
     nav: str | None  # its title in the navigation; None: reached by links only
     nav_group: str | None = None  # the navigation's group it stands in, if any
     per_page: int | None = None  # a listing split into numbered pages past this many entries
-    # The collections whose records it lists, in order: the entries of its numbered pages, and
-    # what its JSON-LD describes when `jsonld` is None.
+    # The collections whose records it lists, in order: where a record without a page of its own
+    # is shown, the entries of its numbered pages, and what its JSON-LD describes when `jsonld`
+    # is None.
     lists: tuple[str, ...] = ()
     # The schema.org type the page's JSON-LD names it as; None: the records it lists, each
     # described as itself (a listing page of people is its people).
@@ -42,12 +43,13 @@ SECTIONS: tuple[Section, ...] = (
             lists=("questions",), jsonld=None),
     Section("timeline", "timeline.md", "timeline.md.j2", "events", "Timeline", per_page=100,
             lists=("events",)),
-    Section("glossary", "glossary.md", "glossary.md.j2", "glossary", "Glossary"),
+    Section("glossary", "glossary.md", "glossary.md.j2", "glossary", "Glossary",
+            lists=("glossary",)),
     Section("sources", "sources/index.md", "sources.md.j2", None, "Sources", per_page=100,
             lists=("seeds",), jsonld=None),
     Section("methodology", "methodology.md", "methodology.md.j2", None, "Methodology", "About"),
     Section("corrections", "corrections.md", "corrections.md.j2", "corrections", "Corrections",
-            "About"),
+            "About", lists=("corrections",)),
     Section("data", "data.md", "data.md.j2", None, "Data", "About"),
     Section("search", "search.md", "search.md.j2", None, None),
 )  # fmt: skip
