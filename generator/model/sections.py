@@ -66,6 +66,12 @@ def named(name: str) -> Section:
     return found
 
 
+def lister(collection: str) -> Section | None:
+    """The section whose row lists a collection's records, if one does: where a record without
+    a page of its own is shown."""
+    return next((section for section in SECTIONS if collection in section.lists), None)
+
+
 def navigation() -> list[dict[str, object]]:
     """MkDocs' `nav`: the sections in the registry's order, each group where its first stands."""
     nav: list[dict[str, object]] = []

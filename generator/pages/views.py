@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.content.graph import Graph, Node, in_citation_order
 from generator.model import urls
-from generator.model.sections import SECTIONS
+from generator.model.records import RECORD_TYPES
+from generator.model.sections import lister, named
 
 # Question statuses by the section of the questions page they are listed in, in page order.
 QUESTION_SECTIONS = {
@@ -189,7 +190,9 @@ _LISTED = {
     "corrections": ("correction", "summary"),
     "story": (None, "title"),
 }
-_LISTED_ON = {name: section.page for section in SECTIONS for name in section.lists}
+_HOME = named("home").page
+# Each collection's section: the one whose row lists it, else the home page.
+_LISTED_ON = {c.name: (lister(c.name) or named("home")).page for c in RECORD_TYPES}
 
 
 def fact_place(node: Node) -> tuple[str, str | None]:
@@ -199,7 +202,7 @@ def fact_place(node: Node) -> tuple[str, str | None]:
     assert node.collection is not None, "a fact is a record of the registry"
     name = node.collection.name
     kind, _field = _LISTED.get(name, (None, ""))
-    page = getattr(node, "listed_on", None) or _LISTED_ON.get(name, urls.section_page("home"))
+    page = getattr(node, "listed_on", None) or _LISTED_ON.get(name, _HOME)
     return page, urls.record_anchor(kind, node.id) if kind else None
 
 

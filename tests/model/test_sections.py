@@ -166,3 +166,8 @@ def test_an_unknown_section_name_stops_the_render_naming_the_known_ones(story: L
         template.render(links=Links("index.md", urls.DIRECTORY_URLS))
     known = ", ".join(section.name for section in SECTIONS)
     assert raised.value.args == (f"no section is named 'reading'; the sections are: {known}",)
+
+
+def test_no_collection_is_listed_by_two_sections():
+    listed = [name for section in SECTIONS for name in section.lists]
+    assert len(listed) == len(set(listed)), "a record without a page would have two places"
