@@ -18,6 +18,7 @@ from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import COLLECTIONS, RECORD_TYPES
 from generator.model.sections import SECTIONS, Section, navigation
+from generator.pages import rendering
 from generator.pages.rendering import TEMPLATES, Links, environment, render
 from generator.project import Project
 from tests.conftest import MINI, in_place
@@ -171,3 +172,9 @@ def test_an_unknown_section_name_stops_the_render_naming_the_known_ones(story: L
 def test_no_collection_is_listed_by_two_sections():
     listed = [name for section in SECTIONS for name in section.lists]
     assert len(listed) == len(set(listed)), "a record without a page would have two places"
+
+
+def test_what_rendering_adds_to_a_section_is_keyed_by_a_section_there_is():
+    """A section renamed in the registry would lose its extra context or entries unnoticed."""
+    added = set(rendering._SECTION_CONTEXT) | set(rendering._ENTRIES)
+    assert added <= {section.name for section in SECTIONS}
