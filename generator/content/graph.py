@@ -20,6 +20,7 @@ from generator.content.variants import as_printed
 from generator.model import urls
 from generator.model.parts import Paragraph, Record, Source, fields_of
 from generator.model.records import ARTICLES, RECORD_TYPES, STORY, Collection, Person, Statement
+from generator.model.sections import lister
 
 
 class Node:
@@ -102,6 +103,17 @@ class Graph:
         self.article_order = {key: index for index, key in enumerate(nodes[ARTICLES.name])}
 
 
+# The attribute of the graph that holds each collection (`seeds`: `articles`).
+_ATTRIBUTE = {nodes.name: name for name, nodes in vars(Graph).items() if isinstance(nodes, _Nodes)}
+
+
+def nodes_of(graph: Graph, collections: Iterable[str]) -> list[Node]:
+    """Every node of those collections (by their names in the registry), in order, read as
+    `graph.people` and the like are: the live preview records which collections a page listed,
+    not the graph's every one."""
+    return [node for name in collections for node in getattr(graph, _ATTRIBUTE[name]).values()]
+
+
 def resolve(
     story: Record,
     records: dict[str, dict[str, Record]],
@@ -125,13 +137,21 @@ def resolve(
         if node.collection is not None and node.collection.folder:
             node.page = urls.record_page(node.collection.name, node.id)
     # Facts listed on a section that may be split into numbered pages: the page each is on.
+    events, articles = (_listing(name) for name in ("events", ARTICLES.name))
     for index, event in enumerate(graph.events.values()):
-        event.listed_on = urls.listing_page("timeline", index)
-    last = urls.listing_pages("sources", len(graph.articles))[-1]  # references follow articles
+        event.listed_on = urls.listing_page(events, index)
+    last = urls.listing_pages(articles, len(graph.articles))[-1]  # references follow articles
     for reference in graph.references.values():
         reference.listed_on = last
     _relate(graph, texts, cited)
     return graph
+
+
+def _listing(collection: str) -> str:
+    """The name of the section that lists a collection's records (the registry's `lists`)."""
+    section = lister(collection)
+    assert section is not None, f"no section lists {collection}"
+    return section.name
 
 
 def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> None:

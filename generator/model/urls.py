@@ -16,7 +16,7 @@ from functools import cache
 from typing import Protocol
 
 from generator.model.records import RECORD_TYPES
-from generator.model.sections import SECTIONS
+from generator.model.sections import SECTIONS, named
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
 # names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
@@ -122,6 +122,12 @@ def share_file(statement: Identified, scheme: Scheme) -> str:
     is not Markdown), so it costs the build next to nothing, and is served at its link."""
     page = share_page(statement)
     return scheme.url_of(page) + "index.html" if scheme.directory_urls else scheme.url_of(page)
+
+
+def section_page(name: str) -> str:
+    """A section's page, by its name in the registry: an unknown name is a KeyError naming the
+    known ones."""
+    return named(name).page
 
 
 def numbered_page(kind: str, number: int) -> str:

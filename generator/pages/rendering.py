@@ -18,11 +18,11 @@ from urllib.parse import quote
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from generator.content.graph import Graph, Node
+from generator.content.graph import Graph, Node, nodes_of
 from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Article
-from generator.model.sections import SECTIONS
+from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
 from generator.pages import views
 from generator.pages.chart import positions_picture
@@ -46,20 +46,8 @@ OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speake
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
 CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -71,6 +59,11 @@ class Links:
 
     def page(self, page: str, anchor: str | None = None) -> str:
         return self.scheme.relative(self.here, page, anchor)
+
+    def section(self, name: str, anchor: str | None = None) -> str:
+        """A section's page, by its name in the registry (model/sections.py): templates never
+        spell a section's path. An unknown name stops the render, naming the known ones."""
+        return self.page(urls.section_page(name), anchor)
 
     def to(self, node: Node) -> str:
         """The page of a record that has one (a person, a country, an article…)."""
@@ -329,7 +322,7 @@ def _question(story: Graph, question: Node) -> dict[str, object]:
 def _topic(story: Graph, topic: Node) -> dict[str, object]:
     return {
         "topic": topic,
-        "ld": structured.listing_page(story, "topic"),
+        "ld": structured.web_page(story),
         "draws_on": views.draws_on(story, topic),
     }
 
@@ -354,50 +347,57 @@ _RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
 }
 
 
-# Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
-# file holds the page's facts).
-_SECTIONS = {s.name: (s.template, s.collection) for s in SECTIONS}
-
-
 def _section_pages(
     story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
-    for kind, (template, collection) in _SECTIONS.items():
-        path = urls.SECTION_PAGES[kind]
-        if not wanted(path):
+    """Each section of the registry: its page, or a listing's numbered pages, with the context
+    its row gives (JSON-LD, Edit note, entries) and what `_SECTION_CONTEXT` adds."""
+    for section in SECTIONS:
+        if not wanted(section.page):
             continue
-        files = story.files.get(collection or "", [])
-        context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
+        files = story.files.get(section.collection or "", [])
+        context: dict[str, object] = {"ld": structured.listing_page(story.graph, section)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
-        if kind in ("home", "countries"):
-            links = Links(path, scheme)
-            hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
-            context["chart"] = positions_picture(story, hrefs)
-        if kind == "home":
-            context.update(_home(story.graph))
-        if kind == "questions":
-            context["sections"] = views.question_sections(story.graph)
-        if kind not in _LISTINGS:
-            yield Page(path, template, context)
+        if section.name in _SECTION_CONTEXT:
+            context.update(_SECTION_CONTEXT[section.name](story, Links(section.page, scheme)))
+        if section.per_page is None:
+            yield Page(section.page, section.template, context)
             continue
-        for pager, entries in views.paged(kind, _LISTINGS[kind](story.graph)):
-            ld = structured.listing_page(story.graph, kind, entries)
-            first = (pager.number - 1) * urls.PAGE_ENTRIES[kind] + 1
+        entries = _ENTRIES.get(section.name, _listed)(story.graph, section)
+        for pager, shown in views.paged(section.name, entries):
+            ld = structured.listing_page(story.graph, section, shown)
+            first = (pager.number - 1) * urls.PAGE_ENTRIES[section.name] + 1
             note = "" if pager.number == 1 else f", page {pager.number} of {len(pager.pages)}"
-            listing = {"pager": pager, "entries": entries, "ld": ld, "first": first}
+            listing = {"pager": pager, "entries": shown, "ld": ld, "first": first}
             listing["page_note"] = note
-            yield Page(pager.pages[pager.number - 1], template, context | listing)
+            yield Page(pager.pages[pager.number - 1], section.template, context | listing)
 
 
-# The entries of each section that lists them on numbered pages when they are many.
-_LISTINGS: dict[str, Callable[[Graph], list[Node]]] = {
-    "sources": lambda graph: list(graph.articles.values()),
-    "timeline": lambda graph: list(graph.events.values()),
-    "people": lambda graph: [*graph.people.values(), *graph.groups.values()],
-    # Only the list of speakers is split: up to OVERVIEW_LIMIT statements show as cards.
-    "statements": lambda graph: (
+def _listed(graph: Graph, section: Section) -> list[Node]:
+    """A listing's entries: every record of the collections its row lists, in order."""
+    return nodes_of(graph, section.lists)
+
+
+# A listing whose entries are not records of its row's collections: only the list of speakers
+# is split on "who said what", and only past OVERVIEW_LIMIT statements (below, all are cards).
+_ENTRIES: dict[str, Callable[[Graph, Section], list[Node]]] = {
+    "statements": lambda graph, _section: (
         list(graph.speakers) if len(graph.statements) > OVERVIEW_LIMIT else []
     ),
+}
+
+
+def _chart(story: Linked, links: Links) -> dict[str, object]:
+    """The picture of where each country stands, its parts linked from the page it is on."""
+    hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
+    return {"chart": positions_picture(story, hrefs)}
+
+
+# What a section's template is given beyond what its registry row gives, by section name.
+_SECTION_CONTEXT: dict[str, Callable[[Linked, Links], dict[str, object]]] = {
+    "home": lambda story, links: _chart(story, links) | _home(story.graph),
+    "countries": _chart,
+    "questions": lambda story, _links: {"sections": views.question_sections(story.graph)},
 }
 
 

@@ -15,13 +15,13 @@ from generator.build import check
 from generator.content.linking import normalise_space
 from generator.model import urls
 from generator.model.records import RECORD_TYPES
+from generator.model.sections import SECTIONS
 from generator.project import Project
 from generator.publish.pagefind import indexed
 from generator.verify.html import read, resolve, site_pages, under
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.story
-SECTIONS = ["", "statements", "people", "countries", "questions", "topics", "timeline", "sources"]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_every_record_with_a_page_has_one(built, story):
         if collection.folder
         for node in story.graph.nodes[collection.name].values()
     ]
-    urls_ = [*SECTIONS, *(urls.url_of(p) for p in pages)]
+    urls_ = [urls.url_of(p) for p in [*(s.page for s in SECTIONS), *pages]]
     missing = [u for u in urls_ if not (built / "site" / u / "index.html").is_file()]
     assert missing == []
 
