@@ -118,6 +118,18 @@ def test_no_broken_internal_link_or_anchor(built_site, request):
     assert broken == []
 
 
+@pytest.mark.parametrize("built_site", SITES)
+def test_the_404_pages_search_form_leads_to_the_search_page(built_site, request):
+    """The 404 page is served at any depth, so its addresses start at the site's root."""
+    site = (request.getfixturevalue(built_site) / "site").resolve()
+    page = read(site / "404.html")
+    actions = [e.attrs["action"] for e in page.elements if e.tag == "form" and "action" in e.attrs]
+    assert actions, "the 404 page has no search form"
+    for action in actions:
+        target = site / action.lstrip("/")
+        assert (target / "index.html" if action.endswith("/") else target).is_file(), action
+
+
 def test_search_index_finds_people_countries_questions_and_quotations(built, story):
     # Records hold plain text (a name's `&` is `&`, not `&amp;`).
     text = normalise_space(" ".join(r["content"] for r in indexed(built / "site")))
