@@ -98,6 +98,7 @@ format: $(READY)
 docs: $(READY)
 	$(BIN)/python -m generator docs
 	$(BIN)/python -m generator schemas
+	$(BIN)/python -m tests.content.refusals_guide
 
 # Rewrites the golden Markdown in tests/golden/ from tests/fixtures/; review the diff, then commit.
 golden: $(READY)
