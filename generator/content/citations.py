@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.content.linking import Resolved, leaves
+from generator.content.linking import Resolved
 from generator.content.loading import SeedText
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
@@ -17,13 +17,6 @@ from generator.content.yamlsource import Loc
 from generator.model import urls
 from generator.model.parts import Paragraph, Record, Source
 from generator.model.records import ARTICLES, RECORD_TYPES, Article, Collection, Question, Statement
-
-
-def _entries(story: Resolved) -> Iterator[Entry[Any]]:
-    """Every valid record, articles first, in file order."""
-    yield from story.validated.articles
-    for entries in story.validated.entries.values():
-        yield from entries
 
 
 def article_ids(story: Resolved) -> Iterator[Problem]:
@@ -68,9 +61,9 @@ def page_collisions(story: Resolved) -> Iterator[Problem]:
 
 def listed_twice(story: Resolved) -> Iterator[Problem]:
     """A list of ids names each once."""
-    for entry in _entries(story):
+    for entry, found in story.values:
         listed: set[tuple[Loc, str]] = set()  # (list, id)
-        for loc, value, ref in leaves(entry.record, ()):
+        for loc, value, ref in found:
             if ref is None or not isinstance(loc[-1], int):
                 continue
             if (loc[:-1], value) in listed:
@@ -92,8 +85,8 @@ def related_to_itself(story: Resolved) -> Iterator[Problem]:
 def paragraphs_exist(story: Resolved) -> Iterator[Problem]:
     """Every citation lands on a paragraph of its article (an unknown article is an unknown id,
     reported by link)."""
-    for entry in _entries(story):
-        for loc, value, _ref in leaves(entry.record, ()):
+    for entry, found in story.values:
+        for loc, value, _ref in found:
             if not (isinstance(value, Source | Paragraph) and value.article and value.paragraph):
                 continue
             text = story.texts.get(value.article)
@@ -108,9 +101,9 @@ def paragraphs_exist(story: Resolved) -> Iterator[Problem]:
 
 def quotation_marks(story: Resolved) -> Iterator[Problem]:
     """Nothing looks like a quotation the build has not proved."""
-    for entry in _entries(story):
+    for entry, found in story.values:
         record = entry.record
-        for loc, value, ref in leaves(record, ()):
+        for loc, value, ref in found:
             if not isinstance(value, str) or ref is not None or _is_quotation(record, loc):
                 continue
             mark = is_quoted(value)

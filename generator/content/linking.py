@@ -38,6 +38,8 @@ from generator.model.records import (
 )
 
 R = TypeVar("R")
+# A value in a record: where it is, the value, and the reference namespace it belongs to.
+Leaf = tuple[Loc, Any, Ref | None]
 T = TypeVar("T", bound=Record)
 K = TypeVar("K")
 
@@ -118,14 +120,18 @@ class Resolved:
     records: dict[str, dict[str, Any]]  # every collection's valid records, by id
     complete: bool  # every file read and every record valid: what is cited where is known
     ready: bool  # nothing kept the story from linking: no problem so far and a story record
+    # Every valid record (articles first, in file order) with every value in it: walked once
+    # here rather than by each rule that looks at values.
+    values: list[tuple[Entry[Any], list[Leaf]]]
 
+    @collection_paused()
     def linked(self) -> Linked:
         """The story for the pages; only for a `ready` story that broke no rule (the graph
         trusts every citation)."""
         story = self.validated.entries["story"][0].record
         texts = {key: self.texts[key] for key in self.articles}
         records = {c.name: self.records[c.name] for c in RECORD_TYPES if c.many}
-        cited = cited_paragraphs(self.validated)
+        cited = cited_paragraphs(self)
         linked = Linked(
             story=story,
             texts=texts,
@@ -157,9 +163,13 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]
     for namespace, sources in _NAMESPACES.items():
         if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
-    for entries in [validated.articles, *validated.entries.values()]:
-        for entry in entries:
-            problems.extend(_unknown_refs(entry, known))
+    values = [
+        (entry, list(leaves(entry.record, ())))
+        for entries in [validated.articles, *validated.entries.values()]
+        for entry in entries
+    ]
+    for entry, found in values:
+        problems.extend(_unknown_refs(entry, found, known))
     earlier = bool(loaded.problems or validated.problems)
     resolved = Resolved(
         validated=validated,
@@ -168,18 +178,18 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]
         records=names,
         complete=not earlier,
         ready=not (earlier or problems) and bool(validated.entries["story"]),
+        values=values,
     )
     return resolved, problems
 
 
-def cited_paragraphs(validated: Validated) -> dict[str, set[int]]:
+def cited_paragraphs(story: Resolved) -> dict[str, set[int]]:
     """Every paragraph any fact cites, by article: the reverse index the sources pages show."""
     cited: dict[str, set[int]] = defaultdict(set)
-    for entries in [validated.articles, *validated.entries.values()]:
-        for entry in entries:
-            for _loc, value, _ref in leaves(entry.record, ()):
-                if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
-                    cited[value.article].add(value.paragraph)
+    for _entry, found in story.values:
+        for _loc, value, _ref in found:
+            if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
+                cited[value.article].add(value.paragraph)
     return dict(cited)
 
 
@@ -220,11 +230,13 @@ def _either(items: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def _unknown_refs(entry: Entry[Any], namespaces: dict[str, set[str]]) -> Iterator[Problem]:
+def _unknown_refs(
+    entry: Entry[Any], found: list[Leaf], namespaces: dict[str, set[str]]
+) -> Iterator[Problem]:
     """Each id the record names that no record holds. An id repeated in one list is reported
     once, as listed twice (a rule), not again here."""
     listed: set[tuple[Loc, str]] = set()  # (list, id)
-    for loc, value, ref in leaves(entry.record, ()):
+    for loc, value, ref in found:
         if ref is None:
             continue
         repeated = isinstance(loc[-1], int) and (loc[:-1], value) in listed
@@ -234,13 +246,13 @@ def _unknown_refs(entry: Entry[Any], namespaces: dict[str, set[str]]) -> Iterato
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
 
 
-def leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
+def leaves(record: Record, loc: Loc) -> Iterator[Leaf]:
     """Every value in a record, with its location and the reference namespace it belongs to."""
     for name, ref in fields_of(type(record)):
         yield from _visit(getattr(record, name), (*loc, name), ref)
 
 
-def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:
+def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[Leaf]:
     if isinstance(value, Record):
         yield loc, value, None
         yield from leaves(value, loc)

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from generator.content import checks, chronology, citations
 from generator.content.linking import Resolved
+from generator.content.loading import collection_paused
 from generator.content.problems import Problem
 
 
@@ -95,6 +96,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@collection_paused()
 def broken(story: Resolved) -> list[Problem]:
     """Every rule's problems, rule by rule in the registry's order: the one loop over RULES."""
     return [problem for rule in RULES for problem in rule.check(story)]
