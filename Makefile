@@ -94,7 +94,8 @@ format: $(READY)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rewrites what derives from generator/model/records.py: the reference in CONTRIBUTING.md and schemas/.
+# Rewrites what derives from generator/model/records.py (the reference in CONTRIBUTING.md and schemas/)
+# and from tests/content/refusals.py (CONTRIBUTING.md's table of what the build refuses).
 docs: $(READY)
 	$(BIN)/python -m generator docs
 	$(BIN)/python -m generator schemas
