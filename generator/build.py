@@ -25,6 +25,7 @@ from generator.content.files import published
 from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
+from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
 from generator.pages.rendering import environment, pages
@@ -52,7 +53,8 @@ from generator.publish.writing import write, write_file
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
-    """Load, validate and link: every problem in the story folder, or the linked story."""
+    """Load, validate, link and apply every rule: every problem in the story folder, or the
+    linked story."""
     linked, _config, problems = checked_story(project)
     return linked, problems
 
@@ -70,10 +72,11 @@ def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, l
         logo = logo_problem(project, entry.record.site)
         if logo is not None:
             found.append(entry.problem(("site", "logo"), logo))
-    linked, problems = link(loaded, validated)
-    problems = [*found, *loaded.problems, *validated.problems, *problems]
-    if linked is None or problems:
+    resolved, unresolved = link(loaded, validated)
+    problems = [*found, *loaded.problems, *validated.problems, *unresolved, *broken(resolved)]
+    if problems or not resolved.ready:
         return None, None, problems
+    linked = resolved.linked()
     return linked, site_config(linked.story), []
 
 

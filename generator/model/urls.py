@@ -19,7 +19,7 @@ from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS, named
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
-# names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
+# names a section's own page (`index`) would overwrite it: `check` refuses such ids.
 SECTION_PAGES = {section.name: section.page for section in SECTIONS}
 # Listings split into numbered pages past this many entries each, so no page grows without
 # bound: the first keeps the section's path, the next are `page-2`, `page-3`… in its folder.

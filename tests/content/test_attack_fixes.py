@@ -41,14 +41,6 @@ def test_a_yaml_tag_is_refused_where_it_is_written(mini, written, shown):
     ]
 
 
-def test_a_tag_on_a_key_is_refused(mini):
-    edit(mini, "content/topics.yaml", "name: Cost", "!!binary bmFtZQ==: Cost")
-    assert problems(mini) == [
-        "content/topics.yaml:2:3: YAML tags such as !!binary are not allowed in content: "
-        "write the value as plain text"
-    ]
-
-
 def test_the_plain_core_tags_are_still_allowed(mini):
     edit(mini, "content/topics.yaml", "name: Cost", "name: !!str Cost")
     assert problems(mini) == []
