@@ -123,3 +123,9 @@ def article_credit(article: Node) -> Markup:
     if article.published:
         credit += Markup(", published ") + _html(long_date(article.published))
     return credit
+
+
+def speaker_list(statement: Node) -> Markup:
+    """Who said it, in a line: "A, B"; "A or B" where the sources leave open which of them."""
+    joiner = Markup(" or " if statement.contested else ", ")
+    return joiner.join(_html(speaker.name) for speaker in statement.speakers)

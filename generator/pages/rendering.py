@@ -168,6 +168,7 @@ def environment(story: Linked) -> Environment:
         unknown=prose.unknown,
         said_when=prose.said_when,
         article_credit=prose.article_credit,
+        speaker_list=prose.speaker_list,
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
