@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
@@ -22,8 +22,11 @@ from generator.model.records import Article
 from generator.pages.prose import long_date
 from generator.pages.text import finalize
 
-if TYPE_CHECKING:  # rendering imports this module; Links is only a parameter type here
-    from generator.pages.rendering import Links
+
+class Links(Protocol):
+    """What a citation needs of a page's links (rendering.Links): the way to a cited place."""
+
+    def source(self, source: Node, quoted: str | None = None) -> str: ...
 
 
 def article_name(article: Article | Node) -> str:

@@ -81,3 +81,12 @@ def test_an_article_is_credited_to_its_outlet_and_date():
 def test_an_article_of_unknown_outlet_is_marked_so():
     article = Fake(outlet=None, via=None, published=None)
     assert prose.article_credit(article) == '<span class="xp-unknown">outlet unknown</span>'
+
+
+def test_the_speakers_of_an_uncertain_statement_are_alternatives():
+    said = Fake(contested=True, speakers=[Fake(name="Ann & Co"), Fake(name="Bo")])
+    assert prose.speaker_list(said) == "Ann &amp; Co or Bo"
+
+
+def test_what_is_unknown_is_escaped_once_in_its_style():
+    assert prose.unknown("a <b>") == '<span class="xp-unknown">a &lt;b&gt;</span>'
