@@ -34,6 +34,7 @@ from generator.content.loading import collection_frozen
 from generator.content.parsecache import documents_kept
 from generator.content.problems import Problem
 from generator.model import urls
+from generator.pages.citations import Citations
 from generator.pages.downloads import DATA_FILES, data_files
 from generator.pages.marks import Quoted
 from generator.pages.rendering import environment, render
@@ -343,6 +344,7 @@ def _track(env: Environment, linked: Linked, story: _Story) -> None:
         return linked.origins[(collection, record_id)]
 
     env.globals.update(cite_name=cite_name, quoted_at=quoted_at)
+    env.globals["citations"] = Citations(linked.graph, cite_name, quoted_at)
     env.globals["marked_paragraph"] = marked_paragraph
     env.filters["gloss"] = gloss
     setattr(linked, "origin", origin)  # noqa: B010

@@ -2,10 +2,11 @@
 all in memory.
 
 `render` decides which pages exist and hands each template its nodes (views.py computes what
-templates only present; marks.py, chart.py, jsonld.py and share.py make the parts that are
-HTML or JSON); `downloads` makes data/facts.json and the CSV tables; `search` the search
-records. text.py is the one list of the places a contributor's text lands, and how it is made
-safe there. Nothing here writes a file.
+templates only present, prose.py the sentences they print; citations.py makes every citation,
+marks.py, chart.py, jsonld.py and share.py the other parts that are HTML or JSON);
+`downloads` makes data/facts.json and the CSV tables; `search` the search records. text.py
+is the one list of the places a contributor's text lands, and how it is made safe there.
+Nothing here writes a file.
 """
 
 from generator.pages.downloads import data_files

@@ -6,14 +6,11 @@ gives each page a `Links` object that knows how to reach everything else from wh
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, cast
-from urllib.parse import quote
+from typing import NamedTuple
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
@@ -21,11 +18,12 @@ from jinja2.bccache import Bucket
 from generator.content.graph import Graph, Node, nodes_of
 from generator.content.linking import Linked
 from generator.model import urls
-from generator.model.records import RECORD_TYPES, Article
+from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
-from generator.pages import views
+from generator.pages import prose, views
 from generator.pages.chart import positions_picture
+from generator.pages.citations import Citations, article_name, citation_names
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
 from generator.pages.marks import Quoted
 from generator.pages.share import share_pages
@@ -46,8 +44,6 @@ OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speake
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
 CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -113,57 +109,12 @@ class Links:
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
-def long_date(value: dt.date) -> str:
-    """Locale-independent, so pages (and golden files) are the same on every machine."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def article_name(article: Article | Node) -> str:
-    return article.title or article.label
-
-
-def citation_names(articles: Iterable[Node]) -> dict[str, str]:
-    """How a citation names its article when the story has several: by outlet and date where
-    known, else by the editors' label; never by a number, which would shift whenever an article
-    is added. Articles that would share a name are named by their labels (and ids)."""
-    listed = list(articles)
-    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
-    for fallback in (_label, _label_and_id):
-        shared = Counter(names.values())
-        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
-    return names
-
-
-def _label(article: Node) -> str:
-    return str(article.label)
-
-
-def _label_and_id(article: Node) -> str:
-    return f"{article.label} ({article.id})"
-
-
-def _outlet_and_date(article: Node) -> str | None:
-    if article.outlet and article.published:
-        return f"{article.outlet}, {long_date(article.published)}"
-    return str(article.outlet) if article.outlet else None
-
-
 def speaker_detail(entity: Node) -> str | None:
     """What a card says beside a speaker's name: role and country, where known."""
     role = getattr(entity, "role", None)
     affiliation = getattr(entity, "affiliation", None)
     country = affiliation.name if affiliation else None
     return " · ".join(part for part in (role, country) if part) or None
-
-
-def text_fragment(url: str, text: str) -> str:
-    """A link to the exact words in the original (`#:~:text=start,end` for long quotations)."""
-    words = text.split()
-    if len(words) <= 8:
-        target = quote(" ".join(words), safe="")
-    else:
-        target = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
-    return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -204,21 +155,30 @@ def environment(story: Linked, *, cached: bool = True) -> Environment:
         fm=front_matter,
         fm_json=json_front_matter,
         gloss=glossary,
-        long_date=long_date,
+        long_date=prose.long_date,
         anchor=heading_id,
         alphabetical=views.alphabetical,
     )
     cite_names = citation_names(story.graph.articles.values())
     quoted = Quoted(story.graph)
+
+    def cite_name(article: Node) -> str:
+        return cite_names[article.id]
+
     env.globals.update(
         s=story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
-        cite_name=lambda article: cite_names[article.id],
+        cite_name=cite_name,
+        citations=Citations(story.graph, cite_name, quoted.anchor),
+        time_tag=prose.time_tag,
+        unknown=prose.unknown,
+        said_when=prose.said_when,
+        article_credit=prose.article_credit,
+        speaker_list=prose.speaker_list,
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
-        text_fragment=text_fragment,
         quoted_at=quoted.anchor,
         marked_paragraph=quoted.paragraph,
         statement_anchor=urls.statement_anchor,
@@ -265,8 +225,7 @@ def pages(
         yield page.path, template.render(links=Links(page.path, scheme), **page.context)
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
-    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
-    yield from share_pages(story.graph, scheme, cite_name, keep)
+    yield from share_pages(story.graph, scheme, env, keep)
 
 
 def _every(_path: str) -> bool:
@@ -395,17 +354,23 @@ def _chart(story: Linked, links: Links) -> dict[str, object]:
 
 # What a section's template is given beyond what its registry row gives, by section name.
 _SECTION_CONTEXT: dict[str, Callable[[Linked, Links], dict[str, object]]] = {
-    "home": lambda story, links: _chart(story, links) | _home(story.graph),
+    "home": lambda story, links: _chart(story, links) | _home(story.graph, links),
     "countries": _chart,
     "questions": lambda story, _links: {"sections": views.question_sections(story.graph)},
 }
 
 
-def _home(story: Graph) -> dict[str, object]:
+def _home(story: Graph, links: Links) -> dict[str, object]:
     """When the story happened, whose reporting it draws on, and its latest news."""
+    outlets = views.outlets(story)
+    articles = len(story.articles)
+    undated = sum(1 for article in story.articles.values() if not article.published)
+    span = prose.story_span(views.story_dates(story), links.section("timeline"))
+    drawn = prose.drawn_from(articles, outlets.names, outlets.unknown, len(story.references))
     return {
-        "dates": views.story_dates(story),
-        "outlets": views.outlets(story),
+        "when": span + prose.undated_articles(undated, articles),
+        "drawn_from": drawn,
+        "outlets": outlets,
         "latest": views.latest(story),
         "unresolved": views.unresolved(story),
         "recent": views.recent_articles(story, HOME_ARTICLES),

@@ -34,10 +34,13 @@ with its defence and a case in tests/browser/test_payloads.py.
   article page as an inert document (DOMParser) and copies its text with `textContent` only, never
   as markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
   the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.
-- Share pages (`said/<id>/`, generator/pages/share.py): static HTML that
-  MkDocs copies untouched; every value (title, description, Open Graph and twitter meta, the
-  quotation) is autoescaped as text or in double-quoted attributes, and the JSON-LD is
-  `structured.script_json`'s.
+- HTML made in Python (citations in generator/pages/citations.py, sentences in prose.py): each
+  value is printed as a template prints one (`finalize`, then HTML-escaped), once, in text or a
+  double-quoted attribute; the result is Markup, which templates print as it is.
+- Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
+  that MkDocs copies untouched, rendered by the same environment as every page; every value
+  (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
+  double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.

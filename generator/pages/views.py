@@ -2,7 +2,7 @@
 facts come from, where an entity is mentioned, the questions by section, and the story's
 span of dates, outlets and latest news for the home page.
 
-Nothing here formats text for readers; the templates do, from these plain values.
+Nothing here formats text for readers; prose.py and the templates do, from these plain values.
 """
 
 from __future__ import annotations
