@@ -3,8 +3,6 @@ where they are written, and a folder in no known place is refused, never skipped
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import edit, problems, run_cli
