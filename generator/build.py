@@ -2,6 +2,7 @@
 
 Everything is gathered and checked before anything is written, and the site is built aside and
 swapped in at the end, so a failed run leaves the last good pages and site as they were.
+`finish` writes what follows the pages, for `generate` and the live preview's Session alike.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from generator.content.files import FolderRule, published, regular_files, shown,
 from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, content_folder, load, seeds_folder
 from generator.content.problems import Problem
+from generator.content.recorder import Recorder
 from generator.content.runfailed import RunFailed
 from generator.content.validation import validate
 from generator.content.yamlsource import MAX_BYTES
@@ -54,9 +56,12 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
     return linked, problems
 
 
-def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
+def checked_story(
+    project: Project, recorder: Recorder | None = None
+) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     """`check`, with the site's settings: the live preview's Session checks the story this way
-    too, so its pages are generated from exactly what `generate` would accept."""
+    too, so its pages are generated from exactly what `generate` would accept (and with its
+    `recorder`, which the story's graph tells what pages read)."""
     found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
@@ -67,7 +72,7 @@ def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, l
         logo = logo_problem(project, entry.record.site)
         if logo is not None:
             found.append(entry.problem(("site", "logo"), logo))
-    linked, problems = link(loaded, validated)
+    linked, problems = link(loaded, validated, recorder)
     problems = [*found, *loaded.problems, *validated.problems, *problems]
     if linked is None or problems:
         return None, None, problems
@@ -116,18 +121,26 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     linked, config, problems = checked_story(project)
     if linked is None or config is None or problems:
         return [], problems
-    remember_date(project, linked.story.updated)
     done.unlink(missing_ok=True)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
         written = write(
             chain(pages(linked, config.scheme), story_files(project, config)), project.docs
         )
+    finish(project, linked, config, fingerprint)
+    return written, []
+
+
+def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:
+    """What generation writes once the pages are written under build/docs, for `generate` and
+    the live preview's Session alike: the date stamp, the generated mkdocs.yml, the search
+    records, and last the `fingerprint` of the inputs (taken before they were read), which
+    says build/docs is made from them."""
+    remember_date(project, linked.story.updated)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
     write_file(project.search_records, records_text(linked.graph, config.scheme))
-    done.write_text(fingerprint, encoding="ascii")
-    return written, []
+    project.generated_from.write_text(fingerprint, encoding="ascii")
 
 
 def inputs_fingerprint(project: Project) -> str:

@@ -19,6 +19,7 @@ from generator.content.graph import Graph, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
+from generator.content.recorder import Recorder
 from generator.content.validation import Entry, Validated
 from generator.content.yamlsource import Loc
 from generator.model import urls
@@ -113,7 +114,11 @@ class Linked:
 
 
 @collection_paused()
-def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
+def link(
+    loaded: Loaded, validated: Validated, recorder: Recorder | None = None
+) -> tuple[Linked | None, list[Problem]]:
+    """The story resolved, or every problem; with `recorder`, its graph tells it what pages
+    read (generator/content/graph.py)."""
     problems: list[Problem] = []
     articles = _unique(validated.articles, "article", problems)
     for entry in validated.articles:
@@ -150,7 +155,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
         story=stories[0].record,
         texts=texts,
         records=records,
-        graph=resolve(stories[0].record, records, texts, cited),
+        graph=resolve(stories[0].record, records, texts, cited, recorder),
     )
     linked.cited = dict(cited)
     _remember_origins(linked, validated)

@@ -2,17 +2,23 @@
 
 Templates hold presentation; this module decides which pages exist, with what records, and
 gives each page a `Links` object that knows how to reach everything else from where it stands.
+
+A page reads the story two ways only, the seam the live preview records through: the graph's
+nodes (the records it is given, and `s`, the graph), and one `PageInputs` (inputs.py), which
+supplies every template global and filter that reads story data outside a node (citation names,
+quotation marks, the glossary) and tells rendering where each record was written. Every other
+global is the same whatever the story. Given inputs and a graph made with a `Recorder`
+(generator/live/incremental.py does), each page's reads are told to it as they happen; `pages`
+asks `wanted` before making each file, so the recorder knows which file is reading.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import NamedTuple
 from urllib.parse import quote
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
@@ -27,10 +33,9 @@ from generator.pages import jsonld as structured
 from generator.pages import views
 from generator.pages.chart import positions_picture
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
-from generator.pages.marks import Quoted
+from generator.pages.inputs import PageInputs, long_date
 from generator.pages.share import share_pages
 from generator.pages.text import (
-    Glossary,
     finalize,
     front_matter,
     heading_id,
@@ -46,20 +51,6 @@ OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speake
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
 CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -120,39 +111,8 @@ class Links:
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
-def long_date(value: dt.date) -> str:
-    """Locale-independent, so pages (and golden files) are the same on every machine."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
 def article_name(article: Article | Node) -> str:
     return article.title or article.label
-
-
-def citation_names(articles: Iterable[Node]) -> dict[str, str]:
-    """How a citation names its article when the story has several: by outlet and date where
-    known, else by the editors' label; never by a number, which would shift whenever an article
-    is added. Articles that would share a name are named by their labels (and ids)."""
-    listed = list(articles)
-    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
-    for fallback in (_label, _label_and_id):
-        shared = Counter(names.values())
-        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
-    return names
-
-
-def _label(article: Node) -> str:
-    return str(article.label)
-
-
-def _label_and_id(article: Node) -> str:
-    return f"{article.label} ({article.id})"
-
-
-def _outlet_and_date(article: Node) -> str | None:
-    if article.outlet and article.published:
-        return f"{article.outlet}, {long_date(article.published)}"
-    return str(article.outlet) if article.outlet else None
 
 
 def speaker_detail(entity: Node) -> str | None:
@@ -161,6 +121,10 @@ def speaker_detail(entity: Node) -> str | None:
     affiliation = getattr(entity, "affiliation", None)
     country = affiliation.name if affiliation else None
     return " · ".join(part for part in (role, country) if part) or None
+
+
+def slug(text: object) -> str:
+    return "-".join(str(text).split())
 
 
 def text_fragment(url: str, text: str) -> str:
@@ -192,7 +156,9 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def environment(story: Linked) -> Environment:
+def environment(inputs: PageInputs) -> Environment:
+    """The templates' environment: the story's graph as `s`, and the globals and filters of
+    `inputs` (every read of story data outside nodes); the rest read no story data."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=_COMPILED,
@@ -203,40 +169,35 @@ def environment(story: Linked) -> Environment:
         keep_trailing_newline=True,
         finalize=finalize,
     )
-    glossary = Glossary(([t.term, *t.aliases], t.definition) for t in story.terms.values())
     env.filters.update(
         md=markdown_inline,
         fm=front_matter,
         fm_json=json_front_matter,
-        gloss=glossary,
         long_date=long_date,
         anchor=heading_id,
         alphabetical=views.alphabetical,
+        **inputs.template_filters(),
     )
-    cite_names = citation_names(story.graph.articles.values())
-    quoted = Quoted(story.graph)
     env.globals.update(
-        s=story.graph,
+        s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
-        cite_name=lambda article: cite_names[article.id],
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
         text_fragment=text_fragment,
-        quoted_at=quoted.anchor,
-        marked_paragraph=quoted.paragraph,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
         title_id=urls.TITLE_ID,
-        slug=lambda text: "-".join(str(text).split()),
+        slug=slug,
         data_version=VERSION,
         card_limit=CARD_LIMIT,
         line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
         cited_limit=CITED_LIMIT,
+        **inputs.template_globals(),
     )
     return env
 
@@ -245,33 +206,37 @@ def render(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
 ) -> dict[str, str]:
     """All files by their path under the docs folder (see `pages`)."""
-    return dict(pages(story, scheme, wanted, env))
+    return dict(pages(story, scheme, wanted, inputs))
 
 
 def pages(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
     data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
     so a big story's site need not be held in memory whole. Which pages exist, and that no two
     share a path, the link stage has decided. With `wanted`, only the files it accepts are made
     (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads)."""
-    env = env or environment(story)
+    each reads).
+
+    Pages read the story through its graph's nodes and through `inputs` alone (made here when
+    not given): the live preview gives a graph and inputs made with its recorder, and so learns
+    every input of each page it makes (generator/pages/inputs.py)."""
+    inputs = inputs or PageInputs(story)
+    env = environment(inputs)
     keep = wanted or _every
-    for page in _pages(story, scheme, keep):
+    for page in _pages(story, inputs, scheme, keep):
         template = env.get_template(page.template)
         yield page.path, template.render(links=Links(page.path, scheme), **page.context)
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
-    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
-    yield from share_pages(story.graph, scheme, cite_name, keep)
+    yield from share_pages(story.graph, scheme, inputs.cite_name, keep)
 
 
 def _every(_path: str) -> bool:
@@ -286,10 +251,12 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+def _pages(
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
     """Every page of the site `wanted` accepts: the sections, then a page for each record of
     every type in the registry that has a template."""
-    yield from _section_pages(story, scheme, wanted)
+    yield from _section_pages(story, inputs, scheme, wanted)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
@@ -297,7 +264,10 @@ def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) ->
         for record_id, node in story.graph.nodes[collection.name].items():
             if not wanted(node.own_page()):
                 continue
-            context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            context = {
+                **extra(story.graph, node),
+                "edit": inputs.origin(collection.name, record_id),
+            }
             context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
 
@@ -358,13 +328,13 @@ _SECTIONS = {s.name: (s.template, s.collection) for s in SECTIONS}
 
 
 def _section_pages(
-    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
     for kind, (template, collection) in _SECTIONS.items():
         path = urls.SECTION_PAGES[kind]
         if not wanted(path):
             continue
-        files = story.files.get(collection or "", [])
+        files = inputs.files(collection or "")
         context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if kind in ("home", "countries"):
