@@ -10,7 +10,9 @@ new reference field is resolved without code here.
 
 Built with a `Recorder` (generator/content/recorder.py: the live preview's), the graph and each
 record's node are a `WatchedGraph` and `WatchedNode`s, which tell the recorder every attribute
-a page reads of them; a plain build makes plain ones, which cost nothing more.
+a page reads of them; a plain build makes plain ones, which cost nothing more. A watched node
+costs a call on every read, rendering or not (about a tenth of an edit's time in the preview
+of a 200-article story): the price of changing no class at run time.
 """
 
 from __future__ import annotations

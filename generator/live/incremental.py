@@ -1,8 +1,8 @@
 """Incremental generation: after an edit, render only the files whose inputs changed.
 
 A `Session` lives as long as the process (the live preview keeps one). It keeps a `Recorder`
-(generator/content/recorder.py) and hands it to the two public seams through which pages read the
-story, and no other:
+(generator/content/recorder.py) and hands it to the two public seams through which pages read
+the story, and no other:
 
 - the link stage, which then builds the graph as a `WatchedGraph` of `WatchedNode`s: every
   attribute read of a record's node (`(collection, id)` and attribute name; a record inside
@@ -20,8 +20,10 @@ nothing written when there is one). The inputs any file read are hashed again; t
 read one whose hash changed are rendered again (and recorded again), with the files of records
 that are new; the files of records that are gone are removed. Rendering is a function of what it
 reads, so a file none of whose inputs changed would come out the same: it is left as it is.
-The data files are made from the whole story, so they are always made; what follows the pages
-(search records, the generated mkdocs.yml…) is `build.finish`, as for `generate`.
+The data files are made from the whole story, so they are always made, and the files the site
+carries from the story folder (its logo) are always read; what follows the pages (date stamp,
+search records, the generated mkdocs.yml, the inputs' fingerprint) is `build.finish`, which
+`generate` calls too.
 """
 
 from __future__ import annotations
@@ -52,23 +54,24 @@ _MISSING = object()
 
 
 class _Story:
-    """One run's linked story, as the inputs files read: records by key, and each input's value.
+    """One run's linked story, as the inputs files read: records by key, and each input's value
+    (a node's attribute, the graph's, or any other through `PageInputs.value`).
 
     A record inside another (a statement's source, a country's position) is read only through
     the attribute of its owner that holds it, whose hash covers it whole: reading it is not
     recorded again."""
 
     def __init__(self, linked: Linked, inputs: PageInputs) -> None:
-        self.linked = linked
         self.page_inputs = inputs
-        graph = linked.graph
-        self.nodes: dict[Key, Node] = {("story", ""): graph.story}
+        graph = self.graph = linked.graph
+        nodes: dict[Key, Node] = {("story", ""): graph.story}
         for name, collection in graph.nodes.items():
             for record_id, node in collection.items():
-                self.nodes[(name, record_id)] = node
-        self.keys: dict[int, Key] = {id(node): key for key, node in self.nodes.items()}
+                nodes[(name, record_id)] = node
+        self.keys: dict[int, Key] = {id(node): key for key, node in nodes.items()}
+        # Each node's attributes, taken once: reading a watched node costs a call each time.
+        self.fields: dict[Key, dict[str, object]] = {key: vars(n) for key, n in nodes.items()}
         self.inner: dict[int, int] = {}  # hashes of nodes, by identity (all live this run)
-        self.graph = graph
 
     def inputs(self, read: set[Input]) -> Iterator[Input]:
         """What one file read, by key rather than by the identity of this run's nodes."""
@@ -84,8 +87,8 @@ class _Story:
     def value(self, item: Input) -> int:
         """The hash of one input's value in this story."""
         if isinstance(item[0], tuple):  # (key, attribute)
-            node = self.nodes.get(item[0])
-            return 0 if node is None else self._hash(vars(node).get(str(item[1]), _MISSING))
+            fields = self.fields.get(item[0])
+            return 0 if fields is None else self._hash(fields.get(str(item[1]), _MISSING))
         if item[0] == "graph":
             return self._hash(getattr(self.graph, str(item[1]), _MISSING))
         return self._hash(self.page_inputs.value(item))
