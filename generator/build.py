@@ -8,6 +8,7 @@
 Everything is gathered and checked before anything is written, and the site is built aside and
 swapped in at the end, so a failed run leaves the last good pages and site as they were. The
 state files that let a run skip work already done are generator/publish/stamp.py's.
+`finish` writes what follows the pages, for `generate` and the live preview's Session alike.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from generator.content.files import published
 from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
+from generator.content.recorder import Recorder
 from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
-from generator.pages.rendering import environment, pages
+from generator.pages.rendering import pages
 from generator.pages.search import records_text
 from generator.project import Project
 from generator.publish.config import (
@@ -59,9 +61,12 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
     return linked, problems
 
 
-def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
+def checked_story(
+    project: Project, recorder: Recorder | None = None
+) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     """`check`, with the site's settings: the live preview's Session checks the story this way
-    too, so its pages are generated from exactly what `generate` would accept."""
+    too, so its pages are generated from exactly what `generate` would accept (and with its
+    `recorder`, which the story's graph tells what pages read)."""
     found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
@@ -76,7 +81,7 @@ def checked_story(project: Project) -> tuple[Linked | None, SiteConfig | None, l
     problems = [*found, *loaded.problems, *validated.problems, *unresolved, *broken(resolved)]
     if problems or not resolved.ready:
         return None, None, problems
-    linked = resolved.linked()
+    linked = resolved.linked(recorder)
     return linked, site_config(linked.story), []
 
 
@@ -124,20 +129,25 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     linked, config, problems = checked_story(project)
     if linked is None or config is None or problems:
         return [], problems
-    remember_date(project, linked.story.updated)
-    forget_generation(project)
+    forget_generation(project)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
-        env = environment(linked, cached=project.cached)
-        written = write(
-            chain(pages(linked, config.scheme, env=env), story_files(project, config)),
-            project.docs,
-        )
+        made = pages(linked, config.scheme, cached=project.cached)
+        written = write(chain(made, story_files(project, config)), project.docs)
+    finish(project, linked, config, fingerprint)
+    return written, []
+
+
+def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:
+    """What generation writes once the pages are written under build/docs, for `generate` and
+    the live preview's Session alike: the date stamp, the generated mkdocs.yml, the search
+    records, and last the `fingerprint` of the inputs (taken before they were read), which
+    says build/docs is made from them."""
+    remember_date(project, linked.story.updated)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
     write_file(project.search_records, records_text(linked.graph, config.scheme))
     remember_generation(project, fingerprint)
-    return written, []
 
 
 class Built(enum.Enum):

@@ -7,11 +7,14 @@ the `RULES` registry (rules.py) lists every rule across records (citations, chec
 quotations proved with quotemarks, quotation, variants, meaning), which `broken` applies to the
 `Resolved` story; a story that breaks none becomes a `Linked` story with its `graph` of nodes.
 Every step returns located `Problem`s, never raises.
+Resolved with a `Recorder` (recorder.py), the graph tells it every read of its nodes: the
+live preview's seam (generator/live/incremental.py).
 """
 
 from generator.content.linking import Linked, Resolved, link
 from generator.content.loading import Loaded, load
 from generator.content.problems import Problem
+from generator.content.recorder import Recorder
 from generator.content.rules import RULES, Rule, broken
 from generator.content.validation import Validated, validate
 
@@ -20,6 +23,7 @@ __all__ = [
     "Linked",
     "Loaded",
     "Problem",
+    "Recorder",
     "Resolved",
     "Rule",
     "Validated",

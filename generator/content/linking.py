@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 from generator.content.graph import Graph, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
+from generator.content.recorder import Recorder
 from generator.content.validation import Entry, Validated
 from generator.content.yamlsource import Loc
 from generator.model.parts import Paragraph, Record, Ref, Source, fields_of
@@ -125,9 +126,10 @@ class Resolved:
     values: list[tuple[Entry[Any], list[Leaf]]]
 
     @collection_paused()
-    def linked(self) -> Linked:
+    def linked(self, recorder: Recorder | None = None) -> Linked:
         """The story for the pages; only for a `ready` story that broke no rule (the graph
-        trusts every citation)."""
+        trusts every citation). With `recorder`, its graph tells it what pages read
+        (generator/content/graph.py)."""
         story = self.validated.entries["story"][0].record
         texts = {key: self.texts[key] for key in self.articles}
         records = {c.name: self.records[c.name] for c in RECORD_TYPES if c.many}
@@ -136,7 +138,7 @@ class Resolved:
             story=story,
             texts=texts,
             records=records,
-            graph=resolve(story, records, texts, cited),
+            graph=resolve(story, records, texts, cited, recorder),
             cited=cited,
         )
         _remember_origins(linked, self.validated)

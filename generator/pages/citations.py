@@ -78,8 +78,8 @@ def _html(value: object) -> Markup:
 class Citations:
     """The citations of one story. `names` names an article in a citation (`citation_names`);
     `quoted_at` is the anchor of a statement's words marked in a cited paragraph, if any
-    (marks.Quoted.anchor). The live preview passes versions of both that record what a page
-    reads (generator/live/incremental.py)."""
+    (marks.Quoted.anchor). Both come from the story's `PageInputs` (generator/pages/inputs.py),
+    which records what a page reads for the live preview."""
 
     def __init__(
         self,

@@ -2,6 +2,14 @@
 
 Templates hold presentation; this module decides which pages exist, with what records, and
 gives each page a `Links` object that knows how to reach everything else from where it stands.
+
+A page reads the story two ways only, the seam the live preview records through: the graph's
+nodes (the records it is given, and `s`, the graph), and one `PageInputs` (inputs.py), which
+supplies every template global and filter that reads story data outside a node (citation names,
+quotation marks, the glossary) and tells rendering where each record was written. Every other
+global is the same whatever the story. Given inputs and a graph made with a `Recorder`
+(generator/live/incremental.py does), each page's reads are told to it as they happen; `pages`
+asks `wanted` before making each file, so the recorder knows which file is reading.
 """
 
 from __future__ import annotations
@@ -23,12 +31,11 @@ from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
 from generator.pages import prose, views
 from generator.pages.chart import positions_picture
-from generator.pages.citations import Citations, article_name, citation_names
+from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
-from generator.pages.marks import Quoted
+from generator.pages.inputs import PageInputs
 from generator.pages.share import share_pages
 from generator.pages.text import (
-    Glossary,
     finalize,
     front_matter,
     heading_id,
@@ -117,6 +124,10 @@ def speaker_detail(entity: Node) -> str | None:
     return " · ".join(part for part in (role, country) if part) or None
 
 
+def slug(text: object) -> str:
+    return "-".join(str(text).split())
+
+
 class _CompiledTemplates(BytecodeCache):
     """Compiled templates kept in memory for the life of the process, keyed by each template's
     source: a new story's environment (as `serve` makes on every edit) skips compiling them
@@ -136,9 +147,12 @@ class _CompiledTemplates(BytecodeCache):
 COMPILED_TEMPLATES = _CompiledTemplates()
 
 
-def environment(story: Linked, *, cached: bool = True) -> Environment:
-    """The templates' environment for one story; `cached` false (--no-cache) compiles every
-    template afresh instead of reading COMPILED_TEMPLATES (generator/caches.py)."""
+def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
+    """The templates' environment: the story's graph as `s`, and the globals and filters of
+    `inputs` (every read of story data outside nodes); the rest read no story data but through
+    them (`citations` names articles and finds marks with the calls of `inputs`). `cached` false
+    (--no-cache) compiles every template afresh instead of reading COMPILED_TEMPLATES
+    (generator/caches.py)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         bytecode_cache=COMPILED_TEMPLATES if cached else None,
@@ -149,28 +163,20 @@ def environment(story: Linked, *, cached: bool = True) -> Environment:
         keep_trailing_newline=True,
         finalize=finalize,
     )
-    glossary = Glossary(([t.term, *t.aliases], t.definition) for t in story.terms.values())
     env.filters.update(
         md=markdown_inline,
         fm=front_matter,
         fm_json=json_front_matter,
-        gloss=glossary,
         long_date=prose.long_date,
         anchor=heading_id,
         alphabetical=views.alphabetical,
+        **inputs.template_filters(),
     )
-    cite_names = citation_names(story.graph.articles.values())
-    quoted = Quoted(story.graph)
-
-    def cite_name(article: Node) -> str:
-        return cite_names[article.id]
-
     env.globals.update(
-        s=story.graph,
+        s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
-        cite_name=cite_name,
-        citations=Citations(story.graph, cite_name, quoted.anchor),
+        citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
         time_tag=prose.time_tag,
         unknown=prose.unknown,
         said_when=prose.said_when,
@@ -179,19 +185,18 @@ def environment(story: Linked, *, cached: bool = True) -> Environment:
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
-        quoted_at=quoted.anchor,
-        marked_paragraph=quoted.paragraph,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
         title_id=urls.TITLE_ID,
-        slug=lambda text: "-".join(str(text).split()),
+        slug=slug,
         data_version=VERSION,
         card_limit=CARD_LIMIT,
         line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
         cited_limit=CITED_LIMIT,
+        **inputs.template_globals(),
     )
     return env
 
@@ -200,27 +205,36 @@ def render(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
+    *,
+    cached: bool = True,
 ) -> dict[str, str]:
     """All files by their path under the docs folder (see `pages`)."""
-    return dict(pages(story, scheme, wanted, env))
+    return dict(pages(story, scheme, wanted, inputs, cached=cached))
 
 
 def pages(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
+    *,
+    cached: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
     data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
     so a big story's site need not be held in memory whole. Which pages exist, and that no two
     share a path, the link stage has decided. With `wanted`, only the files it accepts are made
     (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads)."""
-    env = env or environment(story)
+    each reads).
+
+    Pages read the story through its graph's nodes and through `inputs` alone (made here when
+    not given): the live preview gives a graph and inputs made with its recorder, and so learns
+    every input of each page it makes (generator/pages/inputs.py). `cached` as `environment`'s."""
+    inputs = inputs or PageInputs(story)
+    env = environment(inputs, cached=cached)
     keep = wanted or _every
-    for page in _pages(story, scheme, keep):
+    for page in _pages(story, inputs, scheme, keep):
         template = env.get_template(page.template)
         yield page.path, template.render(links=Links(page.path, scheme), **page.context)
     if keep(DATA_FILES[0]):
@@ -240,10 +254,12 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+def _pages(
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
     """Every page of the site `wanted` accepts: the sections, then a page for each record of
     every type in the registry that has a template."""
-    yield from _section_pages(story, scheme, wanted)
+    yield from _section_pages(story, inputs, scheme, wanted)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
@@ -251,7 +267,10 @@ def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) ->
         for record_id, node in story.graph.nodes[collection.name].items():
             if not wanted(node.own_page()):
                 continue
-            context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            context = {
+                **extra(story.graph, node),
+                "edit": inputs.origin(collection.name, record_id),
+            }
             context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
 
@@ -307,14 +326,14 @@ _RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
 
 
 def _section_pages(
-    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
     """Each section of the registry: its page, or a listing's numbered pages, with the context
     its row gives (JSON-LD, Edit note, entries) and what `_SECTION_CONTEXT` adds."""
     for section in SECTIONS:
         if not wanted(section.page):
             continue
-        files = story.files.get(section.collection or "", [])
+        files = inputs.files(section.collection or "")
         context: dict[str, object] = {"ld": structured.listing_page(story.graph, section)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
         if section.name in _SECTION_CONTEXT:

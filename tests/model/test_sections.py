@@ -19,6 +19,7 @@ from generator.model import urls
 from generator.model.records import COLLECTIONS, RECORD_TYPES
 from generator.model.sections import SECTIONS, Section, navigation
 from generator.pages import rendering
+from generator.pages.inputs import PageInputs
 from generator.pages.rendering import TEMPLATES, Links, environment, render
 from generator.project import Project
 from tests.conftest import MINI, in_place
@@ -162,7 +163,9 @@ def test_a_section_path_spelt_by_hand_is_found():
 
 
 def test_an_unknown_section_name_stops_the_render_naming_the_known_ones(story: Linked):
-    template = environment(story).from_string('<a href="{{ links.section("reading") }}">R</a>')
+    template = environment(PageInputs(story)).from_string(
+        '<a href="{{ links.section("reading") }}">R</a>'
+    )
     with pytest.raises(KeyError) as raised:
         template.render(links=Links("index.md", urls.DIRECTORY_URLS))
     known = ", ".join(section.name for section in SECTIONS)
