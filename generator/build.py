@@ -31,7 +31,7 @@ from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
 from generator.pages.rendering import pages
-from generator.pages.search import records_text
+from generator.pages.search_records import records_text
 from generator.project import Project
 from generator.publish.config import (
     SiteConfig,

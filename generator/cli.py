@@ -29,7 +29,7 @@ from generator.content.yamlsource import decode, read
 from generator.model.characters import printable
 from generator.model.docs import update
 from generator.model.schema import write_schemas
-from generator.pages.search import INDEX_FOLDER
+from generator.pages.search_records import INDEX_FOLDER
 from generator.pages.text import plural
 from generator.project import Project
 from generator.publish.apart import apart

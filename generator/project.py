@@ -24,7 +24,9 @@ class Project:
     config_site: Path
     drafts: Path
     cache: Path | None  # earlier parses (the parse cache); None to parse every file afresh
-    search_records: Path  # what search indexes, written by generate (generator/pages/search.py)
+    search_records: (
+        Path  # what search indexes, written by generate (generator/pages/search_records.py)
+    )
     # The state files: a run's own notes to the next one, never read by anything else
     # (generator/publish/stamp.py reads and writes them).
     generated_from: Path  # the inputs' fingerprint when build/docs was last generated in full

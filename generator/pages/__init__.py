@@ -13,6 +13,6 @@ Nothing here writes a file.
 from generator.pages.downloads import data_files
 from generator.pages.inputs import PageInputs
 from generator.pages.rendering import environment, pages, render
-from generator.pages.search import records_text
+from generator.pages.search_records import records_text
 
 __all__ = ["PageInputs", "data_files", "environment", "pages", "records_text", "render"]

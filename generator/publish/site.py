@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.content.files import shown
 from generator.content.runfailed import RunFailed
 from generator.model.sitedate import environment_problem
-from generator.pages.search import INDEX_FOLDER
+from generator.pages.search_records import INDEX_FOLDER
 from generator.project import Project
 from generator.publish.apart import CANNOT_RUN, start
 from generator.publish.notfound import make_portable

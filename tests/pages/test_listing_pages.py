@@ -15,7 +15,7 @@ from generator.build import check
 from generator.model import urls
 from generator.pages import rendering as render_module
 from generator.pages.rendering import render
-from generator.pages.search import records_text
+from generator.pages.search_records import records_text
 from generator.project import Project
 from generator.verify.html import read, resolve, site_pages
 from tests.conftest import ROOT, edit, make_project, problems, run_cli
