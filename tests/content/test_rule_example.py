@@ -27,8 +27,8 @@ def example_blocks() -> list[str]:
 
 
 def table_entry(block: str) -> Refusal:
-    """The documented row of REFUSALS, as written there (a tuple's item, comma included)."""
-    (refusal,) = eval(block, {"Edit": Edit, "Refusal": Refusal})
+    """The documented row of REFUSALS, as written there (the tuple's comma left out)."""
+    refusal = eval(block, {"Edit": Edit, "Refusal": Refusal})
     assert isinstance(refusal, Refusal)
     return refusal
 
@@ -45,7 +45,7 @@ def follow_the_example(code: Path) -> Refusal:
     text = rules.read_text(encoding="utf-8")
     start = text.index("RULES: tuple[Rule, ...] = (")
     end = text.index("\n)\n", start)
-    rules.write_text(text[:end] + "\n    " + row + text[end:], encoding="utf-8")
+    rules.write_text(text[:end] + "\n    " + row + "," + text[end:], encoding="utf-8")
     return table_entry(entry)
 
 
