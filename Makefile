@@ -94,10 +94,12 @@ format: $(READY)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Rewrites what derives from generator/model/records.py: the reference in CONTRIBUTING.md and schemas/.
+# Rewrites what derives from generator/model/records.py (the reference in CONTRIBUTING.md and schemas/)
+# and from tests/content/refusals.py (CONTRIBUTING.md's table of what the build refuses).
 docs: $(READY)
 	$(BIN)/python -m generator docs
 	$(BIN)/python -m generator schemas
+	$(BIN)/python -m tests.content.refusals_guide
 
 # Rewrites the golden Markdown in tests/golden/ from tests/fixtures/; review the diff, then commit.
 golden: $(READY)

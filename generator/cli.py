@@ -19,7 +19,8 @@ from generator.authoring.drafting import (
 )
 from generator.authoring.newstory import new_story
 from generator.authoring.scaffold import NewArticle, new_article
-from generator.build import build_site, check, exclusive, generate
+from generator.build import Built, build, check, exclusive, generate
+from generator.caches import CACHES, NO_CACHE_VARIABLE, wanted
 from generator.content.files import shown
 from generator.content.loading import paragraphs_of
 from generator.content.problems import Problem, display_path, format_problems
@@ -28,12 +29,12 @@ from generator.content.yamlsource import decode, read
 from generator.model.characters import printable
 from generator.model.docs import update
 from generator.model.schema import write_schemas
-from generator.pages.search import INDEX_FOLDER
+from generator.pages.search_records import INDEX_FOLDER
 from generator.pages.text import plural
 from generator.project import Project
 from generator.publish.apart import apart
 from generator.publish.pagefind import index_site
-from generator.publish.stamp import UP_TO_DATE, current, inputs
+from generator.publish.stamp import UP_TO_DATE
 from generator.verify.site import unbuilt, verify
 
 OK, PROBLEMS, BUILD_FAILED, CANNOT_RUN = 0, 1, 2, 3
@@ -45,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: here)"
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"read no cache and skip no work ({', '.join(c.name for c in CACHES)}): when an "
+        f"edit does not show; {NO_CACHE_VARIABLE}=1 in the environment does the same",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate content/ and seeds/ and report every problem")
@@ -95,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="live preview that regenerates on every edit")
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
     args = parser.parse_args(argv)
-    project = Project.at(args.root.resolve())
+    project = Project.at(args.root.resolve(), cached=wanted() and not args.no_cache)
     try:
         os.fsencode(project.root).decode("utf-8")
     except UnicodeDecodeError:
@@ -149,11 +156,11 @@ def _build(project: Project) -> int:
     status = apart(lambda: _generate(project), project.root)
     if status != OK:
         return status
-    made_from = inputs(project)  # before MkDocs reads them: a later edit means a rebuild
-    if current(project, made_from):
+    built = build(project)
+    if built is Built.UP_TO_DATE:
         print(UP_TO_DATE)
         return OK
-    if not build_site(project, made_from):
+    if built is Built.FAILED:
         print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
         return BUILD_FAILED
     print(f"Built the site in {project.site.relative_to(project.root)}/")

@@ -1,5 +1,6 @@
 """Where a story's inputs are and where its outputs go: `Project`, the one place that names every
-folder and state file of a story, so no other module derives one path from another."""
+folder and state file of a story, so no other module derives one path from another; and whether
+this run may use its caches (generator/caches.py lists them)."""
 
 from __future__ import annotations
 
@@ -22,13 +23,18 @@ class Project:
     # file's folder); `build` always gives MkDocs a fresh folder and swaps it in at `site`.
     config_site: Path
     drafts: Path
-    cache: Path | None  # earlier parses; None to parse every file afresh
-    search_records: Path  # what search indexes, written by generate (generator/pages/search.py)
-    # The state files: a run's own notes to the next one, never read by anything else.
+    cache: Path | None  # earlier parses (the parse cache); None to parse every file afresh
+    search_records: (
+        Path  # what search indexes, written by generate (generator/pages/search_records.py)
+    )
+    # The state files: a run's own notes to the next one, never read by anything else
+    # (generator/publish/stamp.py reads and writes them).
     generated_from: Path  # the inputs' fingerprint when build/docs was last generated in full
-    site_from: Path  # the inputs' hash and which site/ the last build swapped in (sitestamp)
+    site_from: Path  # the inputs' hash and which site/ the last build swapped in (the site stamp)
     date_stamp: Path  # the story's `updated` as seconds, which dates the site (SOURCE_DATE_EPOCH)
     lock: Path  # held by the one generate or build of this story running
+    # False for a run with --no-cache: no cache of generator/caches.py is read or skips work.
+    cached: bool = True
 
     def beside(self) -> list[Path]:
         """The files of the story's folder beside content/ and seeds/ (a logo; an old
@@ -39,7 +45,7 @@ class Project:
             return []
 
     @classmethod
-    def at(cls, root: Path) -> Project:
+    def at(cls, root: Path, *, cached: bool = True) -> Project:
         """The folders of a story, modelled here once: nothing else derives one from another."""
         work = root / "build"
         return cls(
@@ -58,4 +64,5 @@ class Project:
             site_from=work / "site-from",
             date_stamp=work / "source-date-epoch",
             lock=work / "lock",
+            cached=cached,
         )

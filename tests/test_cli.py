@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import build
 from generator.cli import main
+from generator.publish import site as publish_site
 from tests.conftest import edit, run_cli, tree
 
 
@@ -34,7 +34,7 @@ def test_check_shows_location_source_line_and_caret(mini):
 def test_a_failing_mkdocs_build_leaves_the_last_good_site(built_mini, monkeypatch, capsys):
     before = tree(built_mini / "site")
     edit(built_mini, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
-    monkeypatch.setattr(build, "_mkdocs", lambda project, into: 1)  # as MkDocs failing does
+    monkeypatch.setattr(publish_site, "_mkdocs", lambda project, into: 1)  # as MkDocs failing does
     assert main(["--root", str(built_mini), "build"]) == 2
     assert "site/ was left as it was" in capsys.readouterr().err
     assert tree(built_mini / "site") == before

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.content.linking import link
 from generator.content.loading import load
+from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.pages.rendering import render
 from generator.project import Project
@@ -27,8 +28,10 @@ def measure(root: Path) -> dict[str, float]:
     times["load"] = time.perf_counter() - start
     validated = validate(loaded)
     times["validate"] = time.perf_counter() - start - times["load"]
-    linked, problems = link(loaded, validated)
-    assert linked is not None and not problems, problems[:3]
+    resolved, problems = link(loaded, validated)
+    problems += broken(resolved)
+    assert resolved.ready and not problems, problems[:3]
+    linked = resolved.linked()
     times["link"] = time.perf_counter() - start - times["load"] - times["validate"]
     mark = time.perf_counter()
     pages = render(linked)

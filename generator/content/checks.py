@@ -1,6 +1,7 @@
-"""Checks across records that one record's model cannot make, run in the link stage: each
-report of a statement is proved against its own paragraph, each side of a dispute says only
-what its record can hold, and every person, group and country is cited somewhere."""
+"""Rules across records that one record's model cannot make (listed in rules.py): each report
+of a statement is proved against its own paragraph, each side of a dispute says only what its
+record can hold, one quotation is one statement, and every person, group and country is cited
+somewhere."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from generator.content.loading import SeedText
+from generator.content.linking import Resolved
 from generator.content.meaning import changes, negation, reordered
 from generator.content.problems import Problem
-from generator.content.validation import Entry, Validated
+from generator.content.validation import Entry
 from generator.content.variants import as_printed, folded
 from generator.model.parts import Colour
 from generator.model.records import Country, Event, Group, Person, StanceOption, Statement, Term
@@ -20,7 +21,12 @@ from generator.model.records import Country, Event, Group, Person, StanceOption,
 _TYPOGRAPHY = "quotation marks, apostrophes, dashes, ellipses and spacing"
 
 
-def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
+def reports(story: Resolved) -> Iterator[Problem]:
+    for entry in story.validated.entries["statements"]:
+        yield from _reports(entry, story)
+
+
+def _reports(entry: Entry[Any], story: Resolved) -> Iterator[Problem]:
     """Each further report of a statement cites a new paragraph, and for a direct statement
     holds its words (or the report's own wording) inside that paragraph's quotation marks. A
     report's own wording is mostly the statement's words and keeps what carries their meaning
@@ -45,7 +51,7 @@ def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
                     "the statement's `text`; remove this one",
                 )
             continue
-        text = texts.get(report.article)
+        text = story.texts.get(report.article)
         if text is None or report.paragraph > len(text.paragraphs):
             continue  # already reported as a bad citation
         words = report.text or statement.text
@@ -81,21 +87,9 @@ def reports(entry: Entry[Any], texts: dict[str, SeedText]) -> Iterator[Problem]:
             )
 
 
-def across(validated: Validated, complete: bool) -> Iterator[Problem]:
-    """`complete`: every file was read and every record is valid, so what is cited where is
-    known (otherwise an entity would be reported uncited because of another problem)."""
-    yield from _disputes(validated)
-    yield from _one_statement_per_quotation(validated)
-    yield from _stance_colours(validated)
-    yield from _paraphrases(validated)
-    yield from _circular_definitions(validated)
-    yield from _summary_cited(validated)
-    if complete:
-        yield from _uncited(validated)
-
-
-def _summary_cited(validated: Validated) -> Iterator[Problem]:
+def summary_cited(story: Resolved) -> Iterator[Problem]:
     """The summary rests on cited paragraphs as soon as there is an article to cite."""
+    validated = story.validated
     if not validated.articles:
         return
     first = validated.articles[0].record.id
@@ -108,10 +102,10 @@ def _summary_cited(validated: Validated) -> Iterator[Problem]:
             )
 
 
-def _stance_colours(validated: Validated) -> Iterator[Problem]:
+def stance_colours(story: Resolved) -> Iterator[Problem]:
     """One colour per stance, so that a colour in the positions picture names one stance."""
     taken: dict[str, str] = {}
-    for entry in validated.entries["stances"]:
+    for entry in story.validated.entries["stances"]:
         stance: StanceOption = entry.record
         if stance.colour not in taken:
             taken[stance.colour] = stance.id
@@ -135,8 +129,9 @@ _PRONOUNS = frozenset(
 )
 
 
-def _paraphrases(validated: Validated) -> Iterator[Problem]:
-    for entry in validated.entries["statements"]:
+def paraphrases(story: Resolved) -> Iterator[Problem]:
+    """A paraphrase names who, for it is read alone."""
+    for entry in story.validated.entries["statements"]:
         statement: Statement = entry.record
         first = re.match(r"[^\W\d_]+", statement.text)
         if statement.kind != "reported" or not first:
@@ -150,10 +145,10 @@ def _paraphrases(validated: Validated) -> Iterator[Problem]:
             )
 
 
-def _circular_definitions(validated: Validated) -> Iterator[Problem]:
+def circular_definitions(story: Resolved) -> Iterator[Problem]:
     """A definition built from the term itself explains nothing to a reader who does not
     know the term."""
-    for entry in validated.entries["glossary"]:
+    for entry in story.validated.entries["glossary"]:
         term: Term = entry.record
         definition = folded(term.definition).casefold()
         for name in (term.term, *term.aliases):
@@ -198,11 +193,11 @@ def _word_set(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.casefold()))
 
 
-def _one_statement_per_quotation(validated: Validated) -> Iterator[Problem]:
+def one_statement_per_quotation(story: Resolved) -> Iterator[Problem]:
     """The same words twice as direct statements are one quotation entered twice: its second
     article is a report of the first statement."""
     first: dict[str, Entry[Any]] = {}
-    for entry in validated.entries["statements"]:
+    for entry in story.validated.entries["statements"]:
         statement: Statement = entry.record
         if statement.kind != "direct":
             continue
@@ -220,10 +215,10 @@ def _one_statement_per_quotation(validated: Validated) -> Iterator[Problem]:
         )
 
 
-def _disputes(validated: Validated) -> Iterator[Problem]:
+def disputes(story: Resolved) -> Iterator[Problem]:
     """An account names speakers only on a statement (and only its own), a stance only on a
     position."""
-    for name, entries in validated.entries.items():
+    for name, entries in story.validated.entries.items():
         for entry in entries:
             record = entry.record
             holders: list[tuple[tuple[Any, ...], Any]] = [((), record)]
@@ -261,9 +256,13 @@ def _account(
         )
 
 
-def _uncited(validated: Validated) -> Iterator[Problem]:
+def uncited(story: Resolved) -> Iterator[Problem]:
     """Every person, group and country is cited: by its own sources, a position, a statement
-    it speaks or an event it takes part in. Where it is mentioned is computed from these."""
+    it speaks or an event it takes part in. Where it is mentioned is computed from these. Only
+    in a `complete` story: otherwise one would be uncited because of another problem."""
+    if not story.complete:
+        return
+    validated = story.validated
     cited: set[str] = set()
     for entry in validated.entries["statements"]:
         cited.update(entry.record.speakers)

@@ -1,8 +1,8 @@
-"""Dates checked against each other, in the link stage: a country's positions and a question's
-answers are listed oldest first (the last is current), the timeline's dated events in date
-order, two outlets differing on the same day are a dispute rather than a change, and nothing
-is dated after the article that reports it was published. Undated records are left alone:
-the sources do not say."""
+"""Rules on dates checked against each other (listed in rules.py): a country's positions and a
+question's answers are listed oldest first (the last is current), the timeline's dated events
+in date order, two outlets differing on the same day are a dispute rather than a change, and
+nothing is dated after the article that reports it was published. Undated records are left
+alone: the sources do not say."""
 
 from __future__ import annotations
 
@@ -10,27 +10,39 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from generator.content.linking import Resolved
 from generator.content.problems import Problem
-from generator.content.validation import Entry, Validated
+from generator.content.validation import Entry
 from generator.content.yamlsource import Loc
 from generator.model.parts import Paragraph, Source
 from generator.model.records import Article
 
 
-def chronology(validated: Validated, articles: dict[str, Article]) -> Iterator[Problem]:
-    for entry in validated.entries["countries"]:
-        yield from _positions(entry, articles)
-    yield from _events(validated.entries["events"], articles)
-    for entry in validated.entries["statements"]:
+def positions(story: Resolved) -> Iterator[Problem]:
+    for entry in story.validated.entries["countries"]:
+        yield from _positions(entry, story.articles)
+
+
+def events(story: Resolved) -> Iterator[Problem]:
+    yield from _events(story.validated.entries["events"], story.articles)
+
+
+def statement_dates(story: Resolved) -> Iterator[Problem]:
+    for entry in story.validated.entries["statements"]:
         statement = entry.record
         if statement.date is not None:
             reports = statement.all_reports
-            yield from _reported_later(entry, ("date",), statement.date, reports, articles)
-    for entry in validated.entries["questions"]:
-        yield from _answers(entry, articles)
-    for entry in validated.articles:
-        yield from _accessed(entry, entry.record.published, entry.record.accessed)
-    for entry in validated.entries["references"]:
+            yield from _reported_later(entry, ("date",), statement.date, reports, story.articles)
+
+
+def answers(story: Resolved) -> Iterator[Problem]:
+    for entry in story.validated.entries["questions"]:
+        yield from _answers(entry, story.articles)
+
+
+def read_dates(story: Resolved) -> Iterator[Problem]:
+    """An article or reference is read on or after the day it was published."""
+    for entry in [*story.validated.articles, *story.validated.entries["references"]]:
         yield from _accessed(entry, entry.record.published, entry.record.accessed)
 
 

@@ -1,7 +1,8 @@
-"""Stage 3, link: resolve every id, check every citation and quotation, and index the story.
+"""Stage 3, link: resolve every id and index the story.
 
-What comes out is a `Linked` story: records by id in file order, plus the reverse indexes the
-pages need (who said what, what cites a paragraph), so rendering holds no lookup logic.
+What comes out is a `Resolved` story, which every rule across records reads (rules.py), and,
+once no rule is broken, a `Linked` story: records by id in file order, plus the reverse indexes
+the pages need (who said what, what cites a paragraph), so rendering holds no lookup logic.
 """
 
 from __future__ import annotations
@@ -10,25 +11,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from generator.content import checks
-from generator.content.chronology import chronology
 from generator.content.graph import Graph, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
-from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
+from generator.content.recorder import Recorder
 from generator.content.validation import Entry, Validated
 from generator.content.yamlsource import Loc
-from generator.model import urls
 from generator.model.parts import Paragraph, Record, Ref, Source, fields_of
 from generator.model.records import (
     ARTICLES,
     COLLECTIONS,
     RECORD_TYPES,
     Article,
-    Collection,
     Correction,
     Country,
     Event,
@@ -43,6 +39,8 @@ from generator.model.records import (
 )
 
 R = TypeVar("R")
+# A value in a record: where it is, the value, and the reference namespace it belongs to.
+Leaf = tuple[Loc, Any, Ref | None]
 T = TypeVar("T", bound=Record)
 K = TypeVar("K")
 
@@ -112,22 +110,52 @@ class Linked:
         return self.origins[(collection, record_id)]
 
 
+@dataclass(frozen=True)
+class Resolved:
+    """A story's ids resolved as far as they can be, whatever else is wrong with it: what every
+    rule across records reads (generator/content/rules.py), so that one run reports them all."""
+
+    validated: Validated
+    articles: dict[str, Article]  # the valid sidecars, by id
+    texts: dict[str, SeedText]  # every article text read, valid sidecar or not
+    records: dict[str, dict[str, Any]]  # every collection's valid records, by id
+    complete: bool  # every file read and every record valid: what is cited where is known
+    ready: bool  # nothing kept the story from linking: no problem so far and a story record
+    # Every valid record (articles first, in file order) with every value in it: walked once
+    # here rather than by each rule that looks at values.
+    values: list[tuple[Entry[Any], list[Leaf]]]
+
+    @collection_paused()
+    def linked(self, recorder: Recorder | None = None) -> Linked:
+        """The story for the pages; only for a `ready` story that broke no rule (the graph
+        trusts every citation). With `recorder`, its graph tells it what pages read
+        (generator/content/graph.py)."""
+        story = self.validated.entries["story"][0].record
+        texts = {key: self.texts[key] for key in self.articles}
+        records = {c.name: self.records[c.name] for c in RECORD_TYPES if c.many}
+        cited = cited_paragraphs(self)
+        linked = Linked(
+            story=story,
+            texts=texts,
+            records=records,
+            graph=resolve(story, records, texts, cited, recorder),
+            cited=cited,
+        )
+        _remember_origins(linked, self.validated)
+        return linked
+
+
 @collection_paused()
-def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Problem]]:
+def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]:
+    """Resolve every id: what resolving cannot do (an id taken twice, an id nothing holds) is
+    the only problem reported here; every other rule is in generator/content/rules.py."""
     problems: list[Problem] = []
     articles = _unique(validated.articles, "article", problems)
-    for entry in validated.articles:
-        stem = Path(entry.document.path).stem
-        if entry.record.id != stem:
-            problems.append(entry.problem(("id",), f"the id must match the file name: '{stem}'"))
     names = {c.name: _unique(validated.entries[c.name], c.record, problems) for c in COLLECTIONS}
     names[ARTICLES.name] = articles
     for sharing in _SHARED.values():  # an id is unique across the collections sharing it
         entries = [entry for c in sharing for entry in validated.entries[c.name]]
         _unique(entries, _either(c.record for c in sharing), problems)
-    problems.extend(_page_collisions(validated))
-    problems.extend(chronology(validated, articles))
-    problems.extend(checks.across(validated, complete=not (loaded.problems or validated.problems)))
     invalid = {**validated.invalid_ids, ARTICLES.name: set(loaded.texts)}
     known: dict[str, set[str]] = defaultdict(set)
     for collection in RECORD_TYPES:
@@ -137,24 +165,34 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Linked | None, list[Prob
     for namespace, sources in _NAMESPACES.items():
         if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
-    cited: dict[str, set[int]] = defaultdict(set)  # every paragraph any fact cites
-    for entries in [validated.articles, *validated.entries.values()]:
-        for entry in entries:
-            problems.extend(_check_entry(entry, known, loaded.texts, cited))
-    stories = validated.entries["story"]
-    if problems or validated.problems or loaded.problems or not stories:
-        return None, problems
-    texts = {key: loaded.texts[key] for key in articles}
-    records = {c.name: names[c.name] for c in RECORD_TYPES if c.many}
-    linked = Linked(
-        story=stories[0].record,
-        texts=texts,
-        records=records,
-        graph=resolve(stories[0].record, records, texts, cited),
+    values = [
+        (entry, list(leaves(entry.record, ())))
+        for entries in [validated.articles, *validated.entries.values()]
+        for entry in entries
+    ]
+    for entry, found in values:
+        problems.extend(_unknown_refs(entry, found, known))
+    earlier = bool(loaded.problems or validated.problems)
+    resolved = Resolved(
+        validated=validated,
+        articles=articles,
+        texts=loaded.texts,
+        records=names,
+        complete=not earlier,
+        ready=not (earlier or problems) and bool(validated.entries["story"]),
+        values=values,
     )
-    linked.cited = dict(cited)
-    _remember_origins(linked, validated)
-    return linked, problems
+    return resolved, problems
+
+
+def cited_paragraphs(story: Resolved) -> dict[str, set[int]]:
+    """Every paragraph any fact cites, by article: the reverse index the sources pages show."""
+    cited: dict[str, set[int]] = defaultdict(set)
+    for _entry, found in story.values:
+        for _loc, value, _ref in found:
+            if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
+                cited[value.article].add(value.paragraph)
+    return dict(cited)
 
 
 def _unique(entries: list[Entry[Any]], what: str, problems: list[Problem]) -> dict[str, Any]:
@@ -194,103 +232,32 @@ def _either(items: Iterable[str]) -> str:
     return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
 
 
-def _page_collisions(validated: Validated) -> Iterator[Problem]:
-    """Records whose page would be another's: one of the site's section pages (such as
-    `people/index.md` for a person with the id `index`), or another record's page (two types
-    sharing a folder). Refused here, where the id is, never found out when writing pages."""
-    sections = {urls.url_of(page): f"the {kind} page" for kind, page in urls.SECTION_PAGES.items()}
-    owners: dict[str, tuple[Collection, Entry[Any]]] = {}
-    for collection in RECORD_TYPES:
-        if collection.folder is None:
-            continue
-        is_article = collection == ARTICLES
-        for entry in validated.articles if is_article else validated.entries[collection.name]:
-            page = urls.record_page(collection.name, entry.record.id)
-            served = urls.url_of(page)
-            owner = owners.setdefault(served, (collection, entry))
-            listing = urls.numbered_listing(served)
-            if served in sections or listing:
-                taken = sections.get(served) or str(listing)
-            elif owner[1] is not entry and not set(owner[0].namespaces) & set(
-                collection.namespaces
-            ):  # ids shared by one namespace are already refused as duplicates
-                mark = owner[1].document.mark((*owner[1].loc, "id"))
-                taken = f"the page of the {owner[0].record} at {owner[1].document.path}:{mark.line}"
-            else:
-                continue
-            yield entry.problem(
-                ("id",),
-                f"the id '{entry.record.id}' is taken by the site: this {collection.record}'s "
-                f"page would be {page}, which is {taken}; choose another id",
-            )
-
-
-def _check_entry(
-    entry: Entry[Any],
-    namespaces: dict[str, set[str]],
-    texts: dict[str, SeedText],
-    cited: dict[str, set[int]],
+def _unknown_refs(
+    entry: Entry[Any], found: list[Leaf], namespaces: dict[str, set[str]]
 ) -> Iterator[Problem]:
-    """Problems in one record's references, citations and text; notes what it cites."""
-    record = entry.record
-    listed: set[tuple[Loc, str]] = set()  # (list, id): each id once per list
-    for loc, value, ref in _leaves(record, ()):
-        if ref is not None and isinstance(loc[-1], int) and (loc[:-1], value) in listed:
-            yield entry.problem(loc, f"'{value}' is listed twice here: keep one")
-        elif ref is not None and value not in namespaces.get(ref.namespace, {value}):
-            yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
-        elif isinstance(record, Question) and loc[0] == "related" and value == record.id:
-            yield entry.problem(
-                loc, f"a question is not related to itself: remove '{value}' from `related`"
-            )
-        if ref is not None and isinstance(loc[-1], int):
+    """Each id the record names that no record holds. An id repeated in one list is reported
+    once, as listed twice (a rule), not again here."""
+    listed: set[tuple[Loc, str]] = set()  # (list, id)
+    for loc, value, ref in found:
+        if ref is None:
+            continue
+        repeated = isinstance(loc[-1], int) and (loc[:-1], value) in listed
+        if isinstance(loc[-1], int):
             listed.add((loc[:-1], value))
-        if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
-            cited[value.article].add(value.paragraph)
-            count = len(texts[value.article].paragraphs) if value.article in texts else None
-            if count is not None and value.paragraph > count:
-                yield entry.problem(
-                    (*loc, "paragraph"),
-                    f"article '{value.article}' has {count} paragraphs, so there is no "
-                    f"paragraph {value.paragraph}: count its non-empty lines",
-                )
-        elif isinstance(value, str) and ref is None and not _is_quotation(record, loc):
-            mark = is_quoted(value)
-            if mark is not None:
-                yield entry.problem(
-                    loc,
-                    f"the quotation mark {mark} belongs only in the `text` of a `direct` "
-                    "statement, where the build proves the quotation against the source: "
-                    "paraphrase without quotation marks, or make a direct statement",
-                )
-    if isinstance(record, Statement) and record.kind == "direct":
-        problem = _quotation_problem(record, texts)
-        if problem:
-            yield entry.problem(("text",), problem)
-    if isinstance(record, Statement):
-        yield from checks.reports(entry, texts)
+        if not repeated and value not in namespaces.get(ref.namespace, {value}):
+            yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
 
 
-def _is_quotation(record: Record, loc: Loc) -> bool:
-    """Whether the value at `loc` may hold quotation marks: a direct statement's text, proved
-    against its source, or an article's headline and address, copied as published."""
-    if isinstance(record, Article):
-        return loc in (("title",), ("url",))
-    if not isinstance(record, Statement) or record.kind != "direct":
-        return False
-    return loc == ("text",) or (loc[0] == "reports" and loc[-1] == "text")
-
-
-def _leaves(record: Record, loc: Loc) -> Iterator[tuple[Loc, Any, Ref | None]]:
+def leaves(record: Record, loc: Loc) -> Iterator[Leaf]:
     """Every value in a record, with its location and the reference namespace it belongs to."""
     for name, ref in fields_of(type(record)):
         yield from _visit(getattr(record, name), (*loc, name), ref)
 
 
-def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[tuple[Loc, Any, Ref | None]]:
+def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[Leaf]:
     if isinstance(value, Record):
         yield loc, value, None
-        yield from _leaves(value, loc)
+        yield from leaves(value, loc)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _visit(item, (*loc, index), ref)
@@ -310,42 +277,6 @@ def _unknown_ref(namespace: str, value: str, namespaces: dict[str, set[str]]) ->
     guess = get_close_matches(value, sorted(namespaces[namespace]), n=1, cutoff=0.6)
     hint = f"did you mean '{guess[0]}'? Otherwise add" if guess else "add"
     return f"unknown {known} '{value}': {hint} it to {_where(namespace)}"
-
-
-def _quotation_problem(statement: Statement, texts: dict[str, SeedText]) -> str | None:
-    text = texts.get(statement.source.article)
-    if text is None or statement.source.paragraph > len(text.paragraphs):
-        return None  # already reported as a bad citation
-    quote = comparable(statement.text)
-    cited = comparable(text.paragraphs[statement.source.paragraph - 1])
-    problem = quotation_problem(quote, cited)
-    if quote in cited and problem is None:
-        return None
-    where = f"article '{statement.source.article}' paragraph {statement.source.paragraph}"
-    others = [
-        number
-        for number, paragraph in enumerate(text.paragraphs, start=1)
-        if quote in comparable(paragraph)
-        and quotation_problem(quote, comparable(paragraph)) is None
-    ]
-    if others:
-        verb = "quoted in" if quote in cited else "in"
-        return (
-            f"this quotation is not {verb} {where} but is in paragraph {others[0]}: fix the source"
-        )
-    if problem is not None:
-        return problem
-    if _plain(quote) in _plain(cited):
-        hint = (
-            "the words match but apostrophes or quotation marks differ: copy them from the source"
-        )
-    else:
-        hint = "copy it word for word from the source (only spacing may differ)"
-    return f"this quotation is not found verbatim in {where}: {hint}"
-
-
-def _plain(text: str) -> str:
-    return normalise_space(text.translate(str.maketrans("‘’“”", "''\"\"")))
 
 
 def _remember_origins(linked: Linked, validated: Validated) -> None:

@@ -1,18 +1,29 @@
 """Incremental generation: after an edit, render only the files whose inputs changed.
 
-A `Session` lives as long as the process (the live preview keeps one). Its first run renders
-every file and records, for each, what rendering it read: every attribute of every node
-(`(collection, id)` and attribute name; a record inside another counts as its owner's
-attribute that holds it), every collection of the graph it listed, and the few inputs the
-templates reach without a node (citation names, quotation marks, the glossary, where a record
-was written). Each of those inputs is remembered by a hash of its value.
+A `Session` lives as long as the process (the live preview keeps one). It keeps a `Recorder`
+(generator/content/recorder.py) and hands it to the two public seams through which pages read
+the story, and no other:
+
+- the link stage, which then builds the graph as a `WatchedGraph` of `WatchedNode`s: every
+  attribute read of a record's node (`(collection, id)` and attribute name; a record inside
+  another counts as its owner's attribute that holds it) and every collection of the graph listed;
+- `PageInputs` (generator/pages/inputs.py), the one object that holds what templates read
+  without a node (citation names, quotation marks, the glossary, where a record was written…):
+  each call records the input it reads, and `PageInputs.value` says what any input is now.
+
+While a file renders the recorder's `reads` is its set; each input is remembered by a hash of
+its value (a node's attribute, the graph's, or what `PageInputs.value` gives), so this module
+needs to know nothing of what an input is.
 
 After an edit the story is loaded, validated and linked as always (every problem reported, and
 nothing written when there is one). The inputs any file read are hashed again; the files that
 read one whose hash changed are rendered again (and recorded again), with the files of records
 that are new; the files of records that are gone are removed. Rendering is a function of what it
 reads, so a file none of whose inputs changed would come out the same: it is left as it is.
-The data files and search records are made from the whole story, so they are always made.
+The data files are made from the whole story, so they are always made, and the files the site
+carries from the story folder (its logo) are always read; what follows the pages (date stamp,
+search records, the generated mkdocs.yml, the inputs' fingerprint) is `build.finish`, which
+`generate` calls too.
 """
 
 from __future__ import annotations
@@ -20,113 +31,50 @@ from __future__ import annotations
 import gc
 import time
 from array import array
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
 
-from jinja2 import Environment
-
-from generator.build import checked_story, inputs_fingerprint, remember_date
-from generator.content.graph import Graph, Node, _Nodes
+from generator.build import checked_story, finish, story_files
+from generator.content.graph import Node
 from generator.content.linking import Linked
 from generator.content.loading import collection_frozen
 from generator.content.parsecache import documents_kept
 from generator.content.problems import Problem
+from generator.content.recorder import Input, Recorder
 from generator.model import urls
-from generator.pages.downloads import DATA_FILES, data_files
-from generator.pages.marks import Quoted
-from generator.pages.rendering import environment, render
-from generator.pages.search import records_text
+from generator.pages.downloads import DATA_FILES
+from generator.pages.inputs import PageInputs
+from generator.pages.rendering import render
 from generator.project import Project
-from generator.publish.config import SiteConfig, config_text
+from generator.publish.config import SiteConfig
+from generator.publish.stamp import inputs_fingerprint
 from generator.publish.writing import write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
-Input = tuple[Hashable, ...]  # one thing a file read, e.g. (key, attribute) or ("graph", name)
 _MISSING = object()
 
 
-class _Recorder:
-    """What the file being rendered reads, while `current` is set."""
-
-    def __init__(self) -> None:
-        self.current: set[tuple[Any, ...]] | None = None
-
-    def read(self, item: tuple[Any, ...]) -> None:
-        if self.current is not None:
-            self.current.add(item)
-
-
-_RECORDER = _Recorder()
-
-
-def _node_read(node: Node, name: str) -> Any:
-    if _RECORDER.current is not None and name[:2] != "__":
-        _RECORDER.current.add((id(node), name))
-    return object.__getattribute__(node, name)
-
-
-def _graph_read(graph: Graph, name: str) -> Any:
-    if _RECORDER.current is not None and name[:2] != "__":
-        _RECORDER.current.add(("graph", name))
-    return object.__getattribute__(graph, name)
-
-
-def _nodes_read(nodes: _Nodes, graph: Graph, owner: type) -> dict[str, Node]:
-    """graph.statements and the like, recorded as what they are, not as `graph.nodes`."""
-    collection: dict[str, Node] = object.__getattribute__(graph, "nodes")[nodes.name]
-    return collection
-
-
-@contextmanager
-def _recording() -> Iterator[None]:
-    """Every read of a node or the graph passes by the recorder, for as long as this lasts
-    (only while rendering: the rest of the pipeline reads them at full speed)."""
-    saved = _Nodes.__get__
-    type.__setattr__(Node, "__getattribute__", _node_read)
-    type.__setattr__(Graph, "__getattribute__", _graph_read)
-    type.__setattr__(_Nodes, "__get__", _nodes_read)
-    try:
-        yield
-    finally:
-        type.__delattr__(Node, "__getattribute__")
-        type.__delattr__(Graph, "__getattribute__")
-        type.__setattr__(_Nodes, "__get__", saved)
-        _RECORDER.current = None
-
-
 class _Story:
-    """One run's linked story, as the inputs files read: records by key, and each input's value.
+    """One run's linked story, as the inputs files read: records by key, and each input's value
+    (a node's attribute, the graph's, or any other through `PageInputs.value`).
 
     A record inside another (a statement's source, a country's position) is read only through
     the attribute of its owner that holds it, whose hash covers it whole: reading it is not
     recorded again."""
 
-    def __init__(self, linked: Linked, env: Environment) -> None:
-        self.linked = linked
-        graph = linked.graph
-        self.nodes: dict[Key, Node] = {("story", ""): graph.story}
+    def __init__(self, linked: Linked, inputs: PageInputs) -> None:
+        self.page_inputs = inputs
+        graph = self.graph = linked.graph
+        nodes: dict[Key, Node] = {("story", ""): graph.story}
         for name, collection in graph.nodes.items():
             for record_id, node in collection.items():
-                self.nodes[(name, record_id)] = node
-        self.keys: dict[int, Key] = {id(node): key for key, node in self.nodes.items()}
+                nodes[(name, record_id)] = node
+        self.keys: dict[int, Key] = {id(node): key for key, node in nodes.items()}
+        # Each node's attributes, taken once: reading a watched node costs a call each time.
+        self.fields: dict[Key, dict[str, object]] = {key: vars(n) for key, n in nodes.items()}
         self.inner: dict[int, int] = {}  # hashes of nodes, by identity (all live this run)
-        self.cite_names: Callable[[Node], str] = env.globals["cite_name"]  # type: ignore[assignment]
-        self.quoted: Quoted = env.globals["quoted_at"].__self__  # type: ignore[attr-defined]
-        self.glossary = hash(
-            tuple((t.term, tuple(t.aliases), t.definition) for t in linked.terms.values())
-        )
-        self._special: dict[object, Callable[[Input], int]] = {
-            "graph": lambda item: self._hash(getattr(graph, str(item[1]), _MISSING)),
-            "cite": self._cite,
-            "marks": self._marks,
-            "glossary": lambda _item: self.glossary,
-            "origin": lambda item: hash(linked.origins.get((str(item[1]), str(item[2])))),
-            "files": lambda _item: hash(tuple((k, tuple(v)) for k, v in linked.files.items())),
-        }
 
-    def inputs(self, read: set[tuple[Any, ...]]) -> Iterator[Input]:
+    def inputs(self, read: set[Input]) -> Iterator[Input]:
         """What one file read, by key rather than by the identity of this run's nodes."""
         keys = self.keys
         for item in read:
@@ -140,16 +88,11 @@ class _Story:
     def value(self, item: Input) -> int:
         """The hash of one input's value in this story."""
         if isinstance(item[0], tuple):  # (key, attribute)
-            node = self.nodes.get(item[0])
-            return 0 if node is None else self._hash(vars(node).get(str(item[1]), _MISSING))
-        return self._special[item[0]](item)
-
-    def _cite(self, item: Input) -> int:
-        article = self.nodes.get(("seeds", str(item[1])))
-        return 0 if article is None else hash(self.cite_names(article))
-
-    def _marks(self, item: Input) -> int:
-        return hash(tuple(self.quoted.marks.get((str(item[1]), cast(int, item[2])), [])))
+            fields = self.fields.get(item[0])
+            return 0 if fields is None else self._hash(fields.get(str(item[1]), _MISSING))
+        if item[0] == "graph":
+            return self._hash(getattr(self.graph, str(item[1]), _MISSING))
+        return self._hash(self.page_inputs.value(item))
 
     def _hash(self, value: object) -> int:
         return _hash(value, self.inner)
@@ -192,6 +135,7 @@ class Session:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self.recorder = Recorder()  # the story's graph and page inputs tell it what is read
         self.numbers: dict[Input, int] = {}  # each input ever read, by a number of its own
         self.values = array("q")  # each input's hash when last read, by number
         self.reads: dict[str, array[int]] = {}  # each file under build/docs: what it read
@@ -202,13 +146,14 @@ class Session:
         """Like build.generate: the paths under build/docs written or removed, or the problems
         (and then nothing is written)."""
         started = time.perf_counter()
+        fingerprint = inputs_fingerprint(self.project)  # before reading: an edit now is seen
         with documents_kept():  # each save checks the story again: unchanged files are not read
-            linked, config, problems = checked_story(self.project)
+            linked, config, problems = checked_story(self.project, self.recorder)
         if linked is None or config is None or problems:
             return [], problems
         checked = time.perf_counter()
         with collection_frozen():  # the story lives until its pages are made
-            made = self._make(linked, config, started, checked)
+            made = self._make(linked, config, fingerprint, (started, checked))
         # Its nodes refer to each other (a person to their statements and back): collected
         # now, or each save would leave a whole story behind.
         del linked
@@ -216,34 +161,36 @@ class Session:
         return made
 
     def _make(
-        self, linked: Linked, config: SiteConfig, started: float, checked: float
+        self, linked: Linked, config: SiteConfig, fingerprint: str, times: tuple[float, float]
     ) -> tuple[list[str], list[Problem]]:
-        env = environment(linked)
-        story = _Story(linked, env)
-        _track(env, linked, story)
-        first = self.scheme != config.scheme or not self.reads
+        inputs = PageInputs(linked, self.recorder)
+        story = _Story(linked, inputs)
+        # Without caches (--no-cache), every file is made again, as on the first run.
+        first = not self.project.cached or self.scheme != config.scheme or not self.reads
         if first:
             self.numbers, self.values, self.reads = {}, array("q"), {}
         values = array("q", map(story.value, self.numbers))  # every input, as it is now
         wanted = self._changed(values)
-        pages = self._render(linked, config.scheme, env, story, wanted)
+        pages = self._render(linked, config.scheme, inputs, story, wanted)
         self.values = array("q", values)
         self.values.extend(story.value(item) for item in list(self.numbers)[len(values) :])
+        # Files of the story folder the site carries (its logo): as generate writes them.
+        carried = dict(story_files(self.project, config))
+        self.reads.update((path, array("q")) for path in carried)
         rendered = time.perf_counter()
+        self.project.generated_from.unlink(missing_ok=True)  # as generate: not done until done
         try:
-            written = self._write(pages, _paths(linked, config.scheme, pages), first)
+            now = _paths(linked, config.scheme, pages) | set(carried)
+            written = self._write({**pages, **carried}, now, first)
         except BaseException:
             self.reads = {}  # what is on disk is unknown: the next run makes every file
             raise
-        remember_date(self.project, linked.story.updated)
-        write_file(self.project.generated_config, config_text(config, linked.story, self.project))
-        write_file(self.project.search_records, records_text(linked.graph, config.scheme))
-        self.project.generated_from.write_text(inputs_fingerprint(self.project), "ascii")
+        finish(self.project, linked, config, fingerprint)
         self.scheme = config.scheme
         done = time.perf_counter()
         self.seconds = {
-            "check": checked - started,
-            "render": rendered - checked,
+            "check": times[1] - times[0],
+            "render": rendered - times[1],
             "write": done - rendered,
             "rendered": float(len(pages)),
         }
@@ -261,16 +208,16 @@ class Session:
         self,
         linked: Linked,
         scheme: urls.Scheme,
-        env: Environment,
+        inputs: PageInputs,
         story: _Story,
         wanted: Callable[[str], bool],
     ) -> dict[str, str]:
         """The files `wanted` accepts, each with what it read recorded in `reads`."""
         numbers = self.numbers
-        sections = set(urls.SECTION_PAGES.values())
-        made: list[tuple[str, set[tuple[Any, ...]]]] = []
+        recorder = self.recorder
+        made: list[tuple[str, set[Input]]] = []
 
-        def keep(read: set[tuple[Any, ...]]) -> array[int]:
+        def keep(read: set[Input]) -> array[int]:
             return array(
                 "q", sorted({numbers.setdefault(i, len(numbers)) for i in story.inputs(read)})
             )
@@ -279,71 +226,38 @@ class Session:
             if made:  # the file before this one is done: what it read, as numbers
                 done, read = made.pop()
                 self.reads[done] = keep(read)
-            if path == DATA_FILES[0] or not wanted(path):  # data files: made below
-                _RECORDER.current = None
+            recorder.reads = None
+            if path == DATA_FILES[0]:  # from the whole story, every run: not worth recording
+                return True
+            if not wanted(path):
                 return False
-            _RECORDER.current = set()
-            if path in sections:
-                _RECORDER.current.add(("files",))  # its "edit this" link names the files
-            made.append((path, _RECORDER.current))
+            recorder.reads = set()
+            made.append((path, recorder.reads))
             return True
 
-        with _recording():
-            pages = render(linked, scheme, start, env)
+        try:
+            pages = render(linked, scheme, start, inputs, cached=self.project.cached)
+        finally:
+            recorder.reads = None
         if made:
             done, read = made.pop()
             self.reads[done] = keep(read)
-        # From the whole story, every run: not worth recording what they read.
-        pages.update(data_files(linked, scheme))
         self.reads.update((path, array("q")) for path in DATA_FILES)
         return pages
 
-    def _write(self, pages: dict[str, str], now: set[str], first: bool) -> list[str]:
+    def _write(self, files: dict[str, str | bytes], now: set[str], first: bool) -> list[str]:
         """Write the files made, remove those the story no longer has; what changed."""
         docs = self.project.docs
         gone = sorted(set(self.reads) - now)
         for path in gone:
             del self.reads[path]
         if first:
-            return write(pages, docs)
-        written = [path for path, text in sorted(pages.items()) if write_file(docs / path, text)]
+            return write(files, docs)
+        written = [path for path, text in sorted(files.items()) if write_file(docs / path, text)]
         for path in gone:
             (docs / path).unlink(missing_ok=True)
             _prune(docs / path, docs)
         return sorted([*written, *gone])
-
-
-def _track(env: Environment, linked: Linked, story: _Story) -> None:
-    """The inputs templates reach without reading a node, recorded where they are read."""
-    cite = story.cite_names
-    quoted = story.quoted
-    glossary = env.filters["gloss"]
-
-    def cite_name(article: Node) -> str:
-        _RECORDER.read(("cite", article.id))
-        return cite(article)
-
-    def quoted_at(statement: Node, source: Node) -> str | None:
-        if source.reference is None:
-            _RECORDER.read(("marks", source.article.id, source.paragraph))
-        return quoted.anchor(statement, source)
-
-    def marked_paragraph(article: Node, number: int) -> object:
-        _RECORDER.read(("marks", article.id, number))
-        return quoted.paragraph(article, number)
-
-    def gloss(*args: Any, **kwargs: Any) -> Any:
-        _RECORDER.read(("glossary",))
-        return glossary(*args, **kwargs)
-
-    def origin(collection: str, record_id: str) -> tuple[str, int]:
-        _RECORDER.read(("origin", collection, record_id))
-        return linked.origins[(collection, record_id)]
-
-    env.globals.update(cite_name=cite_name, quoted_at=quoted_at)
-    env.globals["marked_paragraph"] = marked_paragraph
-    env.filters["gloss"] = gloss
-    setattr(linked, "origin", origin)  # noqa: B010
 
 
 def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[str]:

@@ -8,8 +8,9 @@ HTML is left as it is. That is exact because a page's HTML depends only on its o
 settings and the navigation. So the settings changing needs a whole build (the caller decides),
 and so does a page of the navigation changing its title, or pages coming or going when MkDocs
 makes the navigation from the files (no `nav` in mkdocs.yml): `update` sees to those.
-Per-page building uses MkDocs 1.6's `_populate_page` and `_build_page`, as its `build` does;
-requirements.lock pins that version.
+Per-page building uses MkDocs 1.6's private `_populate_page`, `_build_page` and
+`_build_theme_template`, as its `build` does: requirements.lock pins that version, pyproject.toml
+allows no other minor one, and tests/test_pinned_internals.py checks each signature.
 """
 
 from __future__ import annotations

@@ -138,6 +138,7 @@ class Preview:
             return
         settings = self._settings_now()
         whole, self._settings = settings != self._settings, settings
+        whole |= not self.project.cached  # --no-cache: every page, after every save
         if written or whole:
             self._build(None if whole else written)
 

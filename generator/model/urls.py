@@ -16,10 +16,10 @@ from functools import cache
 from typing import Protocol
 
 from generator.model.records import RECORD_TYPES
-from generator.model.sections import SECTIONS
+from generator.model.sections import SECTIONS, named
 
 # The site's section pages, by kind. Record pages live in folders beside them, so an id that
-# names a section's own page (`index`) would overwrite it: the link stage refuses such ids.
+# names a section's own page (`index`) would overwrite it: `check` refuses such ids.
 SECTION_PAGES = {section.name: section.page for section in SECTIONS}
 # Listings split into numbered pages past this many entries each, so no page grows without
 # bound: the first keeps the section's path, the next are `page-2`, `page-3`… in its folder.
@@ -122,6 +122,12 @@ def share_file(statement: Identified, scheme: Scheme) -> str:
     is not Markdown), so it costs the build next to nothing, and is served at its link."""
     page = share_page(statement)
     return scheme.url_of(page) + "index.html" if scheme.directory_urls else scheme.url_of(page)
+
+
+def section_page(name: str) -> str:
+    """A section's page, by its name in the registry: an unknown name is a KeyError naming the
+    known ones."""
+    return named(name).page
 
 
 def numbered_page(kind: str, number: int) -> str:

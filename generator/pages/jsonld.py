@@ -8,10 +8,12 @@ breaks YAML honours and JSON does not escape (see generator/pages/text.py, the l
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from generator.content.graph import Graph, Node
+from generator.content.graph import Graph, Node, nodes_of
 from generator.model.records import Country, Group, Person
+from generator.model.sections import Section
 from generator.pages.text import safe_json_breaks
 
 CONTEXT = "https://schema.org"
@@ -117,23 +119,36 @@ def question_page(item: Node) -> str:
     return graph(question(item), *quotes)
 
 
-def listing_page(story: Graph, kind: str, entries: list[Node] | None = None) -> str:
-    """A section page: the records it lists (`entries`, where the listing is split into
-    numbered pages, else all); any other page: what page it is."""
-    if kind == "people":
-        entities = (
-            entries if entries is not None else [*story.people.values(), *story.groups.values()]
-        )
-        return graph(*(agent(entity) for entity in entities))
-    if kind == "countries":
-        return graph(*(agent(country) for country in story.countries.values()))
-    if kind == "questions":
-        return graph(*(question(item) for item in story.questions.values()))
-    if kind == "sources":
-        articles = entries if entries is not None else story.articles.values()
-        return graph(*(news_article(article) for article in articles))
-    return graph({"@type": "WebPage", "name": story.story.title, "inLanguage": _language(story)})
+def listing_page(story: Graph, section: Section, entries: list[Node] | None = None) -> str:
+    """A section's page, as its registry row says: the page itself, of the row's schema.org
+    type, or the records it lists (`entries`, where the listing is split into numbered pages,
+    else every record of the collections it lists), each described as itself."""
+    if section.jsonld is not None:
+        return web_page(story, section.jsonld)
+    if entries is None:
+        entries = nodes_of(story, section.lists)
+    return graph(*(_described(node) for node in entries))
+
+
+def web_page(story: Graph, kind: str = "WebPage") -> str:
+    """A page described as what page it is, named by the story."""
+    return graph({"@type": kind, "name": story.story.title, "inLanguage": _language(story)})
 
 
 def _language(story: Graph) -> str:
     return str(next(iter(story.articles.values())).language) if story.articles else "en"
+
+
+def _described(node: Node) -> dict[str, Any]:
+    collection = node.collection
+    return _LISTED.get(collection.name if collection else "", thing)(node)
+
+
+# How a listed record is described, by its collection; any other, by the registry's `jsonld`.
+_LISTED: dict[str, Callable[[Node], dict[str, Any]]] = {
+    "people": agent,
+    "groups": agent,
+    "countries": agent,
+    "questions": question,
+    "seeds": news_article,
+}

@@ -2,35 +2,40 @@
 
 Templates hold presentation; this module decides which pages exist, with what records, and
 gives each page a `Links` object that knows how to reach everything else from where it stands.
+
+A page reads the story two ways only, the seam the live preview records through: the graph's
+nodes (the records it is given, and `s`, the graph), and one `PageInputs` (inputs.py), which
+supplies every template global and filter that reads story data outside a node (citation names,
+quotation marks, the glossary) and tells rendering where each record was written. Every other
+global is the same whatever the story. Given inputs and a graph made with a `Recorder`
+(generator/live/incremental.py does), each page's reads are told to it as they happen; `pages`
+asks `wanted` before making each file, so the recorder knows which file is reading.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, cast
-from urllib.parse import quote
+from typing import NamedTuple
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
-from generator.content.graph import Graph, Node
+from generator.content.graph import Graph, Node, nodes_of
 from generator.content.linking import Linked
 from generator.model import urls
-from generator.model.records import RECORD_TYPES, Article
-from generator.model.sections import SECTIONS
+from generator.model.records import RECORD_TYPES
+from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
-from generator.pages import views
+from generator.pages import prose, views
 from generator.pages.chart import positions_picture
+from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
-from generator.pages.marks import Quoted
+from generator.pages.inputs import PageInputs
 from generator.pages.share import share_pages
 from generator.pages.text import (
-    Glossary,
     finalize,
     front_matter,
     heading_id,
@@ -46,20 +51,6 @@ OVERVIEW_LIMIT = 400  # above this many statements, "who said what" lists speake
 HOME_LIMIT = 8  # questions listed on the home page under "what we know" and "what we don't"
 HOME_ARTICLES = 100  # articles the home page lists (the latest), where a story has more
 CITED_LIMIT = 250  # other facts named under a cited paragraph of an article; the rest counted
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -71,6 +62,11 @@ class Links:
 
     def page(self, page: str, anchor: str | None = None) -> str:
         return self.scheme.relative(self.here, page, anchor)
+
+    def section(self, name: str, anchor: str | None = None) -> str:
+        """A section's page, by its name in the registry (model/sections.py): templates never
+        spell a section's path. An unknown name stops the render, naming the known ones."""
+        return self.page(urls.section_page(name), anchor)
 
     def to(self, node: Node) -> str:
         """The page of a record that has one (a person, a country, an article…)."""
@@ -120,41 +116,6 @@ class Links:
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
-def long_date(value: dt.date) -> str:
-    """Locale-independent, so pages (and golden files) are the same on every machine."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def article_name(article: Article | Node) -> str:
-    return article.title or article.label
-
-
-def citation_names(articles: Iterable[Node]) -> dict[str, str]:
-    """How a citation names its article when the story has several: by outlet and date where
-    known, else by the editors' label; never by a number, which would shift whenever an article
-    is added. Articles that would share a name are named by their labels (and ids)."""
-    listed = list(articles)
-    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
-    for fallback in (_label, _label_and_id):
-        shared = Counter(names.values())
-        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
-    return names
-
-
-def _label(article: Node) -> str:
-    return str(article.label)
-
-
-def _label_and_id(article: Node) -> str:
-    return f"{article.label} ({article.id})"
-
-
-def _outlet_and_date(article: Node) -> str | None:
-    if article.outlet and article.published:
-        return f"{article.outlet}, {long_date(article.published)}"
-    return str(article.outlet) if article.outlet else None
-
-
 def speaker_detail(entity: Node) -> str | None:
     """What a card says beside a speaker's name: role and country, where known."""
     role = getattr(entity, "role", None)
@@ -163,14 +124,8 @@ def speaker_detail(entity: Node) -> str | None:
     return " · ".join(part for part in (role, country) if part) or None
 
 
-def text_fragment(url: str, text: str) -> str:
-    """A link to the exact words in the original (`#:~:text=start,end` for long quotations)."""
-    words = text.split()
-    if len(words) <= 8:
-        target = quote(" ".join(words), safe="")
-    else:
-        target = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
-    return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
+def slug(text: object) -> str:
+    return "-".join(str(text).split())
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -189,13 +144,18 @@ class _CompiledTemplates(BytecodeCache):
         self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
-_COMPILED = _CompiledTemplates()
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
-def environment(story: Linked) -> Environment:
+def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
+    """The templates' environment: the story's graph as `s`, and the globals and filters of
+    `inputs` (every read of story data outside nodes); the rest read no story data but through
+    them (`citations` names articles and finds marks with the calls of `inputs`). `cached` false
+    (--no-cache) compiles every template afresh instead of reading COMPILED_TEMPLATES
+    (generator/caches.py)."""
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        bytecode_cache=_COMPILED,
+        bytecode_cache=COMPILED_TEMPLATES if cached else None,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -203,40 +163,40 @@ def environment(story: Linked) -> Environment:
         keep_trailing_newline=True,
         finalize=finalize,
     )
-    glossary = Glossary(([t.term, *t.aliases], t.definition) for t in story.terms.values())
     env.filters.update(
         md=markdown_inline,
         fm=front_matter,
         fm_json=json_front_matter,
-        gloss=glossary,
-        long_date=long_date,
+        long_date=prose.long_date,
         anchor=heading_id,
         alphabetical=views.alphabetical,
+        **inputs.template_filters(),
     )
-    cite_names = citation_names(story.graph.articles.values())
-    quoted = Quoted(story.graph)
     env.globals.update(
-        s=story.graph,
+        s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
-        cite_name=lambda article: cite_names[article.id],
+        citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
+        time_tag=prose.time_tag,
+        unknown=prose.unknown,
+        said_when=prose.said_when,
+        article_credit=prose.article_credit,
+        speaker_list=prose.speaker_list,
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
-        text_fragment=text_fragment,
-        quoted_at=quoted.anchor,
-        marked_paragraph=quoted.paragraph,
         statement_anchor=urls.statement_anchor,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
         title_id=urls.TITLE_ID,
-        slug=lambda text: "-".join(str(text).split()),
+        slug=slug,
         data_version=VERSION,
         card_limit=CARD_LIMIT,
         line_limit=LINE_LIMIT,
         overview_limit=OVERVIEW_LIMIT,
         home_limit=HOME_LIMIT,
         cited_limit=CITED_LIMIT,
+        **inputs.template_globals(),
     )
     return env
 
@@ -245,33 +205,41 @@ def render(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
+    *,
+    cached: bool = True,
 ) -> dict[str, str]:
     """All files by their path under the docs folder (see `pages`)."""
-    return dict(pages(story, scheme, wanted, env))
+    return dict(pages(story, scheme, wanted, inputs, cached=cached))
 
 
 def pages(
     story: Linked,
     scheme: urls.Scheme = urls.DIRECTORY_URLS,
     wanted: Callable[[str], bool] | None = None,
-    env: Environment | None = None,
+    inputs: PageInputs | None = None,
+    *,
+    cached: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
     data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
     so a big story's site need not be held in memory whole. Which pages exist, and that no two
     share a path, the link stage has decided. With `wanted`, only the files it accepts are made
     (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads)."""
-    env = env or environment(story)
+    each reads).
+
+    Pages read the story through its graph's nodes and through `inputs` alone (made here when
+    not given): the live preview gives a graph and inputs made with its recorder, and so learns
+    every input of each page it makes (generator/pages/inputs.py). `cached` as `environment`'s."""
+    inputs = inputs or PageInputs(story)
+    env = environment(inputs, cached=cached)
     keep = wanted or _every
-    for page in _pages(story, scheme, keep):
+    for page in _pages(story, inputs, scheme, keep):
         template = env.get_template(page.template)
         yield page.path, template.render(links=Links(page.path, scheme), **page.context)
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
-    cite_name = cast(Callable[[Node], str], env.globals["cite_name"])
-    yield from share_pages(story.graph, scheme, cite_name, keep)
+    yield from share_pages(story.graph, scheme, env, keep)
 
 
 def _every(_path: str) -> bool:
@@ -286,10 +254,12 @@ class Page(NamedTuple):
     context: dict[str, object]
 
 
-def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) -> Iterator[Page]:
+def _pages(
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
+) -> Iterator[Page]:
     """Every page of the site `wanted` accepts: the sections, then a page for each record of
     every type in the registry that has a template."""
-    yield from _section_pages(story, scheme, wanted)
+    yield from _section_pages(story, inputs, scheme, wanted)
     for collection in RECORD_TYPES:
         if collection.template is None:
             continue
@@ -297,7 +267,10 @@ def _pages(story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]) ->
         for record_id, node in story.graph.nodes[collection.name].items():
             if not wanted(node.own_page()):
                 continue
-            context = {**extra(story.graph, node), "edit": story.origin(collection.name, record_id)}
+            context = {
+                **extra(story.graph, node),
+                "edit": inputs.origin(collection.name, record_id),
+            }
             context.setdefault("record", node)
             yield Page(node.own_page(), collection.template, context)
 
@@ -327,7 +300,7 @@ def _question(story: Graph, question: Node) -> dict[str, object]:
 def _topic(story: Graph, topic: Node) -> dict[str, object]:
     return {
         "topic": topic,
-        "ld": structured.listing_page(story, "topic"),
+        "ld": structured.web_page(story),
         "draws_on": views.draws_on(story, topic),
     }
 
@@ -352,58 +325,71 @@ _RECORD_CONTEXT: dict[str, Callable[[Graph, Node], dict[str, object]]] = {
 }
 
 
-# Section pages by kind (their paths are urls.SECTION_PAGES): (template, the collection whose
-# file holds the page's facts).
-_SECTIONS = {s.name: (s.template, s.collection) for s in SECTIONS}
-
-
 def _section_pages(
-    story: Linked, scheme: urls.Scheme, wanted: Callable[[str], bool]
+    story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
-    for kind, (template, collection) in _SECTIONS.items():
-        path = urls.SECTION_PAGES[kind]
-        if not wanted(path):
+    """Each section of the registry: its page, or a listing's numbered pages, with the context
+    its row gives (JSON-LD, Edit note, entries) and what `_SECTION_CONTEXT` adds."""
+    for section in SECTIONS:
+        if not wanted(section.page):
             continue
-        files = story.files.get(collection or "", [])
-        context: dict[str, object] = {"ld": structured.listing_page(story.graph, kind)}
+        files = inputs.files(section.collection or "")
+        context: dict[str, object] = {"ld": structured.listing_page(story.graph, section)}
         context["edit"] = (files[0], None) if len(files) == 1 else None
-        if kind in ("home", "countries"):
-            links = Links(path, scheme)
-            hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
-            context["chart"] = positions_picture(story, hrefs)
-        if kind == "home":
-            context.update(_home(story.graph))
-        if kind == "questions":
-            context["sections"] = views.question_sections(story.graph)
-        if kind not in _LISTINGS:
-            yield Page(path, template, context)
+        if section.name in _SECTION_CONTEXT:
+            context.update(_SECTION_CONTEXT[section.name](story, Links(section.page, scheme)))
+        if section.per_page is None:
+            yield Page(section.page, section.template, context)
             continue
-        for pager, entries in views.paged(kind, _LISTINGS[kind](story.graph)):
-            ld = structured.listing_page(story.graph, kind, entries)
-            first = (pager.number - 1) * urls.PAGE_ENTRIES[kind] + 1
+        entries = _ENTRIES.get(section.name, _listed)(story.graph, section)
+        for pager, shown in views.paged(section.name, entries):
+            ld = structured.listing_page(story.graph, section, shown)
+            first = (pager.number - 1) * urls.PAGE_ENTRIES[section.name] + 1
             note = "" if pager.number == 1 else f", page {pager.number} of {len(pager.pages)}"
-            listing = {"pager": pager, "entries": entries, "ld": ld, "first": first}
+            listing = {"pager": pager, "entries": shown, "ld": ld, "first": first}
             listing["page_note"] = note
-            yield Page(pager.pages[pager.number - 1], template, context | listing)
+            yield Page(pager.pages[pager.number - 1], section.template, context | listing)
 
 
-# The entries of each section that lists them on numbered pages when they are many.
-_LISTINGS: dict[str, Callable[[Graph], list[Node]]] = {
-    "sources": lambda graph: list(graph.articles.values()),
-    "timeline": lambda graph: list(graph.events.values()),
-    "people": lambda graph: [*graph.people.values(), *graph.groups.values()],
-    # Only the list of speakers is split: up to OVERVIEW_LIMIT statements show as cards.
-    "statements": lambda graph: (
+def _listed(graph: Graph, section: Section) -> list[Node]:
+    """A listing's entries: every record of the collections its row lists, in order."""
+    return nodes_of(graph, section.lists)
+
+
+# A listing whose entries are not records of its row's collections: only the list of speakers
+# is split on "who said what", and only past OVERVIEW_LIMIT statements (below, all are cards).
+_ENTRIES: dict[str, Callable[[Graph, Section], list[Node]]] = {
+    "statements": lambda graph, _section: (
         list(graph.speakers) if len(graph.statements) > OVERVIEW_LIMIT else []
     ),
 }
 
 
-def _home(story: Graph) -> dict[str, object]:
+def _chart(story: Linked, links: Links) -> dict[str, object]:
+    """The picture of where each country stands, its parts linked from the page it is on."""
+    hrefs = {key: links.to(country) for key, country in story.graph.countries.items()}
+    return {"chart": positions_picture(story, hrefs)}
+
+
+# What a section's template is given beyond what its registry row gives, by section name.
+_SECTION_CONTEXT: dict[str, Callable[[Linked, Links], dict[str, object]]] = {
+    "home": lambda story, links: _chart(story, links) | _home(story.graph, links),
+    "countries": _chart,
+    "questions": lambda story, _links: {"sections": views.question_sections(story.graph)},
+}
+
+
+def _home(story: Graph, links: Links) -> dict[str, object]:
     """When the story happened, whose reporting it draws on, and its latest news."""
+    outlets = views.outlets(story)
+    articles = len(story.articles)
+    undated = sum(1 for article in story.articles.values() if not article.published)
+    span = prose.story_span(views.story_dates(story), links.section("timeline"))
+    drawn = prose.drawn_from(articles, outlets.names, outlets.unknown, len(story.references))
     return {
-        "dates": views.story_dates(story),
-        "outlets": views.outlets(story),
+        "when": span + prose.undated_articles(undated, articles),
+        "drawn_from": drawn,
+        "outlets": outlets,
         "latest": views.latest(story),
         "unresolved": views.unresolved(story),
         "recent": views.recent_articles(story, HOME_ARTICLES),

@@ -3,20 +3,24 @@ Graph and twitter tags name the speaker and the words, so a shared link previews
 not its speaker's page; it sends the reader on to the statement's card on that page.
 
 It is not Markdown, so MkDocs copies it as it is: a story of twenty thousand statements adds
-twenty thousand small files to copy, not pages to build.
+twenty thousand small files to copy, not pages to build. This module says what a page says;
+templates/share.html.j2 lays it out, escaped as every template prints a value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import cast
 
-from markupsafe import escape
+from jinja2 import Environment
+from markupsafe import Markup
 
 from generator.content.graph import Graph, Node
 from generator.model import urls
 from generator.pages import jsonld as structured
-from generator.pages.text import finalize
+from generator.pages.citations import Citations
 
+TEMPLATE = "share.html.j2"
 TITLE_WORDS = 110  # characters of the words in a title: previews cut longer ones anyway
 DESCRIPTION_WORDS = 240
 
@@ -49,78 +53,35 @@ def _cut(text: str, limit: int) -> str:
     return words[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-# The page, filled by `str.format` with escaped values (see `_text`): twenty thousand of them
-# cost a fraction of what a template does. What a link preview reads, then on to the statement's
-# card on its home page, outlined there (:target); every value sits in a double-quoted attribute
-# or in text. No icon to fetch: the page moves on at once, and a browser would otherwise ask the
-# host for /favicon.ico.
-PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>{title} – {story}</title>
-<meta name="description" content="{description}">
-<meta property="og:type" content="article">
-<meta property="og:site_name" content="{story}">
-<meta property="og:title" content="{title}">
-<meta property="og:description" content="{description}">
-<meta name="twitter:card" content="summary">
-<meta name="twitter:title" content="{title}">
-<meta name="twitter:description" content="{description}">
-<script type="application/ld+json">{ld}</script>
-<meta http-equiv="refresh" content="0; url={target}">
-<style>:root {{ color-scheme: light dark; }} body {{ max-width: 40rem; margin: 2rem auto; \
-padding: 0 1rem; font: 1.1rem/1.5 system-ui, sans-serif; }} blockquote {{ margin: 1rem 0; \
-padding-left: 1rem; border-left: 0.2rem solid; font-family: serif; }} a {{ color: inherit; \
-}}</style>
-</head>
-<body>
-<main>
-<p>{badge} · {story}</p>
-<h1>{who}</h1>
-{words}
-<p>Source: {source}</p>
-<p><a href="{target}">See it among everything {who} said</a></p>
-</main>
-</body>
-</html>
-"""
-
-
-def _text(value: str) -> str:
-    """A value as every template prints one: on one line, bidi controls shown, escaped."""
-    return str(escape(finalize(value)))
-
-
 def share_pages(
     graph: Graph,
     scheme: urls.Scheme,
-    cite_name: Callable[[Node], str],
+    env: Environment,
     wanted: Callable[[str], bool] = lambda _path: True,
 ) -> Iterator[tuple[str, str]]:
     """Every statement's share page `wanted` accepts: (file under the docs folder, HTML).
     Everything a page shows is read after `wanted` accepts it, so generator/live/incremental.py
     sees each page read the story's title too."""
+    template = env.get_template(TEMPLATE)
+    citations = cast(Citations, env.globals["citations"])
     for statement in graph.statements.values():
         path = urls.share_file(statement, scheme)
         if not wanted(path):
             continue
-        source = f"{cite_name(statement.source.article)}, paragraph {statement.source.paragraph}"
+        source = citations.words(statement.source)
         title, description = preview(statement, source)
-        story = _text(graph.story.title)
         anchor = urls.statement_anchor(statement)
-        text = _text(statement.text)
-        direct = statement.kind == "direct"
-        html = PAGE.format(
-            title=_text(title),
-            story=story,
-            description=_text(description),
-            ld=structured.share_page(statement, title, description),  # script-safe JSON
-            target=_text(scheme.relative(urls.share_page(statement), statement.home, anchor)),
-            badge="Direct quote" if direct else "Reported",
-            who=_text(names(statement)),
-            words=f"<blockquote><p>“{text}”</p></blockquote>" if direct else f"<p>{text}</p>",
-            source=_text(source),
-        )
-        yield path, html
+        values = {
+            "title": title,
+            "story": graph.story.title,
+            "description": description,
+            "ld": Markup(structured.share_page(statement, title, description)),  # script-safe
+            "target": scheme.relative(urls.share_page(statement), statement.home, anchor),
+            "direct": statement.kind == "direct",
+            "who": names(statement),
+            "words": statement.text,
+            "source": source,
+        }
+        # A context of these values alone (`shared`): the page needs none of the environment's
+        # globals, which `render` would copy for each of twenty thousand pages.
+        yield path, "".join(template.root_render_func(template.new_context(values, shared=True)))

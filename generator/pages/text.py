@@ -20,31 +20,34 @@ with its defence and a case in tests/browser/test_payloads.py.
 - `<abbr>` glossary terms: `Glossary` escapes the text around and inside the term and puts
   the definition in `data-tip` (above), never in `title`.
 - Page `<title>`, description, Open Graph and twitter meta: `front_matter` writes a YAML
-  scalar holding the HTML-escaped one-line value; generator/publish/theme/main.html and Material
+  scalar holding the HTML-escaped one-line value; the theme's main.html and Material
   print it without escaping, so it arrives escaped exactly once.
 - The site's name and description (the story's `title` and `summary`, in the generated
   build/mkdocs.yml): `site_setting` writes them on one line with `&`, `<`, `>` and `"` as
   entities, because Material prints `config.site_name` raw in the header, `<title>` and
   double-quoted attributes (aria-label, og:site_name); PyYAML's serializer writes each as one
-  quoted scalar (generator/publish/config.py), so no character can add a setting or a YAML tag.
+  quoted scalar (publish/config.py), so no character can add a setting or a YAML tag.
 - Quoted words on an article's page (`marks.marked`): the seed's text between the marks is
   printed as any string is (`finalize`, then HTML-escaped); the marks' ids are anchors made in
   urls.py from validated ids.
-- Citation previews (generator/publish/theme/assets/javascripts/cite.js): the script reads the
+- Citation previews (the theme's cite.js): the script reads the
   article page as an inert document (DOMParser) and copies its text with `textContent` only, never
   as markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
   the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.
-- Share pages (`said/<id>/`, generator/pages/share.py): static HTML that
-  MkDocs copies untouched; every value (title, description, Open Graph and twitter meta, the
-  quotation) is autoescaped as text or in double-quoted attributes, and the JSON-LD is
-  `structured.script_json`'s.
+- HTML made in Python (citations in generator/pages/citations.py, sentences in prose.py): each
+  value is printed as a template prints one (`finalize`, then HTML-escaped), once, in text or a
+  double-quoted attribute; the result is Markup, which templates print as it is.
+- Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
+  that MkDocs copies untouched, rendered by the same environment as every page; every value
+  (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
+  double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
 - Front matter (`title`, `description`, `facts_as_of`, `jsonld`, `edit_path`): JSON-quoted,
   which YAML reads as a double-quoted scalar, with the line breaks above escaped.
 - Search index (site/pagefind/, from build/search.json): records hold plain text, never HTML;
-  assets/javascripts/search.js puts every value into the page as DOM text nodes and builds
+  the theme's search.js puts every value into the page as DOM text nodes and builds
   its <mark>s by splitting that text, never from Pagefind's HTML excerpt.
 - Navigation: only fixed section names; record names reach the page header through the
   escaped front-matter title.
@@ -56,7 +59,7 @@ with its defence and a case in tests/browser/test_payloads.py.
   seeds/, are shown as visible `[U+202E]` marks wherever a value is printed (`neutral`), so
   they cannot reorder what a reader sees. (Contributor YAML refuses them at `check`.)
 - The terminal: problems.py and the messages it prints make control characters visible.
-- The address a reader opens, on the portable 404 page (generator/publish/notfound.py): its script
+- The address a reader opens, on the portable 404 page (publish/notfound.py): its script
   uses only the path's non-empty segments, after the page's own origin, to set `<base>`, so
   no address (`//other.example/x`, backslashes, `%2F`) can make the page load from elsewhere
   (tried in tests/browser/test_not_found.py).

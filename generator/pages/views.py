@@ -2,7 +2,7 @@
 facts come from, where an entity is mentioned, the questions by section, and the story's
 span of dates, outlets and latest news for the home page.
 
-Nothing here formats text for readers; the templates do, from these plain values.
+Nothing here formats text for readers; prose.py and the templates do, from these plain values.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from generator.content.graph import Graph, Node, in_citation_order
 from generator.model import urls
+from generator.model.records import RECORD_TYPES
+from generator.model.sections import lister, named
 
 # Question statuses by the section of the questions page they are listed in, in page order.
 QUESTION_SECTIONS = {
@@ -179,14 +181,18 @@ def latest(graph: Graph) -> list[Dated]:
     return [item for item in items if item.date == items[0].date] if items else []
 
 
-# Where a fact without a page of its own is listed: (section page, anchor kind), and the field
-# that names it. A record type not listed here is named by its registry label, on the home page.
+# How a fact without a page of its own is found on the section that lists it (the registry's
+# `lists`): its anchor's kind, and the field that names it. A record type not listed here is
+# named by its registry label, on the home page.
 _LISTED = {
-    "events": ("timeline", "event", "title"),
-    "glossary": ("glossary", "term", "term"),
-    "corrections": ("corrections", "correction", "summary"),
-    "story": ("home", None, "title"),
+    "events": ("event", "title"),
+    "glossary": ("term", "term"),
+    "corrections": ("correction", "summary"),
+    "story": (None, "title"),
 }
+_HOME = named("home").page
+# Each collection's section: the one whose row lists it, else the home page.
+_LISTED_ON = {c.name: (lister(c.name) or named("home")).page for c in RECORD_TYPES}
 
 
 def fact_place(node: Node) -> tuple[str, str | None]:
@@ -194,8 +200,9 @@ def fact_place(node: Node) -> tuple[str, str | None]:
     if node.page is not None:
         return node.page, None
     assert node.collection is not None, "a fact is a record of the registry"
-    section, kind, _field = _LISTED.get(node.collection.name, ("home", None, ""))
-    page = getattr(node, "listed_on", None) or urls.SECTION_PAGES[section]
+    name = node.collection.name
+    kind, _field = _LISTED.get(name, (None, ""))
+    page = getattr(node, "listed_on", None) or _LISTED_ON.get(name, _HOME)
     return page, urls.record_anchor(kind, node.id) if kind else None
 
 
@@ -227,7 +234,7 @@ def fact_name(node: Node) -> str:
     """What a reader calls a fact in a list of what cites a paragraph."""
     assert node.collection is not None, "a fact is a record of the registry"
     name = node.collection.name
-    field = _LISTED[name][2] if name in _LISTED else node.collection.label
+    field = _LISTED[name][1] if name in _LISTED else node.collection.label
     return str(getattr(node, field))
 
 

@@ -13,7 +13,9 @@ block is plain tags with double-quoted attributes (no comment, script or style, 
 in its plain state at each block. Any other page goes through Python-Markdown untouched. Nothing
 is turned into markup: the stash holds the very characters the page held.
 
-MkDocs loads this file by its path, so it imports nothing from the generator.
+It relies on how Python-Markdown and MkDocs order and stash HTML blocks (their versions pinned,
+and each part relied on checked, by tests/test_pinned_internals.py). MkDocs loads this file by
+its path, so it imports nothing from the generator.
 """
 
 from __future__ import annotations

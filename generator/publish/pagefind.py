@@ -1,5 +1,5 @@
 """The search index: Pagefind run over the search records `generate` wrote
-(generator/pages/search.py makes them), and the index read back for `verify` and the tests.
+(generator/pages/search_records.py makes them), and the index read back for `verify` and the tests.
 
 Pagefind reads HTML pages, so each record becomes a small page in a scratch folder; its real
 address travels as the `href` meta. Nothing is downloaded: the binary comes from the
@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from generator.pages.search import INDEX_FOLDER, NAMES
+from generator.pages.search_records import INDEX_FOLDER, NAMES
 from generator.publish.stableindex import stabilise
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what each of Pagefind's record files starts with

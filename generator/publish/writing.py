@@ -42,7 +42,7 @@ def write(
     return sorted(touched)
 
 
-def write_file(target: Path, text: str) -> bool:
+def write_file(target: Path, text: str | bytes) -> bool:
     """Write one file the same way, if its bytes change; whether they did."""
     exists = target.is_file()
     if not exists:

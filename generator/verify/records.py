@@ -24,7 +24,7 @@ from generator.model import urls
 from generator.model.records import RECORD_TYPES, REGISTRY, Collection
 from generator.pages.downloads import DATA_FILES, FORMAT, TABLE_RECORDS, tables
 from generator.pages.rendering import Links
-from generator.pages.search import INDEX_FOLDER, maker
+from generator.pages.search_records import INDEX_FOLDER, maker
 from generator.publish.pagefind import fragment_record, fragments
 from generator.verify.html import Element, Page, read, resolve
 
@@ -284,7 +284,7 @@ def _first_column(text: str) -> list[str]:
 
 def search_records(site: Site, story: Linked) -> list[Problem]:
     """A record in the site's search index for every record readers search
-    (generator/pages/search.py says which), leading where search leads."""
+    (generator/pages/search_records.py says which), leading where search leads."""
     index = site.folder / INDEX_FOLDER
     if not index.is_dir():
         return [Problem(site.shown(index), 0, 0, "the search index is missing")]

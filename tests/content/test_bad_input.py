@@ -3,9 +3,10 @@ stays byte for byte as it was: one bad input for each stage of the pipeline, in 
 go through `make check` and `make site` as a contributor runs them: a non-zero exit, the located
 line, no traceback, in bounded time and memory.
 
-Each message itself is tested, word for word, beside its rule: tests/content/test_yaml_source.py,
-test_validation.py, test_linking.py, test_ids.py, test_quotations.py, test_files_refused.py and
-test_messages.py."""
+Each message itself is tested, word for word: one edit and its one message in the refusals table
+(tests/content/refusals.py, run by test_refusals.py), the rest beside its rule
+(tests/content/test_yaml_source.py, test_validation.py, test_linking.py, test_ids.py,
+test_quotations.py, test_files_refused.py and test_messages.py)."""
 
 from __future__ import annotations
 

@@ -17,28 +17,10 @@ FIRST_POSITION_END = """      sources: [{article: fic-bridge, paragraph: 1}]
 - id: norland"""
 
 
-def test_a_position_older_than_the_one_above_it_is_refused(mini):
-    edit(mini, "content/countries.yaml", FIRST_POSITION_END, SECOND_POSITION)
-    assert problems(mini) == [
-        "content/countries.yaml:11:13: this position is dated 2026-11-10, before the one listed "
-        "above it (2026-11-16): positions are listed oldest first and the last is current, so "
-        "move it above, or fix the date"
-    ]
-
-
 def test_positions_in_date_order_are_accepted(mini):
     edit(mini, "content/countries.yaml", FIRST_POSITION_END, SECOND_POSITION)
     edit(mini, "content/countries.yaml", "date: 2026-11-10", "date: 2026-11-18")
     assert problems(mini) == []
-
-
-def test_a_position_dated_after_its_article_was_published_is_refused(mini):
-    edit(mini, "seeds/fic-bridge.yaml", "published: null", "published: 2026-11-15")
-    assert problems(mini) == [
-        "content/countries.yaml:7:13: dated 2026-11-16, after article 'fic-bridge', which "
-        "reports it, was published (2026-11-15): fix the date, or cite an article that could "
-        "report it"
-    ]
 
 
 def test_an_event_dated_after_its_article_was_published_is_refused(mini):

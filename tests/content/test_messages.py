@@ -20,50 +20,6 @@ def test_a_file_that_is_not_a_list_is_reported_without_its_cascade(mini):
     ]
 
 
-def test_a_number_with_a_leading_zero_is_reported_as_written(mini):
-    edit(mini, "content/glossary.yaml", "paragraph: 1}", "paragraph: 012}")
-    assert problems(mini) == [
-        "content/glossary.yaml:4:46: 'paragraph' must be a whole number, not the text '012'"
-    ]
-
-
-def test_a_blank_value_names_its_field(mini):
-    edit(mini, "content/topics.yaml", "name: Cost", "name: ' '")
-    assert problems(mini) == ["content/topics.yaml:2:9: 'name' must not be blank: write its text"]
-
-
-def test_a_blank_value_that_may_be_null_says_so(mini):
-    edit(mini, "content/people.yaml", "role: Mayor of Exampleton", "role: ' '")
-    assert problems(mini) == [
-        "content/people.yaml:3:9: 'role' must not be blank: write its text, or write `null` if "
-        "the sources do not say"
-    ]
-
-
-def test_an_escaped_bidi_override_in_a_value_is_refused(mini):
-    edit(mini, "content/topics.yaml", "name: Cost", 'name: "Cost\\u202e"')
-    assert problems(mini) == [
-        "content/topics.yaml:2:9: 'name' contains the invisible character U+202E "
-        "(RIGHT-TO-LEFT OVERRIDE): delete it"
-    ]
-
-
-def test_an_escaped_control_character_in_a_web_address_is_refused(mini):
-    edit(mini, "seeds/fic-bridge.yaml", "url: null", 'url: "https://example.org/\\e[2J"')
-    assert problems(mini) == [
-        "seeds/fic-bridge.yaml:5:6: 'url' contains the invisible character U+001B "
-        "(a control character): delete it"
-    ]
-
-
-def test_a_raw_line_separator_in_a_content_file_is_refused_where_an_editor_shows_it(mini):
-    edit(mini, "content/topics.yaml", "name: Cost", "name: Co\u2028st")
-    assert problems(mini) == [
-        "content/topics.yaml:2:11: this file contains the invisible character U+2028 "
-        "(LINE SEPARATOR): delete it"
-    ]
-
-
 def test_paragraphs_end_only_where_an_editor_ends_a_line():
     text = "One\u2028still one\x85and\x0bone\x0c\x1c\x1d\x1e.\r\nTwo\u2029too.\rThree\n"
     assert paragraphs_of(text) == (

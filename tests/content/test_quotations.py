@@ -178,25 +178,6 @@ MARKS_REFUSED = (
 )
 
 
-def test_quotation_marks_in_a_direct_statements_context_are_refused(mini):
-    edit(mini, "content/statements.yaml", "context: On the bridge.", "context: On the “bridge”.")
-    assert problems(mini) == [
-        "content/statements.yaml:11:12: " + MARKS_REFUSED.format("“"),
-    ]
-
-
-def test_quotation_marks_in_a_direct_statements_attribution_note_are_refused(mini):
-    edit(
-        mini,
-        "content/statements.yaml",
-        "context: On the bridge.",
-        "attribution: ambiguous\n  attribution_note: The report says «someone» said it.",
-    )
-    assert problems(mini) == [
-        "content/statements.yaml:12:21: " + MARKS_REFUSED.format("«"),
-    ]
-
-
 @pytest.mark.parametrize(
     "quoted",
     [

@@ -14,7 +14,7 @@ from generator.live import incremental
 from generator.live.incremental import Session
 from generator.model.records import RECORD_TYPES
 from generator.project import Project
-from tests.conftest import MINI, edit, make_project
+from tests.conftest import MINI, edit, make_project, png
 
 
 def mtimes(folder):
@@ -371,8 +371,8 @@ def test_a_session_keeps_no_earlier_run_of_the_story_in_memory(mini, monkeypatch
     runs = []
     checked = incremental.checked_story
 
-    def watched(project):
-        linked, config, problems = checked(project)
+    def watched(project, recorder):
+        linked, config, problems = checked(project, recorder)
         runs.append(weakref.ref(linked.graph.story))
         return linked, config, problems
 
@@ -381,3 +381,21 @@ def test_a_session_keeps_no_earlier_run_of_the_story_in_memory(mini, monkeypatch
     assert session.regenerate()[1] == []
     assert session.regenerate()[1] == []
     assert runs[0]() is None
+
+
+def test_a_session_carries_the_story_logo_as_generate_does(mini):
+    # Generate copies the logo into build/docs; a session must neither drop it nor keep it
+    # once the story no longer names one.
+    (mini / "logo.png").write_bytes(png(note=b"first"))
+    with open(mini / "content" / "story.yaml", "a", encoding="utf-8") as story:
+        story.write("site: {logo: logo.png}\n")
+    logo = mini / "build" / "docs" / "assets" / "story-logo.png"
+    session = Session(Project.at(mini))
+    assert session.regenerate()[1] == []
+    assert logo.read_bytes() == png(note=b"first")
+    (mini / "logo.png").write_bytes(png(note=b"second"))
+    assert session.regenerate() == (["assets/story-logo.png"], [])
+    assert logo.read_bytes() == png(note=b"second")
+    edit(mini, "content/story.yaml", "site: {logo: logo.png}\n", "")
+    assert session.regenerate()[1] == []
+    assert not logo.exists()

@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.content.graph import Node
 from generator.model.records import ARTICLES, Article
-from generator.pages.rendering import citation_names
+from generator.pages.citations import citation_names
 
 
 def article(key: str, outlet: str | None = None, published: str | None = None) -> Node:

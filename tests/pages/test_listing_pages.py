@@ -15,9 +15,10 @@ from generator.build import check
 from generator.model import urls
 from generator.pages import rendering as render_module
 from generator.pages.rendering import render
-from generator.pages.search import records_text
+from generator.pages.search_records import records_text
 from generator.project import Project
-from tests.conftest import ROOT, edit, make_project, problems
+from generator.verify.html import read, resolve, site_pages
+from tests.conftest import ROOT, edit, make_project, problems, run_cli
 
 MULTI = ROOT / "tests" / "fixtures" / "multi"
 
@@ -169,3 +170,30 @@ def test_every_speaker_is_on_exactly_one_page_of_a_long_speakers_list(multi, mon
     ]
     assert "statements/page-2.md" in pages
     assert len(listed) == len(set(listed)) > 2
+
+
+def test_every_statement_permalink_finds_its_card(mini):
+    extra = "".join(
+        f"- id: norland-extra-{n}\n  kind: reported\n  speakers: [norland]\n"
+        f"  text: Norland restated its view, for the {n}th time.\n"
+        "  source: {article: fic-bridge, paragraph: 4}\n"
+        for n in range(1, 15)
+    )
+    with (mini / "content" / "statements.yaml").open("a", encoding="utf-8") as statements:
+        statements.write(extra)
+    result = run_cli(mini, "build")
+    assert result.returncode == 0, result.stderr
+    site = (mini / "site").resolve()
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for path in site_pages(site):
+        for href in read(path).links():
+            resolved = resolve(site, path, href) if "#s-" in href else None
+            if resolved is None:
+                continue
+            target, fragment = resolved
+            if target not in ids:
+                ids[target] = read(target).ids if target.is_file() else set()
+            if fragment not in ids[target]:
+                broken.append(f"{path.relative_to(site)}: {href}")
+    assert broken == []

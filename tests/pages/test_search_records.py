@@ -1,5 +1,5 @@
-"""The search records built from the story (generator/pages/search.py): one per thing a reader looks
-for, each statement a result of its own, tested on the fictional mini story."""
+"""The search records built from the story (generator/pages/search_records.py): one per thing a
+reader looks for, each statement a result of its own, tested on the fictional mini story."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from generator.content.linking import Linked
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Collection
 from generator.pages.rendering import Links
-from generator.pages.search import ENTRIES, NOT_SEARCHED, Entry, entries, maker
+from generator.pages.search_records import ENTRIES, NOT_SEARCHED, Entry, entries, maker
 from generator.publish.pagefind import indexed
 from tests.conftest import MINI, in_place, run_cli
 

@@ -16,9 +16,10 @@ from pathlib import Path
 import mkdocs.utils
 import pytest
 
-from generator import build, cli
+from generator import cli
 from generator.live import server as serve
 from generator.project import Project
+from generator.publish import site as publish_site
 from tests.conftest import ROOT, edit, run_cli, tree
 from tests.content.test_files_refused import refuse_opening
 
@@ -111,7 +112,7 @@ def test_a_full_disk_while_indexing_for_search_is_one_line_and_keeps_the_site(
         code = errno.ENOSPC
         raise OSError(code, os.strerror(code), str(into / "pagefind" / "names.json"))
 
-    monkeypatch.setattr(build, "index_site", full)
+    monkeypatch.setattr(publish_site, "index_site", full)
     status, err = run(built_mini, "build", capsys=capsys)
     assert status == 3
     assert err == f"{FULL_DISK}\n"
@@ -258,7 +259,7 @@ def test_a_search_index_that_fails_beside_mkdocs_is_one_line_and_keeps_the_site(
     def failing(records: Path, into: Path) -> None:
         raise RuntimeError("Error: the index ran out of room")
 
-    monkeypatch.setattr(build, "index_site", failing)
+    monkeypatch.setattr(publish_site, "index_site", failing)
     status, err = run(built_mini, "build", capsys=capsys)
     assert status == 3
     assert err.splitlines() == [
@@ -274,7 +275,7 @@ def test_a_search_indexing_that_dies_is_one_line_and_keeps_the_site(
     built_mini, monkeypatch, capsys
 ):
     site = built(built_mini)
-    monkeypatch.setattr(build, "index_site", lambda records, into: os._exit(9))
+    monkeypatch.setattr(publish_site, "index_site", lambda records, into: os._exit(9))
     status, err = run(built_mini, "build", capsys=capsys)
     assert status == 3
     assert err.splitlines() == [

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, cli
+from generator import cli
+from generator.project import Project
+from generator.publish import site as publish_site
 from tests.conftest import edit, png
 
 UP_TO_DATE_LINE = "Nothing changed since the last build: site/ is up to date.\n"
@@ -36,13 +38,15 @@ def tool_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Runs:
     """MkDocs and Pagefind replaced by a fake that writes a page and records each run."""
     runs = Runs(tmp_path / "mkdocs-runs")
 
-    def fake_mkdocs(project: build.Project, into: Path) -> int:
+    def fake_mkdocs(project: Project, into: Path) -> int:
         runs.record()
         (into / "index.html").write_text("<p>built</p>", encoding="utf-8")
         return 0
 
-    monkeypatch.setattr(build, "_mkdocs", fake_mkdocs)
-    monkeypatch.setattr(build, "index_site", lambda records, site: (site / "pagefind").mkdir())
+    monkeypatch.setattr(publish_site, "_mkdocs", fake_mkdocs)
+    monkeypatch.setattr(
+        publish_site, "index_site", lambda records, site: (site / "pagefind").mkdir()
+    )
     return runs
 
 
@@ -152,12 +156,12 @@ def test_no_stamp_claims_the_site_while_mkdocs_builds(built_once, monkeypatch, c
     assert stamp.is_file()
     seen = tmp_path / "stamp-seen"
 
-    def killed_mkdocs(project: build.Project, into: Path) -> int:
+    def killed_mkdocs(project: Project, into: Path) -> int:
         seen.write_text(str(stamp.exists()), encoding="ascii")
         os._exit(9)  # as if MkDocs were killed here
 
     edit(built_once, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
-    monkeypatch.setattr(build, "_mkdocs", killed_mkdocs)
+    monkeypatch.setattr(publish_site, "_mkdocs", killed_mkdocs)
     assert run_build(built_once, capsys)[0] == 3
     assert seen.read_text(encoding="ascii") == "False"
     assert not stamp.exists()
@@ -166,11 +170,11 @@ def test_no_stamp_claims_the_site_while_mkdocs_builds(built_once, monkeypatch, c
 def test_a_failed_build_after_a_good_one_is_built_again_next_time(
     built_once, tool_runs, monkeypatch, capsys
 ):
-    good = build._mkdocs
+    good = publish_site._mkdocs
     edit(built_once, "content/people.yaml", "name: Ada Quill", "name: Ada Quill-Changed")
-    monkeypatch.setattr(build, "_mkdocs", lambda project, into: 1)
+    monkeypatch.setattr(publish_site, "_mkdocs", lambda project, into: 1)
     assert run_build(built_once, capsys)[0] == 2
-    monkeypatch.setattr(build, "_mkdocs", good)
+    monkeypatch.setattr(publish_site, "_mkdocs", good)
     status, out = run_build(built_once, capsys)
     assert (status, len(tool_runs)) == (0, 2)
     assert out.endswith("Built the site in site/\n")

@@ -15,13 +15,13 @@ from generator.build import check
 from generator.content.linking import normalise_space
 from generator.model import urls
 from generator.model.records import RECORD_TYPES
+from generator.model.sections import SECTIONS
 from generator.project import Project
 from generator.publish.pagefind import indexed
 from generator.verify.html import read, resolve, site_pages, under
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.story
-SECTIONS = ["", "statements", "people", "countries", "questions", "topics", "timeline", "sources"]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_every_record_with_a_page_has_one(built, story):
         if collection.folder
         for node in story.graph.nodes[collection.name].values()
     ]
-    urls_ = [*SECTIONS, *(urls.url_of(p) for p in pages)]
+    urls_ = [urls.url_of(p) for p in [*(s.page for s in SECTIONS), *pages]]
     missing = [u for u in urls_ if not (built / "site" / u / "index.html").is_file()]
     assert missing == []
 
@@ -116,6 +116,18 @@ def test_no_broken_internal_link_or_anchor(built_site, request):
                 if fragment not in cache[target]:
                     broken.append(f"{path.relative_to(site)} -> {href} (no such anchor)")
     assert broken == []
+
+
+@pytest.mark.parametrize("built_site", SITES)
+def test_the_404_pages_search_form_leads_to_the_search_page(built_site, request):
+    """The 404 page is served at any depth, so its addresses start at the site's root."""
+    site = (request.getfixturevalue(built_site) / "site").resolve()
+    page = read(site / "404.html")
+    actions = [e.attrs["action"] for e in page.elements if e.tag == "form" and "action" in e.attrs]
+    assert actions, "the 404 page has no search form"
+    for action in actions:
+        target = site / action.lstrip("/")
+        assert (target / "index.html" if action.endswith("/") else target).is_file(), action
 
 
 def test_search_index_finds_people_countries_questions_and_quotations(built, story):

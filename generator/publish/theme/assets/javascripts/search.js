@@ -1,4 +1,4 @@
-/* Search with Pagefind (the index generator/pages/search.py builds into pagefind/), in the header's
+/* Search with Pagefind (the index generator/pages/search_records.py builds into pagefind/), in the header's
    box on every page and on the search page. Text is text: every value from the index lands as a
    DOM text node, never as HTML; the words a query matched are wrapped in <mark> by splitting the
    text, not by trusting Pagefind's HTML excerpt. Loaded only when the box is first used. */

@@ -17,7 +17,8 @@ from typing import Any
 from generator.content.graph import Graph, Node
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Collection
-from generator.pages.rendering import Links, long_date
+from generator.pages.prose import long_date
+from generator.pages.rendering import Links
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
 NAMES = "names.json"  # in it: every speaker's and named record's name, for search.js

@@ -1,0 +1,146 @@
+"""The citation, made in this one place: a fact's link to the paragraph it comes from
+("Outlet, 5 January 2026, ¶3"), its tooltip (`data-tip`), and the link to the same words in
+the original article (a text fragment). Statement cards, lists of reports, lists of cited
+articles and share pages all take theirs from here.
+
+Python rather than a macro: a big story prints a citation some fifty thousand times, and a call
+costs a fraction of a macro's. Every value is printed as a template prints one (`finalize`,
+then HTML-escaped), exactly once; the result is Markup, which a template prints as it is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
+from urllib.parse import quote as url_quote
+
+from markupsafe import Markup, escape
+
+from generator.content.graph import Graph, Node
+from generator.model.records import Article
+from generator.pages.prose import long_date
+from generator.pages.text import finalize
+
+
+class Links(Protocol):
+    """What a citation needs of a page's links (rendering.Links): the way to a cited place."""
+
+    def source(self, source: Node, quoted: str | None = None) -> str: ...
+
+
+def article_name(article: Article | Node) -> str:
+    return article.title or article.label
+
+
+def citation_names(articles: Iterable[Node]) -> dict[str, str]:
+    """How a citation names its article when the story has several: by outlet and date where
+    known, else by the editors' label; never by a number, which would shift whenever an article
+    is added. Articles that would share a name are named by their labels (and ids)."""
+    listed = list(articles)
+    names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
+    for fallback in (_label, _label_and_id):
+        shared = Counter(names.values())
+        names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
+    return names
+
+
+def _label(article: Node) -> str:
+    return str(article.label)
+
+
+def _label_and_id(article: Node) -> str:
+    return f"{article.label} ({article.id})"
+
+
+def _outlet_and_date(article: Node) -> str | None:
+    if article.outlet and article.published:
+        return f"{article.outlet}, {long_date(article.published)}"
+    return str(article.outlet) if article.outlet else None
+
+
+def text_fragment(url: str, text: str) -> str:
+    """A link to the exact words in the original (`#:~:text=start,end` for long quotations)."""
+    words = text.split()
+    if len(words) <= 8:
+        target = url_quote(" ".join(words), safe="")
+    else:
+        start, end = " ".join(words[:4]), " ".join(words[-4:])
+        target = url_quote(start, safe="") + "," + url_quote(end, safe="")
+    return f"{url.split('#', maxsplit=1)[0]}#:~:text={target.replace('-', '%2D')}"
+
+
+def _html(value: object) -> Markup:
+    """A value as a template prints it: on one line, bidi controls shown, escaped."""
+    return escape(finalize(value))
+
+
+class Citations:
+    """The citations of one story. `names` names an article in a citation (`citation_names`);
+    `quoted_at` is the anchor of a statement's words marked in a cited paragraph, if any
+    (marks.Quoted.anchor). Both come from the story's `PageInputs` (generator/pages/inputs.py),
+    which records what a page reads for the live preview."""
+
+    def __init__(
+        self,
+        graph: Graph,
+        names: Callable[[Node], str],
+        quoted_at: Callable[[Node, Node], str | None],
+    ) -> None:
+        self.graph = graph
+        self.names = names
+        self.quoted_at = quoted_at
+
+    def label(self, source: Node) -> str:
+        """A cited paragraph as a reader names it: "Outlet, 5 January 2026, ¶3"."""
+        return f"{self.names(source.article)}, ¶{source.paragraph}"
+
+    def words(self, source: Node) -> str:
+        """The same in words, for a link preview: "Outlet, 5 January 2026, paragraph 3"."""
+        return f"{self.names(source.article)}, paragraph {source.paragraph}"
+
+    def link(
+        self, source: Node, links: Links, quote: Node | None = None, named: bool = True
+    ) -> Markup:
+        """The link to a cited paragraph of an article, landing on `quote`'s words where they
+        are marked there; named by its article (`label`), or by its paragraph alone where
+        the page or the story leaves no doubt which article it is."""
+        anchor = None if quote is None else self.quoted_at(quote, source)
+        article = source.article
+        tip = f"{_html(article.title or article.label)}, paragraph {_html(source.paragraph)}"
+        text = self.label(source) if named else f"¶{source.paragraph}"
+        return Markup(
+            f'<a class="xp-cite" href="{_html(links.source(source, anchor))}" '
+            f'data-tip="{tip}">{_html(text)}</a>'
+        )
+
+    def cites(
+        self, sources: Sequence[Node], links: Links, prefix: bool = True, quote: Node | None = None
+    ) -> Markup:
+        """A fact's sources, each linked: "Sources: Outlet, ¶3, Other outlet, ¶5". A paragraph
+        is named by its article only where the story has several."""
+        named = len(self.graph.articles) > 1
+        out = ['<span class="xp-sources">']
+        if prefix:
+            out.append("Sources: " if len(sources) > 1 else "Source: ")
+        for number, source in enumerate(sources):
+            if number:
+                out.append(", ")
+            reference = source.reference
+            if reference is None:
+                out.append(self.link(source, links, quote, named))
+                continue
+            out.append(
+                f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
+                f'data-tip="Reference: {_html(reference.title)}">'
+                f"{_html(reference.publisher or reference.title)} (reference)</a>"
+            )
+        out.append("</span>")
+        return Markup("".join(out))
+
+    def original(self, url: str, words: str) -> Markup:
+        """The link to `words` in the original article, highlighted there (a text fragment)."""
+        href = _html(text_fragment(url, words))
+        return Markup(
+            f'<a class="xp-original" href="{href}" rel="nofollow noopener">In the original</a>'
+        )

@@ -1,0 +1,131 @@
+"""Sentences a page says, made here as values so that templates only print them: English
+grammar (one or several, this or that case) is code, tested as code, not nested `if`s in HTML.
+
+Each value a sentence holds is printed as a template prints one (`finalize`, then HTML-escaped),
+exactly once; a sentence is Markup, which templates print as it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from generator.content.graph import Node
+from generator.pages.text import finalize, plural
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(value: dt.date) -> str:
+    """Locale-independent, so pages (and golden files) are the same on every machine."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def _html(value: object) -> Markup:
+    """A value as a template prints it: on one line, bidi controls shown, escaped."""
+    return escape(finalize(value))
+
+
+def time_tag(value: dt.date) -> Markup:
+    """A date for readers, machine-readable too: `<time datetime="2026-01-05">5 January…`."""
+    return Markup(f'<time datetime="{_html(value.isoformat())}">{_html(long_date(value))}</time>')
+
+
+def and_list(names: Sequence[str]) -> Markup:
+    """Names as a sentence lists them: "A", "A and B", "A, B and C"."""
+    if len(names) < 2:
+        return Markup("".join(_html(name) for name in names))
+    head = Markup(", ").join(_html(name) for name in names[:-1])
+    return head + Markup(" and ") + _html(names[-1])
+
+
+def story_span(dates: Sequence[dt.date], timeline: str) -> Markup:
+    """When the story happened, by every date the sources give (`dates`, in order); where
+    they give none, that the `timeline` (its link) words its dates as the sources do."""
+    if not dates:
+        return Markup(
+            f'not known: no source gives a calendar date; the <a href="{_html(timeline)}">'
+            "timeline</a> dates events as the sources word it."
+        )
+    first, last = dates[0], dates[-1]
+    span = time_tag(first) if first == last else f"from {time_tag(first)} to {time_tag(last)}"
+    return Markup(f"{span}, by the dates the sources give (publication, events and statements).")
+
+
+def undated_articles(undated: int, articles: int) -> Markup:
+    """How many of the articles give no publication date ("" where each gives one)."""
+    if not undated:
+        return Markup("")
+    if articles == 1:
+        return Markup(" The article gives no publication date.")
+    gives = "gives" if undated == 1 else "give"
+    return Markup(f" {undated} of the {articles} articles {gives} no publication date.")
+
+
+def drawn_from(articles: int, outlets: Sequence[str], unknown: int, references: int) -> Markup:
+    """Whose reporting the story draws on: "3 articles from 2 outlets: A and B; 1 article of
+    unknown outlet; and 2 references for facts no article states"."""
+    text = Markup(f"{articles} {plural(articles, 'article')}")
+    if outlets:
+        text += Markup(f" from {len(outlets)} {plural(len(outlets), 'outlet')}: ")
+        text += and_list(outlets)
+    if unknown and outlets:
+        text += Markup(f"; {unknown} {plural(unknown, 'article')} of unknown outlet")
+    elif unknown:
+        text += Markup(", outlet not known" if articles == 1 else ", outlets not known")
+    if references:
+        text += Markup(f"; and {references} {plural(references, 'reference')} for facts")
+        text += Markup(" no article states")
+    return text
+
+
+def unknown(text: str) -> Markup:
+    """What the sources do not say, in the style that marks it so."""
+    return Markup(f'<span class="xp-unknown">{_html(text)}</span>')
+
+
+def said_when(statement: Node) -> Markup | None:
+    """When a statement was said, as its sources date it ("Said on 5 January 2026 (on Monday,
+    as the source puts it)"); None where they give no date at all."""
+    date, when, reported = statement.date, statement.when, statement.reported_on
+    if date:
+        said = Markup(f"Said on {time_tag(date)}")
+        return said + Markup(f" ({_html(when)}, as the source puts it)") if when else said
+    if when:
+        said = Markup(f"Said {_html(when)}, as the source puts it")
+        return said + Markup(f"; reported on {time_tag(reported)}") if reported else said
+    return Markup(f"Reported on {time_tag(reported)}") if reported else None
+
+
+def article_credit(article: Node) -> Markup:
+    """Who published an article, and when: "Outlet, via Agency, published 5 January 2026"."""
+    if article.outlet:
+        credit = _html(article.outlet)
+        if article.via:
+            credit += Markup(", via ") + _html(article.via)
+    else:
+        credit = unknown("outlet unknown")
+    if article.published:
+        credit += Markup(", published ") + _html(long_date(article.published))
+    return credit
+
+
+def speaker_list(statement: Node) -> Markup:
+    """Who said it, in a line: "A, B"; "A or B" where the sources leave open which of them."""
+    joiner = Markup(" or " if statement.contested else ", ")
+    return joiner.join(_html(speaker.name) for speaker in statement.speakers)
