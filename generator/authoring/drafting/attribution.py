@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.authoring.drafting.phrases import NONE, Phrases, Who
+from generator.authoring.drafting.phrases import NONE, Phrases, Who, speaking_for
+from generator.authoring.drafting.references import DOCUMENT_VERB, INTRODUCES, without_adverb
 from generator.authoring.drafting.roles import apposition
 from generator.authoring.drafting.sentences import DATELINE, LABEL, cut, masked_text
 from generator.authoring.drafting.spans import Span
@@ -189,6 +190,9 @@ class Reader:
                     who = Who(who.kind, who.entity, who.label, who.sort, role)
             if who.kind != "none":
                 return who, f"'{verb.lower()}' right after the quotation"
+        document = DOCUMENT_VERB.match(after)  # "…,” the report concluded
+        if document and (who := self.phrases.phrase(document.group(1))).kind == "document":
+            return who, f"subject of '{document.group(2).lower()}' right after the quotation"
         subject_first = AFTER_SUBJECT.match(after)
         # "“…,” X, who was speaking in Y, told …": the inserted clause is no new clause.
         subject = INSERTED.sub(",", subject_first.group(1) + ",") if subject_first else ""
@@ -230,6 +234,10 @@ class Reader:
         if PASSIVE.search(before[: marker.start()]):
             agent = re.match(r"^\s*by\s+([^,.;]+)", after)
             who = self.phrases.phrase(agent.group(1)) if agent else Who("unnamed", label="unnamed")
+            # "According to the report, they had been told of “…”": the report's words
+            lead = None if agent else re.match(r"\s*according to\s+([^,;:]+)", before, re.I)
+            if lead and (source := self.phrases.phrase(lead.group(1))).kind == "document":
+                return self._resolve(number, source, "according to", previous + before)
             if who.kind not in ("entity", "new"):
                 who = Who("unnamed", label=who.label or "an unnamed source")
             return self._resolve(number, who, f"agent of passive '{verb}'", previous + before)
@@ -282,15 +290,25 @@ class Reader:
         if who.kind == "pronoun":
             return self._pronoun(number, who.sort, how, context)
         if who.kind == "role":
-            return self._role(who, how)
+            return self._role(number, who, how)
         if who.kind == "document":
             return self._document(number, who, how)
         if who.kind == "unnamed":
-            return Said(None, f"{how}: an unnamed source ('{who.label}')", "high")
+            return self._unnamed_source(number, who, how)
         return Said(None, f"{how}, but no one is named", "low")
 
-    def _role(self, who: Who, how: str) -> Said:
+    def _unnamed_source(self, number: int, who: Who, how: str) -> Said:
+        if (group := speaking_for(self.phrases, who)) is not None and group.entity:
+            self.phrases.remember(group, number, True)
+            reason = f"{how}: '{who.label}', speaking for {group.label}"
+            return Said(group.entity, reason, "medium", group)
+        return Said(None, f"{how}: an unnamed source ('{who.label}')", "high")
+
+    def _role(self, number: int, who: Who, how: str) -> Said:
         entity = self.phrases.by_role(who)
+        met = next((m for m in self.phrases.met.values() if m.id == entity), None)
+        if met is not None:  # a new name first speaking by its role: propose it
+            self.phrases.remember(Who("new", met.id, met.name, met.kind, met.role), number, False)
         if entity:
             return Said(entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium")
         return Said(None, f"{how}: '{who.label}', a role given to no one else", "low")
@@ -394,9 +412,20 @@ class Reader:
                 own = None  # "told her": maybe someone else
             if own and who.kind in ("entity", "new") and who.sort == "person" and who.entity:
                 self.gender.setdefault(who.entity, "he" if own.group(1) in ("he", "his") else "she")
+        self._introduced(sentence)
         for _, _, who, _ in self.phrases.mentions(sentence):
             if who.kind == "entity" and who.sort == "group":
                 for word in re.findall(r"\w+", sentence.casefold()):
                     if word in DOCUMENTS and who.entity:
                         self.document_authors.setdefault(word, who.entity)
                 break
+
+    def _introduced(self, sentence: str) -> None:
+        """ "The agency published a report": the report, quoted later, is the agency's."""
+        verb = INTRODUCES.search(sentence)
+        if verb is None:
+            return
+        heads = [w for w in re.findall(r"\w+", sentence[verb.end() :].casefold()) if w in DOCUMENTS]
+        who = self.phrases.subject(without_adverb(sentence[: verb.start()]))
+        if heads and who.kind in ("entity", "new") and who.entity:
+            self.document_authors[heads[0]] = who.entity

@@ -35,7 +35,10 @@ KINDS = {
     "coalition": {"coalition", "alliance", "bloc", "front"},
     "alliance": {"coalition", "alliance", "bloc", "front"},
     "bloc": {"coalition", "alliance", "bloc", "front"},
+    # "the utility": a group whose name says what it supplies
+    "utility": {"water", "power", "energy", "gas", "electric", "electricity", "utilities"},
 }
+_OF = re.compile(r"\s+(?:of|in)\s+")
 # After the countries speaking together: when ("Orvland and Kestria on Wednesday called …").
 _WHEN = re.compile(r"\s(?:on|in|at|late|early|earlier|later|last|this|today|yesterday)\b.*$")
 
@@ -92,7 +95,10 @@ def country_voice(segment: str, words: list[str], countries: list[tuple[int, str
     if voice is not None:
         at = segment.casefold().find(voice)
         before = [i for i, (start, _) in enumerate(countries) if start < at]
-        return before[-1] if before else -1
+        # "the government of Orvland", "the government in <its capital>"
+        of = at + len(voice)
+        after = [i for i, (start, _) in enumerate(countries) if _OF.fullmatch(segment[of:start])]
+        return before[-1] if before else after[0] if after else -1
     if not countries:
         return -1
     rest = segment

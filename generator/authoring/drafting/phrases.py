@@ -18,6 +18,14 @@ from generator.authoring.drafting.organisations import (
     kind_words,
     of_kind,
 )
+from generator.authoring.drafting.references import (
+    agent_by,
+    capitals,
+    group_role,
+    modified,
+    people_for,
+    without_adverb,
+)
 from generator.authoring.drafting.roles import TITLE_CHAIN, apposition, bare, title_before
 from generator.authoring.drafting.words import (
     ADVERBIAL,
@@ -46,6 +54,10 @@ AUXILIARY = re.compile(
 PREPOSITIONS = {"at", "in", "from", "of", "to", "for", "with", "by", "on", "into", "near"}
 
 
+# A role opening a sentence before its holder's name: "Harlan's chief executive, Oriel Tamsk".
+LEADING_ROLE = re.compile(
+    r"(?:^|[.!?;:]\s+)((?:[Tt]he|[A-Z][\w-]*[’']s)\s+[A-Za-z][\w’' -]{0,40}),\s*$"
+)
 # between a name and the organisation it belongs to: " of the campaign group "
 OF_GROUP = re.compile(r"\s+(?:of|from)\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}")
 # what may stand between a relative pronoun's antecedent and it: an age, "of Place"
@@ -96,6 +108,7 @@ class Phrases:
     met: dict[str, NewName] = field(default_factory=dict)  # every new full name, by surname
     roles: dict[str, set[str]] = field(default_factory=dict)  # entity -> title words
     seen: list[Who] = field(default_factory=list)  # groups named, in the order read
+    group_roles: dict[str, list[Who]] = field(default_factory=dict)  # "regulator": its groups
     context: str = ""  # the paragraph's text before the phrase being read
 
     def __post_init__(self) -> None:
@@ -217,18 +230,34 @@ class Phrases:
     def learn(self, text: str, paragraph: int) -> None:
         """New full names, and title words written before a person's name ("Finance
         Minister X") or as an apposition ("X, the foreign minister,"): what a surname and
-        a role reference can resolve to."""
+        a role reference can resolve to; capitals tied to their countries, and the roles
+        appositions give groups ("the river's regulator")."""
+        for capital, country in capitals(text):
+            known = self.by_text.get(country.casefold())
+            if known and known.kind == "country" and capital.casefold() not in self.by_text:
+                self.names.append(Name(capital, known.entity, "country"))
+                self.__post_init__()
         for start, end, who, _ in self.mentions(text):
+            role = group_role(text[end:]) if who.sort == "group" else None
+            if (
+                role
+                and who.entity
+                and all(w.entity != who.entity for w in self.group_roles.get(role, []))
+            ):
+                self.group_roles.setdefault(role, []).append(who)
+            # "Harlan's chief executive, Oriel Tamsk,": the role opens the sentence
+            opened = LEADING_ROLE.search(text[:start]) if who.sort == "person" else None
+            leading = opened.group(1) if opened else ""
             if who.kind == "new" and who.entity and " " in who.label:
                 # a group is met by its whole name: "Ports" alone is not the Ministry of Ports
                 surname = who.label.split()[-1] if who.sort == "person" else who.label
-                role = title_before(text[:start]) or apposition(text[end:])
+                role = title_before(text[:start]) or leading or apposition(text[end:])
                 met = NewName(who.label, who.entity, role, paragraph, who.sort)
                 self.met.setdefault(surname, met)
             if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
                 continue
             before = text[max(0, start - 60) : start]
-            words = re.split(r"[,;:.]", before)[-1].split()[-4:]
+            words = re.split(r"[,;:.]", before)[-1].split()[-4:] + leading.split()
             after = re.match(r",\s*((?:the|a|an)?\s*[^,.;]{2,50}),", text[end:])
             if after:
                 words += after.group(1).split()
@@ -261,7 +290,7 @@ class Phrases:
     def phrase(self, segment: str) -> Who:
         """Who one segment names, in order of trust; the segment ends where its verb begins."""
         verbs = [m for m in AUXILIARY.finditer(segment) if not is_noun(segment, m.start() + 1)]
-        segment = (segment[: verbs[0].start()] if verbs else segment).strip()
+        segment = without_adverb(segment[: verbs[0].start()] if verbs else segment)
         words = [bare(w).casefold() for w in segment.split()]
         if not words:
             return NONE
@@ -278,32 +307,45 @@ class Phrases:
             author = next(iter(agent), None) or next(
                 (m[2] for m in mentions if m[2].sort != "country"), None
             )
+            by = agent_by(segment) if author is None else None
+            if by is not None and (found := self.phrase(by)).kind in ("entity", "new"):
+                author = found  # "the resolution passed by the town council"
             return Who("document", author.entity if author else None, segment, document)
         if named:
             return self._named(_head(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
-        voice = _voice(segment, words, mentions)
+        spoken = _voice(segment, words, mentions)
         group = None
-        if voice is None and words[0] in ("the", "its", "their") and len(words) <= 3:
-            group = self._group_by_word(words[-1], mentions)
+        if spoken is None and words[0] in ("the", "its", "their") and len(words) <= 3:
+            group = self._group_by_word(words[-1], mentions, words[1:-1])
         fallback = speakers[0][2] if speakers else NONE
-        return voice or group or self._unnamed(segment, words, mentions) or fallback
+        return spoken or group or self._unnamed(segment, words, mentions) or fallback
 
-    def _group_by_word(self, word: str, mentions: list[tuple[int, int, Who, bool]]) -> Who | None:
+    def _group_by_word(
+        self, word: str, mentions: list[tuple[int, int, Who, bool]], modifiers: list[str]
+    ) -> Who | None:
         """ "the company", "the ministry": the last group of that kind named before (in the
-        article's order), else the one group of the article with that word in its name."""
+        article's order), else the one group of the article with that word in its name; "the
+        regulator": the one group an apposition called so. "the town council": with "town"."""
         if word not in kind_words():
-            return None
+            given = self.group_roles.get(word, [])
+            return given[0] if len(given) == 1 and not modifiers else None
         named = self.mentions(self.context) + mentions
         earlier = self.seen + [m[2] for m in named if m[2].sort == "group" and m[2].entity]
-        matching = [w for w in earlier if of_kind(word, self._forms(w))]
+        matching = [
+            w
+            for w in earlier
+            if of_kind(word, self._forms(w)) and modified(modifiers, self._forms(w))
+        ]
         if matching:
             return matching[-1]
         groups = {
             n.entity: Who("entity", n.entity, n.text, "group")
             for n in self.names
-            if n.kind == "group" and word in n.text.casefold().split()
+            if n.kind == "group"
+            and word in n.text.casefold().split()
+            and modified(modifiers, [n.text])
         }
         groups |= {
             e.id: Who("new", e.id, e.name, "group", e.role)
@@ -387,7 +429,7 @@ def _voice(
     segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
 ) -> Who | None:
     """A country speaking: "its delegation" (a pronoun to resolve), "the Orvish delegation",
-    "Orvland and Kestria"."""
+    "Orvland and Kestria", "the government of Orvland"."""
     if words[0] in ("its", "their") and len(words) <= 3 and set(words) & STATE:
         return Who("pronoun", label=words[0], sort="it")
     countries = [m for m in mentions if m[2].sort == "country"]
@@ -404,3 +446,14 @@ def _spelled(name: str) -> str:
 
 def _possessive(text: str, end: int) -> bool:
     return bool(POSSESSIVE.match(text[end : end + 3]))
+
+
+def speaking_for(phrases: Phrases, who: Who) -> Who | None:
+    """The group or country an unnamed source speaks for, once named: "a spokeswoman for the
+    firm", "officials at the agency". Only when no name follows as an apposition: "the
+    representative of X, Ambassador Y," is Y (the caller has looked for one already)."""
+    organisation = people_for(who.label)
+    if organisation is None:
+        return None
+    found = phrases.phrase(organisation)
+    return found if found.kind in ("entity", "new") and found.sort in ("group", "country") else None
