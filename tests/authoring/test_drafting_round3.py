@@ -55,6 +55,13 @@ def test_the_town_council_is_the_council_named_with_town_not_the_last_council():
     assert said == ["pellham-town-council"]
 
 
+def test_a_word_that_describes_any_company_does_not_stop_the_company_named_before():
+    said = speakers(
+        "Harlan Shipping cut two sailings.", "The embattled company said it was “sorry.”"
+    )
+    assert said == ["harlan-shipping"]
+
+
 def test_the_utility_is_the_water_company_named_before():
     said = speakers(
         "Kessel Water shut an intake.", "The utility said in a statement the supply was “safe.”"

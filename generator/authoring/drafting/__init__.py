@@ -27,11 +27,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.authoring.drafting.attribution import Reader, Said
+from generator.authoring.drafting.attribution import Reader
 from generator.authoring.drafting.output import draft_yaml
-from generator.authoring.drafting.phrases import Name, NewName, Phrases
+from generator.authoring.drafting.phrases import Phrases
 from generator.authoring.drafting.sentences import masked_text
 from generator.authoring.drafting.spans import Span, continues, spans_of, unclosed_warning
+from generator.authoring.drafting.who import Name, NewName, Said
 from generator.content.linking import Linked
 from generator.content.quotation import comparable
 from generator.content.variants import as_printed

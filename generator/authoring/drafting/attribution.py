@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.authoring.drafting.phrases import NONE, Phrases, Who, speaking_for
-from generator.authoring.drafting.references import DOCUMENT_VERB, INTRODUCES, without_adverb
+from generator.authoring.drafting.documents import Documents
+from generator.authoring.drafting.phrases import Phrases, speaking_for
+from generator.authoring.drafting.references import DOCUMENT_VERB
 from generator.authoring.drafting.roles import apposition
 from generator.authoring.drafting.sentences import DATELINE, LABEL, cut, masked_text
 from generator.authoring.drafting.spans import Span
+from generator.authoring.drafting.who import NONE, Said, Who
 from generator.authoring.drafting.words import (
     ACCORDING,
-    DOCUMENTS,
     PARTICIPLE,
     PASSIVE,
     VERB,
@@ -58,22 +59,13 @@ CLAUSE_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Said:
-    speaker: str | None
-    reason: str
-    confidence: str  # high, medium or low; low proposes no speaker
-    who: Who | None = None  # what the speaker is, for pronouns that follow
-
-
 @dataclass
 class Reader:
     """Reads an article's paragraphs in order, remembering its speakers."""
 
     phrases: Phrases
     last_speaker: tuple[Who, int] | None = None
-    document_authors: dict[str, str] = field(default_factory=dict)
-    last_document: tuple[str, int] | None = None
+    documents: Documents = field(default_factory=Documents)
     previous: str = ""  # the previous paragraph's last sentence, outside quotations
     text: str = ""  # the paragraph being read
     gender: dict[str, str] = field(default_factory=dict)  # person id: 'he' or 'she'
@@ -292,7 +284,7 @@ class Reader:
         if who.kind == "role":
             return self._role(number, who, how)
         if who.kind == "document":
-            return self._document(number, who, how)
+            return self.documents.said(number, who, how)
         if who.kind == "unnamed":
             return self._unnamed_source(number, who, how)
         return Said(None, f"{how}, but no one is named", "low")
@@ -312,24 +304,6 @@ class Reader:
         if entity:
             return Said(entity, f"{how}: '{who.label}', the article's only {who.sort}", "medium")
         return Said(None, f"{how}: '{who.label}', a role given to no one else", "low")
-
-    def _document(self, number: int, who: Who, how: str) -> Said:
-        words = f"words of a document ('{who.label}')"
-        if who.entity:
-            self.document_authors[who.sort] = who.entity
-            self.last_document = (who.entity, number)
-            return Said(who.entity, f"{how}: {words}, by {who.entity}", "high")
-        heads = [w for w in re.findall(r"\w+", who.label.casefold()) if w in DOCUMENTS]
-        author = next((self.document_authors[h] for h in heads if h in self.document_authors), None)
-        if author:
-            self.last_document = (author, number)
-            return Said(author, f"{how}: {words}, whose author is {author}", "medium")
-        if self.last_document and self.last_document[1] >= number - 1:
-            entity, where = self.last_document
-            return Said(
-                entity, f"{how}: {words}, as the document of ¶{where} by {entity}", "medium"
-            )
-        return Said(None, f"{how}: {words} whose author the article does not name", "high")
 
     def _pronoun(self, number: int, pronoun: str, how: str, context: str) -> Said:
         """A subject of matching kind earlier in the sentence or the paragraph's last two,
@@ -412,20 +386,4 @@ class Reader:
                 own = None  # "told her": maybe someone else
             if own and who.kind in ("entity", "new") and who.sort == "person" and who.entity:
                 self.gender.setdefault(who.entity, "he" if own.group(1) in ("he", "his") else "she")
-        self._introduced(sentence)
-        for _, _, who, _ in self.phrases.mentions(sentence):
-            if who.kind == "entity" and who.sort == "group":
-                for word in re.findall(r"\w+", sentence.casefold()):
-                    if word in DOCUMENTS and who.entity:
-                        self.document_authors.setdefault(word, who.entity)
-                break
-
-    def _introduced(self, sentence: str) -> None:
-        """ "The agency published a report": the report, quoted later, is the agency's."""
-        verb = INTRODUCES.search(sentence)
-        if verb is None:
-            return
-        heads = [w for w in re.findall(r"\w+", sentence[verb.end() :].casefold()) if w in DOCUMENTS]
-        who = self.phrases.subject(without_adverb(sentence[: verb.start()]))
-        if heads and who.kind in ("entity", "new") and who.entity:
-            self.document_authors[heads[0]] = who.entity
+        self.documents.named_in(self.phrases, sentence)

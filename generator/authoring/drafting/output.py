@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from generator.authoring.drafting import Draft, Known
-    from generator.authoring.drafting.phrases import NewName
+    from generator.authoring.drafting.who import NewName
 
 
 def draft_yaml(

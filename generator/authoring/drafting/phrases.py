@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from generator.authoring.drafting.ids import slug
 from generator.authoring.drafting.organisations import (
     STATE,
-    country_voice,
     head_index,
     is_organisation,
     joins,
@@ -27,6 +26,18 @@ from generator.authoring.drafting.references import (
     without_adverb,
 )
 from generator.authoring.drafting.roles import TITLE_CHAIN, apposition, bare, title_before
+from generator.authoring.drafting.who import (
+    NONE,
+    POSSESSIVE,
+    Name,
+    NewName,
+    Who,
+    country_speaking,
+    head_of,
+    organisation_around,
+    possessive,
+    spelled,
+)
 from generator.authoring.drafting.words import (
     ADVERBIAL,
     DETERMINERS,
@@ -44,7 +55,6 @@ from generator.authoring.drafting.words import (
 )
 
 TOKEN = re.compile(r"[^\W\d_][\w’'-]*[\w’']|[^\W\d_]")
-POSSESSIVE = re.compile(r"^\s*[’']s?\b")
 # The subject of a segment ends where its verb begins.
 AUXILIARY = re.compile(
     rf"\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
@@ -66,39 +76,6 @@ AFTER_ANTECEDENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Name:
-    """A way an entity is written in text, and the entity id it stands for."""
-
-    text: str
-    entity: str
-    kind: str  # "person", "group" or "country": people and groups speak; countries rarely do
-
-
-@dataclass(frozen=True)
-class Who:
-    """What a phrase names. `kind`: entity, new, pronoun, role, document, unnamed or none."""
-
-    kind: str
-    entity: str | None = None  # the id, or the proposed id of a new name
-    label: str = ""  # the words, for the draft's reason
-    sort: str = ""  # person, group or country for entities; the pronoun; the document's head
-    role: str = ""  # the apposition or title that came with a name
-
-
-NONE = Who("none")
-
-
-@dataclass
-class NewName:
-    name: str
-    id: str
-    role: str
-    paragraph: int
-    kind: str = "person"
-    affiliation: str | None = None  # a known country or group named in the role
-
-
 @dataclass
 class Phrases:
     """The article's names: the story's, and new ones met in its text."""
@@ -114,7 +91,7 @@ class Phrases:
     def __post_init__(self) -> None:
         ordered = sorted(self.names, key=lambda n: len(n.text), reverse=True)
         self.by_text = {n.text.casefold(): n for n in ordered}
-        alternatives = "|".join(_spelled(n.text) for n in ordered) or r"(?!)"
+        alternatives = "|".join(spelled(n.text) for n in ordered) or r"(?!)"
         self.pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     # -- finding names --------------------------------------------------------------------
@@ -127,16 +104,16 @@ class Phrases:
         for match in self.pattern.finditer(text):
             name = self.by_text[match.group(0).casefold()]
             who = Who("entity", name.entity, match.group(0), name.kind)
-            found.append((match.start(), match.end(), who, _possessive(text, match.end())))
+            found.append((match.start(), match.end(), who, possessive(text, match.end())))
             taken.append(match.span())
         for start, end, full in self._runs(text):
             inside = [(s, e) for s, e in taken if s < end and start < e]
-            if inside and not _organisation_around(full, start, end, inside):
+            if inside and not organisation_around(full, start, end, inside):
                 continue
             found = [m for m in found if (m[0], m[1]) not in inside]
             new = self._new_name(full, text[:start])
             if new is not None:
-                found.append((start, end, new, _possessive(text, end)))
+                found.append((start, end, new, possessive(text, end)))
         return sorted(found, key=lambda item: item[0])
 
     def _runs(self, text: str) -> list[tuple[int, int, str]]:
@@ -312,10 +289,10 @@ class Phrases:
                 author = found  # "the resolution passed by the town council"
             return Who("document", author.entity if author else None, segment, document)
         if named:
-            return self._named(_head(named, segment), segment)
+            return self._named(head_of(named, segment), segment)
         if owner and words[-1] in OFFICE_HEADS | {"government"}:
             return owner  # "X's office said": X, through the office
-        spoken = _voice(segment, words, mentions)
+        spoken = country_speaking(segment, words, mentions)
         group = None
         if spoken is None and words[0] in ("the", "its", "their") and len(words) <= 3:
             group = self._group_by_word(words[-1], mentions, words[1:-1])
@@ -406,46 +383,6 @@ class Phrases:
         wanted = set(who.sort.split())
         found = [entity for entity, titles in self.roles.items() if wanted and wanted <= titles]
         return found[0] if len(found) == 1 else None
-
-
-def _organisation_around(full: str, start: int, end: int, inside: list[tuple[int, int]]) -> bool:
-    """A known place inside "Kent Rowing Trust" is part of the trust's name."""
-    return head_index(full.split()) >= 0 and all(start <= s and e < end for s, e in inside)
-
-
-def _head(mentions: list[tuple[int, int, Who, bool]], segment: str) -> tuple[int, int, Who, bool]:
-    """The name a phrase is about: "Club FC owner Jo Venn" is about Jo Venn, the first name
-    only qualifying the title between them; "Jo Venn of Club FC" is about Jo Venn."""
-    head = mentions[0]
-    for following in mentions[1:]:
-        between = segment[head[1] : following[0]]
-        if re.search(r"[,;:()]|\b(?:and|or|with|of|for|at|from|in|by|to)\b", between):
-            break
-        head = following
-    return head
-
-
-def _voice(
-    segment: str, words: list[str], mentions: list[tuple[int, int, Who, bool]]
-) -> Who | None:
-    """A country speaking: "its delegation" (a pronoun to resolve), "the Orvish delegation",
-    "Orvland and Kestria", "the government of Orvland"."""
-    if words[0] in ("its", "their") and len(words) <= 3 and set(words) & STATE:
-        return Who("pronoun", label=words[0], sort="it")
-    countries = [m for m in mentions if m[2].sort == "country"]
-    voice = country_voice(segment, words, [(m[0], segment[m[0] : m[1]]) for m in countries])
-    return countries[voice][2] if voice >= 0 else None
-
-
-def _spelled(name: str) -> str:
-    """A name as a pattern; "the Council" also as a sentence's first words."""
-    if name.startswith("the "):
-        return "[Tt]he " + re.escape(name[4:])
-    return re.escape(name)
-
-
-def _possessive(text: str, end: int) -> bool:
-    return bool(POSSESSIVE.match(text[end : end + 3]))
 
 
 def speaking_for(phrases: Phrases, who: Who) -> Who | None:

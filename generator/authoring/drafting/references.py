@@ -1,6 +1,6 @@
 """What an organisation, a capital or a document is called after it was named: "a
 spokeswoman for the firm", "officials at the agency", "the town council" (among two councils),
-"the river's regulator" (an apposition that gives a group a role), "Calder, the Norlandic
+"the river's regulator" (an apposition that gives a group a role), "Calder, the Orvish
 capital", "the resolution passed by the town council", "X issued a statement"."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ PEOPLE_FOR = re.compile(
     r"representatives)\s+(?:for|at|of|from|with)\s+(.+)$",
     re.IGNORECASE,
 )
-# "Calder, the Norlandic capital" / "Calder, Norland's capital": a capital tied to its country.
+# "Calder, the Orvish capital" / "Calder, Orvland's capital": a capital tied to its country.
 CAPITAL = re.compile(r"\b([A-Z][\w’'-]+),\s+(?:the\s+)?([A-Z][\w-]+?)(?:[’']s)?\s+capital\b")
 # A group's apposition giving it a role: "The Coast Agency, the river's regulator,".
 GROUP_ROLE = re.compile(
@@ -48,7 +48,7 @@ def people_for(segment: str) -> str | None:
 
 
 def capitals(text: str) -> list[tuple[str, str]]:
-    """(capital, the country word after it) for each "Calder, the Norlandic capital"."""
+    """(capital, the country word after it) for each "Calder, the Orvish capital"."""
     return [(m.group(1), m.group(2)) for m in CAPITAL.finditer(text)]
 
 
@@ -70,6 +70,15 @@ def agent_by(segment: str) -> str | None:
 
 def modified(words: list[str], forms: list[str]) -> bool:
     """Whether a group written `forms` has every word between "the" and the head ("the town
-    council": "town"), so that "the town council" is not the county council."""
+    council": "town"), so that "the town council" is not the county council; words that
+    describe any group ("the new company") distinguish none."""
     said = {w for form in forms for w in form.casefold().split()}
-    return all(word in said for word in words)
+    return all(word in said for word in words if word not in DESCRIBING)
+
+
+# Words before a group's head that describe rather than name it: "the state-owned company".
+DESCRIBING = {
+    "new", "former", "old", "state-owned", "state-run", "private", "public", "national",
+    "local", "main", "largest", "biggest", "big", "small", "embattled", "troubled", "listed",
+    "family-owned", "parent", "same", "whole", "entire",
+}  # fmt: skip
