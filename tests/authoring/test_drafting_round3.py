@@ -113,6 +113,14 @@ def test_a_role_resolves_to_the_new_person_given_it_before_the_name():
     assert said == ["oriel-tamsk"]
 
 
+def test_a_title_before_a_possessive_is_not_the_named_persons_role():
+    said = speakers(
+        "The president's aide, Jo Venn, spoke on Monday.",
+        "“We are sorry,” the president said.",
+    )
+    assert said == [None]
+
+
 def test_a_new_person_first_speaking_by_role_is_proposed_with_that_role():
     people = draft_article(
         [

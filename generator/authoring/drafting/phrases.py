@@ -234,7 +234,9 @@ class Phrases:
             if who.kind not in ("entity", "new") or who.sort != "person" or who.entity is None:
                 continue
             before = text[max(0, start - 60) : start]
-            words = re.split(r"[,;:.]", before)[-1].split()[-4:] + leading.split()
+            # "The president's aide, X,": X's title is "aide", not the president's
+            held = re.split(r"[’']s\s", leading)[-1].split()
+            words = re.split(r"[,;:.]", before)[-1].split()[-4:] + held
             after = re.match(r",\s*((?:the|a|an)?\s*[^,.;]{2,50}),", text[end:])
             if after:
                 words += after.group(1).split()
