@@ -5,8 +5,8 @@ all in memory.
 `PageInputs` (inputs.py: all a template reads of the story outside nodes). views.py computes
 what templates only present, prose.py the sentences they print; citations.py makes every
 citation, marks.py, chart.py, jsonld.py and share.py the other parts that are HTML or JSON;
-`downloads` makes data/facts.json and the CSV tables; `search` the search records. text.py
-is the one list of the places a contributor's text lands, and how it is made safe there.
+`downloads` makes data/facts.json and the CSV tables, `search_records` the search records.
+text.py is the one list of the places a contributor's text lands, and how it is made safe there.
 Nothing here writes a file.
 """
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from generator.content.linking import normalise_space
+from generator.content.quotation import normalise_space
 from tests.browser.conftest import SUB_PATH
 from tests.conftest import ROOT, built, edit, make_project
 from tools.static_server import serving

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from generator.content.linking import normalise_space
+from generator.content.quotation import normalise_space
 from generator.model import urls
 
 pytestmark = pytest.mark.story

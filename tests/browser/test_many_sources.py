@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from generator.content.linking import normalise_space
+from generator.content.quotation import normalise_space
 from tests.browser.conftest import SUB_PATH, loaded
 from tests.browser.test_accessibility import serious_violations
 from tests.conftest import ROOT, built, make_project

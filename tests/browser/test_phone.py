@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.content.linking import normalise_space
+from generator.content.quotation import normalise_space
 from generator.model import urls
 
 pytestmark = pytest.mark.story

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import check
-from generator.content.linking import normalise_space
+from generator.content.quotation import normalise_space
 from generator.model import urls
 from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS
