@@ -4,26 +4,16 @@ table entry's located message, and the unedited story still passes."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, ROOT, make_project, problems
+from tests.conftest import MINI, make_project, problems
 from tests.content.refusals import Edit, Refusal, apply
+from tests.walkthrough import code_blocks, copy_of_the_code, run
 
 SECTION = "## Adding a rule"
-
-
-def example_blocks() -> list[str]:
-    """The section's code blocks, in order: the function, the row, the table entry."""
-    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"\n```python\n(.*?)\n```", section, flags=re.S)
 
 
 def table_entry(block: str) -> Refusal:
@@ -35,10 +25,8 @@ def table_entry(block: str) -> Refusal:
 
 def follow_the_example(code: Path) -> Refusal:
     """Copies the generator, adds the function and the row; returns the table entry."""
-    shutil.copytree(
-        ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    function, row, entry = example_blocks()
+    copy_of_the_code(code)
+    function, row, entry = code_blocks(SECTION)
     checks = code / "generator" / "content" / "checks.py"
     checks.write_text(checks.read_text(encoding="utf-8") + "\n\n" + function + "\n", "utf-8")
     rules = code / "generator" / "content" / "rules.py"
@@ -50,15 +38,7 @@ def follow_the_example(code: Path) -> Refusal:
 
 
 def check(code: Path, story: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", "--root", str(story), "check"],
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    return run(code, "--root", str(story), "check")
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +50,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Refusal, Pa
 
 
 def test_the_example_has_a_function_a_row_and_a_table_entry():
-    assert [block.split("(", 1)[0] for block in example_blocks()] == [
+    assert [block.split("(", 1)[0] for block in code_blocks(SECTION)] == [
         "def topic_names",
         "Rule",
         "Refusal",
@@ -88,7 +68,7 @@ def test_the_new_rule_refuses_the_documented_edit_with_the_documented_message(ex
 
 
 def test_without_the_new_rule_the_documented_edit_is_accepted(tmp_path):
-    _function, _row, entry = example_blocks()
+    _function, _row, entry = code_blocks(SECTION)
     story = make_project(MINI, tmp_path / "mini")
     apply(story, table_entry(entry).edit)
     assert problems(story) == []

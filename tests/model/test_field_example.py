@@ -5,16 +5,12 @@ the page, and a story written before the field still checks."""
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, ROOT, make_project
+from tests.conftest import MINI, make_project
+from tests.walkthrough import code_blocks, copy_of_the_code, run
 
 SECTION = "## Adding a field"
 
@@ -22,36 +18,11 @@ SECTION = "## Adding a field"
 pytestmark = pytest.mark.build
 
 
-def example_blocks() -> list[str]:
-    """The section's code blocks, in order: the field, the template line."""
-    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"\n( *)```\w+\n(.*?)\n\1```", section, flags=re.S)
-    return [re.sub(f"(?m)^{indent}", "", body) for indent, body in blocks]
-
-
-def run(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The changed code (with `make docs` run), and a copy of the test story."""
-    code = tmp_path_factory.mktemp("field-example") / "code"
-    shutil.copytree(
-        ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copytree(ROOT / "schemas", code / "schemas")
-    shutil.copy(ROOT / "CONTRIBUTING.md", code / "CONTRIBUTING.md")
-    field, template_line = example_blocks()
+    code = copy_of_the_code(tmp_path_factory.mktemp("field-example") / "code")
+    field, template_line = code_blocks(SECTION)
     records = code / "generator" / "model" / "records.py"
     text = records.read_text(encoding="utf-8")
     anchor = '    description: Text = Field(description="One sentence on what it covers.")\n'
@@ -70,7 +41,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def test_the_example_has_a_field_and_a_template_line():
-    assert [block.split("\n", 1)[0] for block in example_blocks()] == [
+    assert [block.split("\n", 1)[0] for block in code_blocks(SECTION)] == [
         "note: Text | None = Field(",
         '{% if topic.note %}<p class="xp-note">{{ topic.note|gloss }}</p>{% endif %}',
     ]

@@ -6,18 +6,14 @@ the new file still builds."""
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from generator.publish.pagefind import indexed
-from tests.conftest import MINI, ROOT, make_project
+from tests.conftest import MINI, make_project
 from tests.pages.test_structured_data import types_on
+from tests.walkthrough import code_blocks, copy_of_the_code, run
 
 SECTION = "## Adding a record type"
 DOCUMENT = """- id: bridge-survey
@@ -29,22 +25,10 @@ DOCUMENT = """- id: bridge-survey
 pytestmark = pytest.mark.build
 
 
-def example_blocks() -> list[str]:
-    """The section's code blocks, in order: the class, the registry row, the template."""
-    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"\n( *)```\w+\n(.*?)\n\1```", section, flags=re.S)
-    return [re.sub(f"(?m)^{indent}", "", body) for indent, body in blocks]
-
-
 def follow_the_example(code: Path) -> None:
     """Copies the generator (and the files `make docs` rewrites) and makes the three edits."""
-    shutil.copytree(
-        ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    shutil.copytree(ROOT / "schemas", code / "schemas")
-    shutil.copy(ROOT / "CONTRIBUTING.md", code / "CONTRIBUTING.md")
-    record_class, row, template = example_blocks()
+    copy_of_the_code(code)
+    record_class, row, template = code_blocks(SECTION)
     model = code / "generator" / "model" / "records.py"
     text = model.read_text(encoding="utf-8")
     above = "@dataclass(frozen=True)\nclass Collection:"
@@ -56,18 +40,6 @@ def follow_the_example(code: Path) -> None:
     model.write_text(text, encoding="utf-8")
     (code / "generator" / "pages" / "templates" / "document.md.j2").write_text(
         template + "\n", "utf-8"
-    )
-
-
-def run(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
     )
 
 
@@ -83,7 +55,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def test_the_example_has_a_class_a_row_and_a_template():
-    assert [block.split("\n", 1)[0] for block in example_blocks()] == [
+    assert [block.split("\n", 1)[0] for block in code_blocks(SECTION)] == [
         "class Document(Record):",
         "Collection(",
         '{% import "_macros.md.j2" as m with context %}',

@@ -4,39 +4,27 @@ and passes `verify`."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.project import Project
-from tests.conftest import MINI, ROOT, make_project
+from tests.conftest import MINI, make_project
 from tests.pages.test_structured_data import types_on
+from tests.walkthrough import code_blocks, copy_of_the_code, run
 
 pytestmark = pytest.mark.build  # it builds a whole site, as `make test-fast` does not
 
 SECTION = "## Adding a section"
 
 
-def example_blocks() -> list[str]:
-    """The section's code blocks, in order: the registry row, the template."""
-    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
-    section = text.split(SECTION, 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"\n```\w+\n(.*?)\n```", section, flags=re.S)
-
-
 def follow_the_example(code: Path) -> None:
     """Copies the generator and makes the two edits: the row at the registry's end, the
     template under the name the row gives it."""
-    shutil.copytree(
-        ROOT / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    row, template = example_blocks()
+    copy_of_the_code(code)
+    row, template = code_blocks(SECTION)
     registry = code / "generator" / "model" / "sections.py"
     text = registry.read_text(encoding="utf-8")
     end = text.index("\n)  # fmt: skip", text.index("SECTIONS: tuple[Section, ...] = ("))
@@ -44,18 +32,6 @@ def follow_the_example(code: Path) -> None:
     name = re.search(r'"(\w+\.md\.j2)"', row)
     assert name is not None, row
     (code / "generator" / "pages" / "templates" / name[1]).write_text(template + "\n", "utf-8")
-
-
-def run(code: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        env={**os.environ, "PYTHONPATH": str(code)},
-        cwd=code,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +46,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_example_is_a_row_and_a_template():
-    row, template = example_blocks()
+    row, template = code_blocks(SECTION)
     assert row.startswith('Section("reading", "reading.md", "reading.md.j2",')
     assert template.startswith('{% import "_macros.md.j2" as m with context %}')
 
