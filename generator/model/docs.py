@@ -97,10 +97,16 @@ def _describe(annotation: object, namespace: str | None) -> str:
 
 def update(path: Path) -> bool:
     """Rewrite the generated part of `path`; return True if it changed."""
+    return rewrite_between(path, START, END, f"\n\n{model_reference()}\n")
+
+
+def rewrite_between(path: Path, start: str, end: str, body: str) -> bool:
+    """Put `body` between the `start` and `end` markers of `path`, keeping the rest as it is;
+    True if that changed the file. Generated parts of hand-written guides are made this way."""
     text = path.read_text(encoding="utf-8")
-    before, rest = text.split(START, 1)
-    _old, after = rest.split(END, 1)
-    new = f"{before}{START}\n\n{model_reference()}\n{END}{after}"
+    before, rest = text.split(start, 1)
+    _old, after = rest.split(end, 1)
+    new = f"{before}{start}{body}{end}{after}"
     if new == text:
         return False
     path.write_text(new, encoding="utf-8")
