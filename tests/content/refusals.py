@@ -28,10 +28,10 @@ class Refusal(NamedTuple):
 # The mini story's lines the rows below extend.
 _QUILL = "  source: {article: fic-bridge, paragraph: 2}\n  topics: [cost]\n"
 _VOTE_END = "  sources: [{article: fic-bridge, paragraph: 1}]\n"
-_FIRST_POSITION_END = """      sources: [{article: fic-bridge, paragraph: 1}]
+FIRST_POSITION_END = """      sources: [{article: fic-bridge, paragraph: 1}]
   sources: [{article: fic-bridge, paragraph: 1}]
 - id: norland"""
-_SECOND_POSITION = """      sources: [{article: fic-bridge, paragraph: 1}]
+SECOND_POSITION = """      sources: [{article: fic-bridge, paragraph: 1}]
     - stance: pays
       summary: Will build the bridge, after all.
       date: 2026-11-10
@@ -185,7 +185,7 @@ REFUSALS: tuple[Refusal, ...] = (
         "would be questions/index.md, which is the questions page; choose another id",
     ),
     Refusal(
-        Edit("content/countries.yaml", _FIRST_POSITION_END, _SECOND_POSITION),
+        Edit("content/countries.yaml", FIRST_POSITION_END, SECOND_POSITION),
         "content/countries.yaml:11:13: this position is dated 2026-11-10, before the one listed "
         "above it (2026-11-16): positions are listed oldest first and the last is current, so "
         "move it above, or fix the date",

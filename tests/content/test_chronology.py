@@ -4,17 +4,7 @@ anything dated after the article that reports it was published."""
 from __future__ import annotations
 
 from tests.conftest import edit, problems
-
-SECOND_POSITION = """      sources: [{article: fic-bridge, paragraph: 1}]
-    - stance: pays
-      summary: Will build the bridge, after all.
-      date: 2026-11-10
-      sources: [{article: fic-bridge, paragraph: 1}]
-  sources: [{article: fic-bridge, paragraph: 1}]
-- id: norland"""
-FIRST_POSITION_END = """      sources: [{article: fic-bridge, paragraph: 1}]
-  sources: [{article: fic-bridge, paragraph: 1}]
-- id: norland"""
+from tests.content.refusals import FIRST_POSITION_END, SECOND_POSITION
 
 
 def test_positions_in_date_order_are_accepted(mini):
