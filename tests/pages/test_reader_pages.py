@@ -54,6 +54,23 @@ def test_a_timeline_without_dates_says_so_once(mini):
     assert "date not stated" not in timeline
 
 
+def test_a_timeline_whose_events_all_have_dates_says_it_is_in_date_order(mini):
+    timeline = page(mini, "timeline.md")
+    assert "Events in date order." in timeline
+    assert "editors’ reading" not in timeline
+
+
+def test_a_timeline_with_an_undated_event_says_its_order_is_the_editors_reading(mini):
+    """Undated events are in the order the editors put them: the page must not claim the sources
+    say that is the order they happened in."""
+    edit(mini, "content/events.yaml", "  date: 2026-11-09\n", "  date: null\n")
+    edit(mini, "content/events.yaml", "  date_sources: [{reference: council-minutes}]\n", "")
+    timeline = page(mini, "timeline.md")
+    assert "that order is the editors’ reading, not a fact the sources state." in timeline
+    assert "in the order they happened" not in timeline
+    assert "Events in date order." not in timeline
+
+
 def test_a_speakers_own_page_does_not_name_them_on_their_cards(mini):
     (line,) = who_lines(page(mini, "people/quill.md"))
     assert line == '<span class="xp-badge xp-badge--direct">Direct quote</span>'
