@@ -16,7 +16,7 @@ from generator.content.graph import Node
 from generator.model.parts import Source
 from generator.model.records import Term
 from generator.pages.text import finalize, plural
-from generator.pages.views import Coverage
+from generator.pages import views
 
 MONTHS = [
     "January",
@@ -118,9 +118,10 @@ def said_when(statement: Node) -> Markup | None:
     return Markup(f"{first.capitalize()} {time_tag(published)}") if published else None
 
 
-def coverage(counted: Coverage) -> Markup:
+def coverage(reports: Sequence[Node]) -> Markup:
     """Where a statement was printed, counting syndicated copy once: "In 3 outlets, 2
     independent reports"; "In 2 articles of 1 outlet"."""
+    counted = views.coverage(reports)
     text = Markup(f"In {counted.outlets} {plural(counted.outlets, 'outlet')}")
     if counted.articles > counted.outlets:
         text = Markup(f"In {counted.articles} articles of ")
@@ -130,10 +131,11 @@ def coverage(counted: Coverage) -> Markup:
     return text
 
 
-def coverage_counted(counted: Coverage) -> Markup | None:
+def coverage_counted(reports: Sequence[Node]) -> Markup | None:
     """How the independent reports were counted, where the count is not simply the articles':
     "Counted by origin: an outlet republishing an agency’s copy counts with that agency
     (Outlet, via Agency)"."""
+    counted = views.coverage(reports)
     if counted.origins == counted.articles:
         return None
     reasons = []
