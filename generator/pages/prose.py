@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 from generator.content.graph import Node
 from generator.model.parts import Source
 from generator.model.records import Term
-from generator.pages.text import finalize, plural
 from generator.pages import views
+from generator.pages.text import finalize, plural
 
 MONTHS = [
     "January",
