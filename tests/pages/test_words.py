@@ -10,12 +10,14 @@ from pathlib import Path
 from types import SimpleNamespace as Fake
 
 import pytest
+import yaml
 
 from generator.build import check
+from generator.model.records import Term
 from generator.pages import prose, views
 from generator.pages.rendering import render
 from generator.project import Project
-from tests.conftest import MULTI, edit, make_project
+from tests.conftest import MULTI, ROOT, edit, make_project
 
 
 def pages(root: Path) -> dict[str, str]:
@@ -225,3 +227,14 @@ def test_a_terms_usage_and_explanation_are_text_not_markup(mini):
     edit(mini, "content/glossary.yaml", "A river that runs past the town hall.", f"'{payload}'")
     entry = glossary_entry(mini)
     assert "<script>" not in entry and entry.count("&lt;script&gt;") == 2
+
+
+def test_the_guides_example_of_an_explained_term_is_a_valid_term():
+    """CONTRIBUTING.md's example of `usage` and `explanation` is one the model accepts."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split("## Glossary terms:", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (record,) = yaml.safe_load(example)
+    term = Term.model_validate(record)
+    assert term.definition is None and term.usage and term.explanation
+    assert all(source.reference for source in term.explanation.sources)
