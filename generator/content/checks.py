@@ -146,19 +146,57 @@ def paraphrases(story: Resolved) -> Iterator[Problem]:
 
 
 def circular_definitions(story: Resolved) -> Iterator[Problem]:
-    """A definition built from the term itself explains nothing to a reader who does not
-    know the term."""
+    """A definition (or the editors' explanation) built from the term itself explains nothing
+    to a reader who does not know the term."""
     for entry in story.validated.entries["glossary"]:
         term: Term = entry.record
-        definition = folded(term.definition).casefold()
-        for name in (term.term, *term.aliases):
-            if re.search(rf"(?<!\w){re.escape(folded(name).casefold())}(?!\w)", definition):
+        meanings: list[tuple[tuple[str, ...], str, str | None]] = [
+            (("definition",), "definition", term.definition)
+        ]
+        if term.explanation is not None:
+            meanings.append((("explanation", "text"), "explanation", term.explanation.text))
+        for loc, what, text in meanings:
+            name = _uses_term(term, text) if text is not None else None
+            if name is not None:
                 yield entry.problem(
-                    ("definition",),
-                    f'this definition uses "{name}", the term it defines, so it tells a reader '
+                    loc,
+                    f'this {what} uses "{name}", the term it defines, so it tells a reader '
                     "who does not know the term nothing: say what it means in other words",
                 )
-                break
+
+
+def _uses_term(term: Term, text: str) -> str | None:
+    """The first form of the term (the term, then its aliases) that `text` uses."""
+    plain = folded(text).casefold()
+    for name in (term.term, *term.aliases):
+        if re.search(rf"(?<!\w){re.escape(folded(name).casefold())}(?!\w)", plain):
+            return name
+    return None
+
+
+def glossary_terms(story: Resolved) -> Iterator[Problem]:
+    """A term says what the sources say of it (what it means, or how they use it), and the
+    editors' explanation, their own words, rests on a reference: never on the article, whose
+    words would then be put in the editors' mouth, or the editors' in the article's."""
+    for entry in story.validated.entries["glossary"]:
+        term: Term = entry.record
+        if term.definition is None and term.usage is None:
+            yield entry.problem(
+                ("term",),
+                "this term says nothing of what the sources say about it: add `definition:` "
+                "(what they say it means) or, where they use it without saying what it means, "
+                "`usage:` (how they use it)",
+            )
+        if term.explanation is None:
+            continue
+        for index, source in enumerate(term.explanation.sources):
+            if source.reference is None:
+                yield entry.problem(
+                    ("explanation", "sources", index),
+                    "the editors' explanation cites a reference (`{reference: ID}` from "
+                    "references.yaml), not an article's paragraph: what the article says of the "
+                    "term goes in `definition` or `usage`",
+                )
 
 
 def _same_quotation(wording: str, text: str) -> bool:

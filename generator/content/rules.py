@@ -70,6 +70,11 @@ RULES: tuple[Rule, ...] = (
         checks.circular_definitions,
     ),
     Rule(
+        "glossary-terms",
+        "a term says what the sources say of it; the editors' explanation cites a reference",
+        checks.glossary_terms,
+    ),
+    Rule(
         "summary-cited",
         "the summary cites paragraphs once there is an article",
         checks.summary_cited,

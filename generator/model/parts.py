@@ -250,6 +250,17 @@ class Dispute(Record):
     )
 
 
+class Explanation(Record):
+    """The editors' plain-language explanation of a glossary term: their words, not the
+    article's, so it is cited to a published reference (`{reference: ID}`), never to the article
+    whose use of the term it explains."""
+
+    text: Text = Field(description="The explanation, in plain language.")
+    sources: Sources = Field(
+        description="The references it rests on, each `{reference: ID}` from `references.yaml`."
+    )
+
+
 class KeyFact(Record):
     """One of the story's key facts: a short sentence the home page opens with, cited."""
 

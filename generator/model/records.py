@@ -19,6 +19,7 @@ from generator.model.parts import (
     CountryRef,
     Dispute,
     EntityRef,
+    Explanation,
     Id,
     IsoDate,
     KeyFact,
@@ -267,7 +268,10 @@ class Question(Record):
 
     id: Id = Field(description="Stable short id, such as `bridge-cost`.")
     question: Text = Field(description="The question, as a reader would ask it.")
-    status: QuestionStatus = Field(description="`open`, `partly answered`, `answered` or `moot`.")
+    status: QuestionStatus = Field(
+        description="`open`, `partly answered`, `answered` or `moot` (shown as 'No longer "
+        "relevant')."
+    )
     known: Text = Field(description="What the sources say so far, in the editors' words.")
     as_of: IsoDate | None = Field(
         default=None,
@@ -313,8 +317,23 @@ class Term(Record):
     id: Id = Field(description="Stable short id.")
     term: Text = Field(description="The term as it appears in text.")
     aliases: list[Text] = Field(default=[], description="Other forms that get the same tooltip.")
-    definition: Text = Field(description="What it means in this story, from the sources.")
-    sources: Sources = Field(description="The paragraphs the definition rests on.")
+    definition: Text | None = Field(
+        default=None,
+        description="What it means in this story, as the sources define it; leave it out where "
+        "they use the term without saying what it means (write `usage` instead).",
+    )
+    usage: Text | None = Field(
+        default=None,
+        description="How the sources use the term, where they do not define it (such as "
+        "'Starmer says the two countries will set them up after a ceasefire'); shown as how the "
+        "article uses it, never as its meaning.",
+    )
+    explanation: Explanation | None = Field(
+        default=None,
+        description="Optional: the editors' plain-language explanation of the term, shown marked "
+        "as the editors' and apart from what the sources say; it cites a reference.",
+    )
+    sources: Sources = Field(description="The paragraphs the definition or usage rests on.")
 
 
 class Topic(Record):

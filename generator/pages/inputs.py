@@ -24,6 +24,7 @@ from generator.content.linking import Linked
 from generator.content.recorder import Input, Recorder
 from generator.pages.citations import citation_names
 from generator.pages.marks import Quoted
+from generator.pages.prose import term_tip
 from generator.pages.text import Glossary
 
 
@@ -54,7 +55,7 @@ class PageInputs:
         self.names = citation_names(story.graph.articles.values())
         self.quoted = Quoted(story.graph)
         terms = story.terms.values()
-        self.glossary = Glossary(([t.term, *t.aliases], t.definition) for t in terms)
+        self.glossary = Glossary(([t.term, *t.aliases], term_tip(t)) for t in terms)
         calls: dict[str, Callable[..., Any]] = {
             "cite_name": self._cite_name,
             "quoted_at": self.quoted.anchor,
@@ -75,7 +76,7 @@ class PageInputs:
         self._values: dict[Hashable, Callable[[Input], object]] = {
             "cite": lambda key: self.names.get(str(key[0])),
             "marks": lambda key: tuple(self.quoted.marks.get(cast(tuple[str, int], key), ())),
-            "glossary": lambda _key: tuple((t.term, tuple(t.aliases), t.definition) for t in terms),
+            "glossary": lambda _key: tuple((t.term, tuple(t.aliases), term_tip(t)) for t in terms),
             "origin": lambda key: story.origins.get((str(key[0]), str(key[1]))),
             "files": lambda key: tuple(story.files.get(str(key[0]), ())),
         }

@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from generator.content.graph import Node
+from generator.model.parts import Source
+from generator.model.records import Term
+from generator.pages import views
 from generator.pages.text import finalize, plural
 
 MONTHS = [
@@ -101,15 +104,53 @@ def unknown(text: str) -> Markup:
 
 def said_when(statement: Node) -> Markup | None:
     """When a statement was said, as its sources date it ("Said on 5 January 2026 (on Monday,
-    as the source puts it)"); None where they give no date at all."""
-    date, when, reported = statement.date, statement.when, statement.reported_on
+    as the source puts it)"); where they date only its articles, when it was (first) published.
+    None where they give no date at all."""
+    date, when, published = statement.date, statement.when, statement.reported_on
     if date:
         said = Markup(f"Said on {time_tag(date)}")
         return said + Markup(f" ({_html(when)}, as the source puts it)") if when else said
+    dates = {r.article.published for r in statement.all_reports if r.article.published}
+    first = "first published" if len(dates) > 1 else "published"
     if when:
         said = Markup(f"Said {_html(when)}, as the source puts it")
-        return said + Markup(f"; reported on {time_tag(reported)}") if reported else said
-    return Markup(f"Reported on {time_tag(reported)}") if reported else None
+        return said + Markup(f"; {first} {time_tag(published)}") if published else said
+    return Markup(f"{first.capitalize()} {time_tag(published)}") if published else None
+
+
+def coverage(reports: Sequence[Node]) -> Markup:
+    """Where a statement was printed, counting syndicated copy once: "In 3 outlets, 2
+    independent reports"; "In 2 articles of 1 outlet"."""
+    counted = views.coverage(reports)
+    text = Markup(f"In {counted.outlets} {plural(counted.outlets, 'outlet')}")
+    if counted.articles > counted.outlets:
+        text = Markup(f"In {counted.articles} articles of ")
+        text += Markup(f"{counted.outlets} {plural(counted.outlets, 'outlet')}")
+    if counted.origins < counted.articles:
+        text += Markup(f", {counted.origins} independent {plural(counted.origins, 'report')}")
+    return text
+
+
+def coverage_counted(reports: Sequence[Node]) -> Markup | None:
+    """How the independent reports were counted, where the count is not simply the articles':
+    "Counted by origin: an outlet republishing an agency’s copy counts with that agency
+    (Outlet, via Agency)"."""
+    counted = views.coverage(reports)
+    if counted.origins == counted.articles:
+        return None
+    reasons = []
+    if counted.syndicated:
+        copies = counted.syndicated
+        pairs = Markup("; ").join(_html(o) + Markup(", via ") + _html(a) for o, a in copies)
+        reasons.append(
+            Markup("an outlet republishing an agency’s copy counts with that agency (")
+            + pairs
+            + Markup(")")
+        )
+    if counted.repeated:
+        reasons.append(Markup("one outlet’s articles count once (") + and_list(counted.repeated))
+        reasons[-1] += Markup(")")
+    return Markup("Counted by origin: ") + Markup("; ").join(reasons) + Markup(".")
 
 
 def article_credit(article: Node) -> Markup:
@@ -129,3 +170,20 @@ def speaker_list(statement: Node) -> Markup:
     """Who said it, in a line: "A, B"; "A or B" where the sources leave open which of them."""
     joiner = Markup(" or " if statement.contested else ", ")
     return joiner.join(_html(speaker.name) for speaker in statement.speakers)
+
+
+def term_tip(term: Term | Node) -> str:
+    """What a glossary term's tooltip says, as plain text (escaped where it lands): what the
+    sources say it means, else the editors' explanation marked as theirs, else that the sources
+    do not explain it, with how they use it."""
+    if term.definition is not None:
+        return str(term.definition)
+    if term.explanation is not None:
+        return f"Editors’ explanation: {term.explanation.text}"
+    return f"Not explained by the sources. {usage_lead(term.sources)}: {term.usage}"
+
+
+def usage_lead(sources: Sequence[Source | Node]) -> str:
+    """How a term's usage is introduced: by the article, or the articles, that use it."""
+    articles = {source.article for source in sources if source.article is not None}
+    return "How the articles use it" if len(articles) > 1 else "How the article uses it"

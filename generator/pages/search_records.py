@@ -17,12 +17,13 @@ from typing import Any
 from generator.content.graph import Graph, Node
 from generator.model import urls
 from generator.model.records import RECORD_TYPES, Collection
-from generator.pages.prose import long_date
+from generator.pages.prose import long_date, term_tip
 from generator.pages.rendering import Links
+from generator.pages.views import status_label
 
 INDEX_FOLDER = "pagefind"  # in the built site: what search.js imports
 NAMES = "names.json"  # in it: every speaker's and named record's name, for search.js
-KINDS = {"direct": "Direct quote", "reported": "Reported"}  # as the badges on the pages
+KINDS = {"direct": "Direct quote", "reported": "Paraphrase"}  # as the badges on the pages
 
 
 @dataclass(frozen=True)
@@ -100,13 +101,13 @@ def _country(node: Node, links: Links) -> Entry:
 
 def _question(node: Node, links: Links) -> Entry:
     meta = {"title": str(node.question), "type": "Question", "words": str(node.known)}
-    meta["status"] = str(node.status).capitalize()
+    meta["status"] = status_label(str(node.status))
     return Entry(links.to(node), _text(node.question, node.known), meta, {"type": ["Question"]})
 
 
 def _term(node: Node, links: Links) -> Entry:
-    meta = {"title": str(node.term), "type": "Glossary term", "words": str(node.definition)}
-    content = _text(node.term, *node.aliases, node.definition)
+    meta = {"title": str(node.term), "type": "Glossary term", "words": term_tip(node)}
+    content = _text(node.term, *node.aliases, term_tip(node))
     return Entry(links.fact(node), content, meta, {"type": ["Glossary term"]})
 
 

@@ -40,8 +40,8 @@ def preview(statement: Node, source: str) -> tuple[str, str]:
         title = f"{who}: “{_cut(statement.text, TITLE_WORDS)}”"
         said = f"{who}{uncertain} said: “{_cut(statement.text, DESCRIPTION_WORDS)}”"
     else:
-        title = f"{who}, as reported: {_cut(statement.text, TITLE_WORDS)}"
-        said = f"{who}{uncertain}, as reported: {_cut(statement.text, DESCRIPTION_WORDS)}"
+        title = f"{who}, paraphrased: {_cut(statement.text, TITLE_WORDS)}"
+        said = f"{who}{uncertain}, paraphrased: {_cut(statement.text, DESCRIPTION_WORDS)}"
     return title, f"{said} Source: {source}."
 
 

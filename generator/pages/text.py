@@ -18,7 +18,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   `content: attr(data-tip)`, which can only ever produce text. No `title` carries a value and
   Material's `content.tooltips` stays off, because it re-parses `title` as HTML.
 - `<abbr>` glossary terms: `Glossary` escapes the text around and inside the term and puts
-  the definition in `data-tip` (above), never in `title`.
+  its tooltip (`prose.term_tip`: the definition, the editors' explanation, or that the sources
+  do not explain it, with their usage) in `data-tip` (above), never in `title`. The glossary
+  page prints `usage` and `explanation.text` as HTML text, autoescaped.
 - Page `<title>`, description, Open Graph and twitter meta: `front_matter` writes a YAML
   scalar holding the HTML-escaped one-line value; the theme's main.html and Material
   print it without escaping, so it arrives escaped exactly once.

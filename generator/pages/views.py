@@ -17,11 +17,19 @@ from generator.model import urls
 from generator.model.records import RECORD_TYPES
 from generator.model.sections import lister, named
 
+# What readers read for each question status (the YAML keeps its short values): "moot" is a
+# word many readers do not know, and means the opposite in American and British English.
+STATUS_LABELS = {
+    "open": "Open",
+    "partly answered": "Partly answered",
+    "answered": "Answered",
+    "moot": "No longer relevant",
+}
 # Question statuses by the section of the questions page they are listed in, in page order.
 QUESTION_SECTIONS = {
     "Open questions": ("open", "partly answered"),
     "Answered": ("answered",),
-    "Moot": ("moot",),
+    STATUS_LABELS["moot"]: ("moot",),
 }
 UNRESOLVED = QUESTION_SECTIONS["Open questions"]
 
@@ -52,6 +60,47 @@ class Outlets:
 
     names: tuple[str, ...]
     unknown: int  # articles whose outlet is not known
+
+
+def status_label(status: str) -> str:
+    """A question status as readers read it."""
+    return STATUS_LABELS[status]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How widely a statement was carried: its reports' articles, their outlets, and the
+    independent reports among them. Syndication is not corroboration: an outlet that
+    republishes an agency's copy (`via`) counts with that agency, and one outlet's articles
+    count once, so three outlets printing one agency's copy are one report, not three."""
+
+    articles: int
+    outlets: int
+    origins: int  # independent reports: agencies and outlets that did not republish another's
+    syndicated: tuple[tuple[str, str], ...]  # (outlet, agency) of each republished copy
+    repeated: tuple[str, ...]  # outlets with more than one of the articles
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def coverage(reports: Iterable[Node]) -> Coverage:
+    """The coverage of a statement by its reports (an article of unknown outlet counts as an
+    outlet of its own: nothing says it is another's)."""
+    articles = list({id(r.article): r.article for r in reports}.values())
+    outlets: dict[str, list[Node]] = {}
+    for article in articles:
+        key = _plain(article.outlet) if article.outlet else f"#{article.id}"
+        outlets.setdefault(key, []).append(article)
+    origins = {_plain(a.via or a.outlet) if a.via or a.outlet else f"#{a.id}" for a in articles}
+    syndicated = {
+        (str(a.outlet or a.label), str(a.via)): None
+        for a in articles
+        if a.via and _plain(a.via) != _plain(a.outlet or "")
+    }
+    repeated = tuple(str(same[0].outlet) for same in outlets.values() if len(same) > 1)
+    return Coverage(len(articles), len(outlets), len(origins), tuple(syndicated), repeated)
 
 
 def grouped(graph: Graph, sources: Iterable[Node]) -> list[Cited]:

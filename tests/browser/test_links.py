@@ -8,6 +8,7 @@ import pytest
 
 from generator.content.quotation import normalise_space
 from generator.model import urls
+from generator.pages.prose import term_tip
 
 pytestmark = pytest.mark.story
 
@@ -83,7 +84,7 @@ def test_a_glossary_term_shows_its_definition_on_hover(watched, base_url, story)
     page, _watch = watched
     term = first_term(page, base_url, story)
     definition = term.get_attribute("data-tip")
-    assert definition in {normalise_space(t.definition) for t in story.terms.values()}
+    assert definition in {normalise_space(term_tip(t)) for t in story.terms.values()}
     assert tooltip(term) == ""
     term.hover()
     assert tooltip(term) == definition

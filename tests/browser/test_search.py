@@ -113,13 +113,13 @@ def test_a_filter_narrows_the_results_to_its_kind(watched, mini_url):
     results = page.locator("[data-xp-search-page] .xp-result")
     results.first.wait_for()
     before = results.count()
-    page.get_by_label("Kind").select_option("Reported")
+    page.get_by_label("Kind").select_option("Paraphrase")
     page.wait_for_function(
         f"document.querySelectorAll('[data-xp-search-page] .xp-result').length < {before}"
     )
     kinds = page.locator("[data-xp-search-page] .xp-result__kind").all_inner_texts()
-    assert kinds and set(kinds) == {"Reported"}
-    assert "kind=Reported" in page.url
+    assert kinds and set(kinds) == {"Paraphrase"}
+    assert "kind=Paraphrase" in page.url
 
 
 def test_slash_focuses_the_box_and_arrows_and_enter_open_a_result(watched, mini_url, mini_story):

@@ -42,6 +42,9 @@ _MARKS = (
     "belongs only in the `text` of a `direct` statement, where the build proves the quotation "
     "against the source: paraphrase without quotation marks, or make a direct statement"
 )
+_DEFINITION = "  definition: The river the bridge would cross.\n"
+# An editors' explanation of the mini story's one glossary term, its text to fill in.
+_EXPLAINED = "  explanation:\n    text: {}\n    sources: [{{reference: council-minutes}}]\n"
 _PUBLISHED = Edit("seeds/fic-bridge.yaml", "published: null", "published: 2026-11-16")
 
 REFUSALS: tuple[Refusal, ...] = (
@@ -278,6 +281,39 @@ REFUSALS: tuple[Refusal, ...] = (
         'content/glossary.yaml:3:15: this definition uses "Glass River", the term it defines, '
         "so it tells a reader who does not know the term nothing: say what it means in other "
         "words",
+    ),
+    Refusal(
+        Edit("content/glossary.yaml", _DEFINITION, _DEFINITION + _EXPLAINED.format("Glass River.")),
+        'content/glossary.yaml:5:11: this explanation uses "Glass River", the term it defines, '
+        "so it tells a reader who does not know the term nothing: say what it means in other "
+        "words",
+    ),
+    Refusal(
+        Edit("content/glossary.yaml", _DEFINITION, ""),
+        "content/glossary.yaml:2:9: this term says nothing of what the sources say about it: "
+        "add `definition:` (what they say it means) or, where they use it without saying what "
+        "it means, `usage:` (how they use it)",
+    ),
+    Refusal(
+        Edit(
+            "content/glossary.yaml",
+            _DEFINITION,
+            _DEFINITION
+            + _EXPLAINED.replace(
+                "reference: council-minutes", "article: fic-bridge, paragraph: 1"
+            ).format("A river."),
+        ),
+        "content/glossary.yaml:6:15: the editors' explanation cites a reference (`{reference: "
+        "ID}` from references.yaml), not an article's paragraph: what the article says of the "
+        "term goes in `definition` or `usage`",
+    ),
+    Refusal(
+        Edit(
+            "content/glossary.yaml",
+            _DEFINITION,
+            _DEFINITION + _EXPLAINED.replace("[{{reference: council-minutes}}]", "[]").format("x"),
+        ),
+        "content/glossary.yaml:6:14: 'sources' must list at least one item",
     ),
     Refusal(
         Edit(

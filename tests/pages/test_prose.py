@@ -50,25 +50,36 @@ def test_a_story_of_no_known_outlet_says_so():
     assert prose.drawn_from(2, [], 2, 0) == "2 articles, outlets not known"
 
 
+def reports(*published: dt.date | None) -> list[Fake]:
+    """A statement's reports, in articles published on these dates."""
+    return [Fake(article=Fake(published=date)) for date in published]
+
+
 def test_a_statement_is_dated_by_its_date_and_the_sources_words():
-    said = Fake(date=JAN, when="on Monday", reported_on=None)
+    said = Fake(date=JAN, when="on Monday", reported_on=None, all_reports=reports(None))
     assert prose.said_when(said) == f"Said on {JAN_TAG} (on Monday, as the source puts it)"
 
 
-def test_a_statement_dated_in_words_only_gives_its_report_date():
-    said = Fake(date=None, when="on <Monday>", reported_on=MAR)
+def test_a_statement_dated_in_words_only_gives_its_publication_date():
+    said = Fake(date=None, when="on <Monday>", reported_on=MAR, all_reports=reports(MAR))
     assert prose.said_when(said) == (
-        f"Said on &lt;Monday&gt;, as the source puts it; reported on {MAR_TAG}"
+        f"Said on &lt;Monday&gt;, as the source puts it; published {MAR_TAG}"
     )
 
 
-def test_a_statement_dated_by_its_report_only():
-    said = Fake(date=None, when=None, reported_on=MAR)
-    assert prose.said_when(said) == f"Reported on {MAR_TAG}"
+def test_a_statement_dated_by_its_publication_only_says_published_not_reported():
+    said = Fake(date=None, when=None, reported_on=MAR, all_reports=reports(MAR, None))
+    assert prose.said_when(said) == f"Published {MAR_TAG}"
+
+
+def test_a_statement_published_on_several_dates_gives_the_first():
+    said = Fake(date=None, when=None, reported_on=JAN, all_reports=reports(MAR, JAN))
+    assert prose.said_when(said) == f"First published {JAN_TAG}"
 
 
 def test_a_statement_the_sources_do_not_date_has_no_sentence():
-    assert prose.said_when(Fake(date=None, when=None, reported_on=None)) is None
+    said = Fake(date=None, when=None, reported_on=None, all_reports=reports(None))
+    assert prose.said_when(said) is None
 
 
 def test_an_article_is_credited_to_its_outlet_and_date():

@@ -70,9 +70,9 @@ def test_a_statement_can_be_narrowed_by_speaker_country_kind_and_topic(made):
     }
 
 
-def test_a_paraphrase_is_marked_reported(made):
+def test_a_paraphrase_is_marked_as_a_paraphrase(made):
     entry = next(e for e in made if e.url.endswith("#s-norland-will-not-pay"))
-    assert (entry.meta["kind"], entry.filters["kind"]) == ("Reported", ["Reported"])
+    assert (entry.meta["kind"], entry.filters["kind"]) == ("Paraphrase", ["Paraphrase"])
 
 
 def test_a_country_is_found_by_its_names_and_current_stance(story, made):

@@ -38,7 +38,7 @@ def test_the_home_page_does_not_list_an_answered_question_as_not_known_yet(mini)
 def test_the_questions_page_has_a_section_only_for_statuses_it_lists(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: moot")
     sections = re.findall(r"^## (.+)$", pages(mini)["questions/index.md"], flags=re.MULTILINE)
-    assert sections == ["Moot"]
+    assert sections == ["No longer relevant"]
 
 
 def test_an_ambiguous_attribution_names_its_speakers_as_candidates_not_co_speakers(mini):
