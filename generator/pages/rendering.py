@@ -227,9 +227,8 @@ def pages(
     data files, then share pages and the feed, linked as the site serves its pages (`scheme`).
     One at a time, so a big story's site need not be held in memory whole. Which pages exist,
     and that no two share a path, the link stage has decided. With `wanted`, only the files it
-    accepts are made
-    (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads).
+    accepts are made (it is asked just before each one is made: generator/live/incremental.py
+    records what each reads).
 
     Pages read the story through its graph's nodes and through `inputs` alone (made here when
     not given): the live preview gives a graph and inputs made with its recorder, and so learns
