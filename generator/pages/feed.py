@@ -22,6 +22,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import cast
 
 from jinja2 import Environment
@@ -53,30 +54,40 @@ class Change:
     place: str  # a fragment naming this change on that page, for its id: unique in the feed
 
 
-def changes(graph: Graph, words: Callable[[Node], str]) -> list[Change]:
-    """Every dated change of the story, newest first; on one day, corrections first, then
-    answers, positions, events and statements, each in file order. `words` names a cited
-    paragraph in words ("Outlet, 3 March 2026, paragraph 2")."""
-    found = [
+# A dated change, made only if it is among the newest the feed carries: a big story's
+# statements are thousands, and the live preview then records no read of the others' words.
+Dated = tuple[dt.date, Callable[[], Change]]
+
+
+def changes(graph: Graph, words: Callable[[Node], str], limit: int | None = None) -> list[Change]:
+    """The dated changes of the story, newest first (the `limit` newest); on one day,
+    corrections first, then answers, positions, events and statements, each in file order.
+    `words` names a cited paragraph in words ("Outlet, 3 March 2026, paragraph 2")."""
+    found: list[Dated] = [
         *_corrections(graph),
         *_answers(graph),
         *_positions(graph),
         *_events(graph),
         *_statements(graph, words),
     ]
-    return sorted(found, key=lambda change: change.date, reverse=True)  # stable: ties keep order
+    found.sort(key=lambda dated: dated[0], reverse=True)  # stable: ties keep their order
+    return [make() for _date, make in found[:limit]]
 
 
-def _statements(graph: Graph, words: Callable[[Node], str]) -> Iterator[Change]:
+def _statements(graph: Graph, words: Callable[[Node], str]) -> Iterator[Dated]:
     for statement in graph.statements.values():
-        if statement.date is None:
-            continue
-        title, summary = share.preview(statement, words(statement.source))
-        anchor = urls.statement_anchor(statement)
-        yield Change(statement.date, title, summary, statement.home, anchor, anchor)
+        if statement.date is not None:
+            yield statement.date, partial(_statement, statement, words)
 
 
-def _positions(graph: Graph) -> Iterator[Change]:
+def _statement(statement: Node, words: Callable[[Node], str]) -> Change:
+    """A statement as its share page previews it: who, on what, the words, where published."""
+    title, summary = share.preview(statement, words(statement.source))
+    anchor = urls.statement_anchor(statement)
+    return Change(statement.date, title, summary, statement.home, anchor, anchor)
+
+
+def _positions(graph: Graph) -> Iterator[Dated]:
     """Each dated position a country or organisation took, and which one it replaced."""
     for country in graph.countries.values():
         before: Node | None = None
@@ -88,11 +99,12 @@ def _positions(graph: Graph) -> Iterator[Change]:
                     title += f" (before: {before.stance.label})"
                 place = f"position-{position.date.isoformat()}-{position.stance.id}"
                 page = country.own_page()
-                yield Change(position.date, title, position.summary, page, None, place)
+                change = Change(position.date, title, position.summary, page, None, place)
+                yield position.date, partial(_as_it_is, change)
             before = position
 
 
-def _answers(graph: Graph) -> Iterator[Change]:
+def _answers(graph: Graph) -> Iterator[Dated]:
     """Each dated answer, whole or partial, to a question: its history's and its current one."""
     for question in graph.questions.values():
         for entry in question.timeline:
@@ -100,31 +112,39 @@ def _answers(graph: Graph) -> Iterator[Change]:
                 continue
             title = f"{ANSWERED[entry.status]}: {question.question}"
             place = f"answer-{entry.date.isoformat()}-{entry.status.replace(' ', '-')}"
-            yield Change(entry.date, title, entry.known, question.own_page(), None, place)
+            change = Change(entry.date, title, entry.known, question.own_page(), None, place)
+            yield entry.date, partial(_as_it_is, change)
 
 
-def _corrections(graph: Graph) -> Iterator[Change]:
+def _corrections(graph: Graph) -> Iterator[Dated]:
     for correction in graph.corrections.values():
         page, anchor = fact_place(correction)
         title = f"Correction: {share.cut(correction.summary, TITLE_WORDS)}"
         place = anchor or urls.record_anchor("correction", correction.id)
-        yield Change(correction.date, title, correction.summary, page, anchor, place)
+        change = Change(correction.date, title, correction.summary, page, anchor, place)
+        yield correction.date, partial(_as_it_is, change)
 
 
-def _events(graph: Graph) -> Iterator[Change]:
+def _events(graph: Graph) -> Iterator[Dated]:
     for event in graph.events.values():
         if event.date is None:
             continue
         page, anchor = fact_place(event)  # its entry on the timeline
         place = anchor or urls.record_anchor("event", event.id)
-        yield Change(event.date, event.title, event.description, page, anchor, place)
+        change = Change(event.date, event.title, event.description, page, anchor, place)
+        yield event.date, partial(_as_it_is, change)
+
+
+def _as_it_is(change: Change) -> Change:
+    """A change made at once: the few records that are not statements."""
+    return change
 
 
 def feed_file(graph: Graph, scheme: urls.Scheme, env: Environment) -> str:
     """The feed's XML. Links are absolute where the site's address is known, else relative to
     the feed, which sits at the site's root beside the home page."""
     citations = cast(Citations, env.globals["citations"])
-    found = changes(graph, citations.words)[:FEED_ENTRIES]
+    found = changes(graph, citations.words, FEED_ENTRIES)
     story = graph.story
     home = urls.section_page("home")
     updated = max([story.updated, *(change.date for change in found)])

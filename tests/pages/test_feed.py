@@ -13,7 +13,7 @@ from lxml import etree
 from generator.build import check
 from generator.content.linking import Linked
 from generator.model import urls
-from generator.pages.feed import feed_file
+from generator.pages.feed import FEED_ENTRIES, changes, feed_file
 from generator.pages.inputs import PageInputs
 from generator.pages.rendering import environment, render
 from tests.conftest import MINI, MULTI, edit, in_place, make_project
@@ -173,3 +173,11 @@ def test_the_feed_is_a_file_of_the_site_beside_the_home_page():
     files = render(story(MULTI))
     assert urls.FEED_FILE in files
     assert files[urls.FEED_FILE].startswith('<?xml version="1.0" encoding="utf-8"?>\n<feed ')
+
+
+def test_the_feed_carries_only_the_newest_changes():
+    graph = story(MULTI).graph
+    every = changes(graph, lambda source: "paragraph")
+    assert len(every) > 3
+    assert changes(graph, lambda source: "paragraph", 3) == every[:3]
+    assert len(entries(feed(MULTI))) == min(len(every), FEED_ENTRIES)
