@@ -94,7 +94,7 @@ def _positions(graph: Graph) -> Iterator[Dated]:
         for position in country.positions:
             if position.date is not None:
                 label = position.stance.label
-                title = f"{country.name}: {label}"
+                title = f"Where {country.name} stands: {label}"
                 if before is not None and before.stance.label != label:
                     title += f" (before: {before.stance.label})"
                 place = f"position-{position.date.isoformat()}-{position.stance.id}"

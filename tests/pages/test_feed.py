@@ -86,7 +86,7 @@ def test_the_feed_lists_every_kind_of_dated_change_newest_first():
     titles = [entry["title"] for entry in listed]
     assert "Answered: Will the joint study of the river’s flow go ahead?" in titles
     assert "Partly answered: Will the joint study of the river’s flow go ahead?" in titles
-    assert "Cordenia: Wait for the study (before: Unclear)" in titles  # a stance that changed
+    assert "Where Cordenia stands: Wait for the study (before: Unclear)" in titles  # it changed
     assert "The summit of the Varne countries opens in Orvel" in titles  # an event
     said = next(entry for entry in listed if entry["link"] == "people/roos/#s-roos-commission-pays")
     assert said["updated"] == "2026-03-16T00:00:00Z"
