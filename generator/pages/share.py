@@ -23,7 +23,7 @@ from generator.pages.citations import Citations
 
 TEMPLATE = "share.html.j2"
 TITLE_LIMIT = 90  # characters of a whole title: previews cut longer ones, mid-word
-TITLE_WORDS = 30  # characters of the words a title keeps however long its speakers and topic
+TITLE_WORDS = 40  # characters of the words a title keeps however long its speakers and topic
 DESCRIPTION_WORDS = 240
 
 

@@ -167,8 +167,8 @@ def test_a_share_page_holds_the_values_as_text(reader, hostile_url):
     shared = page.request.get(hostile_url + "said/quill-before-winter/").text()
     assert "<img" not in shared and "<script>" not in shared and "<svg" not in shared
     page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
-    # The speaker's name and the topic's are long here: the words keep their 30 characters.
-    title = f"Ada Quill {SHOWN} on Cost {SHOWN}: “We will open the bridge…”"
+    # The speaker's name and the topic's are long here: the words keep up to 40 characters.
+    title = f"Ada Quill {SHOWN} on Cost {SHOWN}: “We will open the bridge before winter”"
     assert page.locator('meta[property="og:title"]').get_attribute("content") == title
     assert page.locator("h1").inner_text() == "Ada Quill " + SHOWN
     assert page.evaluate(INJECTED) == []

@@ -99,3 +99,10 @@ def test_without_the_sites_address_a_share_page_gives_no_address():
     assert "og:url" not in head
     assert "canonical" not in head
     assert head["alternate application/atom+xml"] == "../../feed.xml"
+
+
+def test_short_words_are_kept_whole_even_when_the_names_before_them_are_long():
+    speakers = [Fake(name="Annabel Bo-Carrington"), Fake(name="Cyrus Dee-Montgomery")]
+    statement = said("Water does not wait for diplomats", speakers=speakers, contested=True)
+    title, _description = preview(statement, SOURCE)
+    assert title.endswith(": “Water does not wait for diplomats”")
