@@ -263,7 +263,7 @@ class Session:
 def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[str]:
     """Every file of this story under build/docs: those rendered now, and those kept."""
     graph = linked.graph
-    found = set(pages) | set(urls.SECTION_PAGES.values()) | set(DATA_FILES)
+    found = set(pages) | set(urls.SECTION_PAGES.values()) | set(DATA_FILES) | {urls.FEED_FILE}
     for nodes in graph.nodes.values():
         found.update(node.page for node in nodes.values() if node.page is not None)
     found.update(urls.share_file(statement, scheme) for statement in graph.statements.values())

@@ -72,7 +72,7 @@ class SiteSettings(Record):
         default=None,
         description="Optional: the https:// address the site is published at, such as "
         "`https://example.org/story/` (SITE_URL in the environment, which a deploy sets, "
-        "takes precedence).",
+        "takes precedence); canonical links, link previews and the feed's ids use it.",
     )
     repository: HttpsUrl | None = Field(
         default=None,

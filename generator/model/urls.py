@@ -31,6 +31,9 @@ RECORD_FOLDERS = {c.name: c.folder for c in RECORD_TYPES if c.folder}
 # Each statement's share page (`said/<id>/`): static HTML whose title and description name the
 # speaker and the words, for link previews, sending readers on to the statement's card.
 SHARE_FOLDER = "said"
+# The story's Atom feed of dated news, at the site's root beside the home page: static XML that
+# MkDocs copies as it is (generator/pages/feed.py).
+FEED_FILE = "feed.xml"
 
 
 def url_of(page: str) -> str:
@@ -54,6 +57,9 @@ class Scheme:
     """How the site serves its pages (MkDocs' `use_directory_urls`): `site.directory_urls`."""
 
     directory_urls: bool = True
+    # Where the site is published (`site.url`, or SITE_URL), ending in "/"; None when not set.
+    # Only what must be absolute uses it: og:url, canonical links, the feed's ids and links.
+    address: str | None = None
     # The cached link function of this scheme, chosen once: links are asked for hundreds of
     # thousands of times on a big story.
     _link: Callable[[str, str], str] = field(init=False, repr=False, compare=False)
@@ -73,6 +79,16 @@ class Scheme:
     def relative(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         path = self._link(from_page, to_page)
         return f"{path}#{anchor}" if anchor else path
+
+    def absolute(self, page: str, anchor: str | None = None) -> str | None:
+        """The page's full address, where the site's address is known; else None."""
+        return self.absolute_file(self.url_of(page), anchor)
+
+    def absolute_file(self, served: str, anchor: str | None = None) -> str | None:
+        """The full address of a path the site serves (`feed.xml`), where it is known."""
+        if self.address is None:
+            return None
+        return self.address + served + (f"#{anchor}" if anchor else "")
 
 
 @cache

@@ -4,7 +4,8 @@ all in memory.
 `render` decides which pages exist and hands each template its nodes and the story's
 `PageInputs` (inputs.py: all a template reads of the story outside nodes). views.py computes
 what templates only present, prose.py the sentences they print; citations.py makes every
-citation, marks.py, chart.py, jsonld.py and share.py the other parts that are HTML or JSON;
+citation, marks.py, chart.py, jsonld.py and share.py the other parts that are HTML or JSON,
+feed.py the story's Atom feed;
 `downloads` makes data/facts.json and the CSV tables, `search_records` the search records.
 text.py is the one list of the places a contributor's text lands, and how it is made safe there.
 Nothing here writes a file.

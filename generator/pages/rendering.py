@@ -33,6 +33,7 @@ from generator.pages import prose, views
 from generator.pages.chart import positions_picture
 from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
+from generator.pages.feed import feed_file
 from generator.pages.inputs import PageInputs
 from generator.pages.share import share_pages
 from generator.pages.text import (
@@ -190,6 +191,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
         statement_anchor=urls.statement_anchor,
+        feed_file=urls.FEED_FILE,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
         title_id=urls.TITLE_ID,
@@ -226,11 +228,11 @@ def pages(
     cached: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
-    data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
-    so a big story's site need not be held in memory whole. Which pages exist, and that no two
-    share a path, the link stage has decided. With `wanted`, only the files it accepts are made
-    (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads).
+    data files, then share pages and the feed, linked as the site serves its pages (`scheme`).
+    One at a time, so a big story's site need not be held in memory whole. Which pages exist,
+    and that no two share a path, the link stage has decided. With `wanted`, only the files it
+    accepts are made (it is asked just before each one is made: generator/live/incremental.py
+    records what each reads).
 
     Pages read the story through its graph's nodes and through `inputs` alone (made here when
     not given): the live preview gives a graph and inputs made with its recorder, and so learns
@@ -244,6 +246,8 @@ def pages(
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
     yield from share_pages(story.graph, scheme, env, keep)
+    if keep(urls.FEED_FILE):
+        yield urls.FEED_FILE, feed_file(story.graph, scheme, env)
 
 
 def _every(_path: str) -> bool:

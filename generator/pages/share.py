@@ -9,6 +9,7 @@ templates/share.html.j2 lays it out, escaped as every template prints a value.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 from typing import cast
 
@@ -21,7 +22,8 @@ from generator.pages import jsonld as structured
 from generator.pages.citations import Citations
 
 TEMPLATE = "share.html.j2"
-TITLE_WORDS = 110  # characters of the words in a title: previews cut longer ones anyway
+TITLE_LIMIT = 90  # characters of a whole title: previews cut longer ones, mid-word
+TITLE_WORDS = 40  # characters of the words a title keeps however long its speakers and topic
 DESCRIPTION_WORDS = 240
 
 
@@ -33,19 +35,28 @@ def names(statement: Node) -> str:
 
 
 def preview(statement: Node, source: str) -> tuple[str, str]:
-    """The title and the description a link preview shows; `source` names the cited paragraph."""
+    """The title and the description a link preview shows; `source` names the cited paragraph
+    ("Outlet, 3 March 2026, paragraph 2"). The title says who, on what (the statement's first
+    topic) and the start of the words: "Ann Bo on Tolls: “We will not pay…”", about 90
+    characters at most; the description the words at more length, and where they were
+    published, as a sentence."""
     who = names(statement)
+    about = who + (" (uncertain)" if statement.contested else "")
+    if statement.topics:
+        about += f" on {statement.topics[0].name}"
     uncertain = " (uncertain who said it)" if statement.contested else ""
     if statement.kind == "direct":
-        title = f"{who}: “{_cut(statement.text, TITLE_WORDS)}”"
-        said = f"{who}{uncertain} said: “{_cut(statement.text, DESCRIPTION_WORDS)}”"
+        head, tail = f"{about}: “", "”"
+        said = f"{who}{uncertain} said: “{cut(statement.text, DESCRIPTION_WORDS)}”"
     else:
-        title = f"{who}, paraphrased: {_cut(statement.text, TITLE_WORDS)}"
-        said = f"{who}{uncertain}, paraphrased: {_cut(statement.text, DESCRIPTION_WORDS)}"
-    return title, f"{said} Source: {source}."
+        head, tail = f"{about}, paraphrased: ", ""
+        words = cut(statement.text, DESCRIPTION_WORDS).removesuffix(".")
+        said = f"{who}{uncertain}, paraphrased: {words}"
+    room = max(TITLE_LIMIT - len(head) - len(tail), TITLE_WORDS)
+    return head + cut(statement.text, room) + tail, f"{said} ({source})."
 
 
-def _cut(text: str, limit: int) -> str:
+def cut(text: str, limit: int) -> str:
     """The text, or its first words up to `limit` characters and an ellipsis."""
     words = " ".join(text.split())
     if len(words) <= limit:
@@ -71,12 +82,17 @@ def share_pages(
         source = citations.words(statement.source)
         title, description = preview(statement, source)
         anchor = urls.statement_anchor(statement)
+        page = urls.share_page(statement)
         values = {
             "title": title,
             "story": graph.story.title,
             "description": description,
             "ld": Markup(structured.share_page(statement, title, description)),  # script-safe
-            "target": scheme.relative(urls.share_page(statement), statement.home, anchor),
+            "target": scheme.relative(page, statement.home, anchor),
+            # Where the preview is the statement's: this page, not its speaker's (None: the
+            # site's address is not set, and a relative og:url means nothing to a preview).
+            "address": scheme.absolute(page),
+            "feed": posixpath.relpath(urls.FEED_FILE, scheme.folder_of(page) or "."),
             "direct": statement.kind == "direct",
             "who": names(statement),
             "words": statement.text,

@@ -43,6 +43,12 @@ with its defence and a case in tests/browser/test_payloads.py.
   that MkDocs copies untouched, rendered by the same environment as every page; every value
   (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
   double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
+- The Atom feed (`feed.xml`, generator/pages/feed.py and templates/feed.xml.j2): static XML
+  that MkDocs copies untouched, rendered by the same environment; every title and summary is
+  plain text (Atom's default type="text", which feed readers never read as markup), autoescaped
+  as XML text (`&#39;`/`&#34;` are XML character references), links and ids in double-quoted
+  attributes; a character XML 1.0 cannot hold is shown as a visible `[U+0001]` mark (tried in
+  tests/pages/test_feed.py).
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.

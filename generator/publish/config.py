@@ -60,7 +60,14 @@ class SiteConfig:
 
 
 def site_config(story: Story) -> SiteConfig:
-    return SiteConfig(story.site, Scheme(directory_urls=story.site.directory_urls))
+    """The settings, and the scheme pages link by: with the address MkDocs is given as
+    site_url (SITE_URL, else `site.url`), as MkDocs writes it, with one "/" at the end."""
+    address = served_at() or story.site.url
+    scheme = Scheme(
+        directory_urls=story.site.directory_urls,
+        address=address.rstrip("/") + "/" if address else None,
+    )
+    return SiteConfig(story.site, scheme)
 
 
 def config_text(config: SiteConfig, story: Story, project: Project) -> str:

@@ -3,7 +3,7 @@ never runs, whichever page shows it and whatever a reader hovers, focuses or sea
 
 Each sink listed in generator/pages/text.py is visited here: page body, attributes and tooltips,
 `<abbr>`, JSON-LD, Open Graph and twitter meta, page title, search (index and results), the
-SVG chart and the JSON download.
+SVG chart, the JSON download and the Atom feed.
 """
 
 from __future__ import annotations
@@ -167,10 +167,35 @@ def test_a_share_page_holds_the_values_as_text(reader, hostile_url):
     shared = page.request.get(hostile_url + "said/quill-before-winter/").text()
     assert "<img" not in shared and "<script>" not in shared and "<svg" not in shared
     page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
-    title = "Ada Quill " + SHOWN + ": “We will open the bridge before winter”"
+    # The speaker's name and the topic's are long here: the words keep up to 40 characters.
+    title = f"Ada Quill {SHOWN} on Cost {SHOWN}: “We will open the bridge before winter”"
     assert page.locator('meta[property="og:title"]').get_attribute("content") == title
     assert page.locator("h1").inner_text() == "Ada Quill " + SHOWN
     assert page.evaluate(INJECTED) == []
+    assert dialogs == []
+
+
+# The feed read as a feed reader reads it: XML, each entry's title and summary as text.
+FEED_TEXTS = """async url => {
+  const xml = new DOMParser().parseFromString(await (await fetch(url)).text(), "application/xml");
+  const error = xml.querySelector("parsererror");
+  if (error) return {error: error.textContent};
+  const atom = "http://www.w3.org/2005/Atom";
+  const fields = [...xml.getElementsByTagNameNS(atom, "title"),
+                  ...xml.getElementsByTagNameNS(atom, "summary")];
+  return {elements: fields.reduce((sum, e) => sum + e.children.length, 0),
+          texts: fields.map(e => e.textContent)};
+}"""
+
+
+def test_the_feed_holds_the_values_as_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    page.goto(hostile_url)
+    found = page.evaluate(FEED_TEXTS, hostile_url + "feed.xml")
+    assert "error" not in found, found
+    assert found["elements"] == 0  # no markup became an element
+    assert SHOWN in found["texts"]  # the correction's summary, every character of it
+    assert f"Council votes for the bridge {SHOWN}" in found["texts"]  # the event's title
     assert dialogs == []
 
 

@@ -272,3 +272,52 @@ def test_an_old_theme_folder_is_refused(mini):
         "generator (generator/publish/theme/); delete this folder (a logo goes in `site.logo`)"
     ]
     assert run_cli(mini, "build").returncode == 1
+
+
+def head_links(page: Path) -> dict[str, str]:
+    """A built page's head: each meta's content by property or name, each link's href by rel."""
+    found: dict[str, str] = {}
+    for element in read(page).elements:
+        attrs = element.attrs
+        if element.tag == "meta" and "content" in attrs:
+            found[attrs.get("property") or attrs.get("name") or ""] = attrs["content"]
+        if element.tag == "link" and "rel" in attrs:
+            found[" ".join(filter(None, (attrs["rel"], attrs.get("type"))))] = attrs["href"]
+    return found
+
+
+def test_the_sites_address_gives_every_page_its_canonical_address_and_the_feed_its_own(mini):
+    add_site(mini, "site:\n  url: https://news.example/bridge\n")  # MkDocs adds the last /
+    assert run_cli(mini, "build").returncode == 0
+    site = mini / "site"
+    person = head_links(site / "people" / "quill" / "index.html")
+    assert person["canonical"] == person["og:url"] == "https://news.example/bridge/people/quill/"
+    assert person["twitter:card"] == "summary"
+    assert person["alternate application/atom+xml"] == "../../feed.xml"
+    shared = head_links(site / "said" / "quill-before-winter" / "index.html")
+    address = "https://news.example/bridge/said/quill-before-winter/"
+    assert shared["canonical"] == shared["og:url"] == address
+    feed = (site / "feed.xml").read_text("utf-8")
+    assert (
+        '<link rel="self" type="application/atom+xml" href="https://news.example/bridge/feed.xml"/>'
+        in feed
+    )
+
+
+def test_the_address_a_deploy_sets_wins_over_the_storys(mini, monkeypatch):
+    add_site(mini, "site:\n  url: https://news.example/bridge/\n")
+    monkeypatch.setenv("SITE_URL", "https://desk.example/preview/bridge/")
+    assert run_cli(mini, "generate").returncode == 0
+    shared = (mini / "build" / "docs" / "said" / "quill-before-winter" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://desk.example/preview/bridge/said/quill' in shared
+
+
+def test_without_an_address_no_page_claims_one(mini_site):
+    site = mini_site / "site"
+    for page in (
+        site / "people" / "quill" / "index.html",
+        site / "said" / "quill-before-winter" / "index.html",
+    ):
+        head = head_links(page)
+        assert "canonical" not in head and "og:url" not in head
+    assert 'rel="self"' not in (site / "feed.xml").read_text("utf-8")
