@@ -39,8 +39,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   double-quoted attribute; the result is Markup, which templates print as it is.
 - Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
   that MkDocs copies untouched, rendered by the same environment as every page; every value
-  (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
-  double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
+  (title, description, Open Graph and twitter meta, the quotation, the attribution note) is
+  autoescaped as text or in double-quoted attributes, and the JSON-LD is
+  `structured.script_json`'s.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
