@@ -243,8 +243,8 @@ class Statement(Record):
     readings: list[list[Id]] | None = Field(
         default=None,
         description="Optional, for an ambiguous attribution: who may have said it, one list of "
-        "speaker ids per reading the sources allow, such as `[[kushner], [witkoff, kushner]]` "
-        "for 'Kushner alone, or Witkoff and Kushner together'; each id is one of `speakers` and "
+        "speaker ids per reading the sources allow, such as `[[doe], [roe, doe]]` for "
+        "'Doe alone, or Roe and Doe together'; each id is one of `speakers` and "
         "each speaker is in some reading. Without it the speakers read as 'A or B'.",
     )
 

@@ -174,6 +174,17 @@ def test_a_share_page_holds_the_values_as_text(reader, hostile_url):
     assert dialogs == []
 
 
+def test_a_share_pages_attribution_note_is_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    shared = page.request.get(hostile_url + "said/norland-will-not-pay/").text()
+    assert "<img" not in shared and "<script>" not in shared and "<svg" not in shared
+    page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
+    note = page.locator("main p").filter(has_text="Who said it is uncertain")
+    assert " ".join(note.inner_text().split()) == "Who said it is uncertain: " + SHOWN
+    assert page.evaluate(INJECTED) == []
+    assert dialogs == []
+
+
 def test_every_page_shows_the_value_as_text(reader, hostile_url):
     page, _watch, _dialogs = reader
     for url in sorted({url for _path, _line, url in FIELDS}):
