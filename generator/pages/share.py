@@ -89,6 +89,8 @@ def share_pages(
             "target": scheme.relative(urls.share_page(statement), statement.home, anchor),
             "direct": statement.kind == "direct",
             "who": names(statement),
+            # Whose page the link opens: its first speaker's (graph.py), named alone.
+            "home": statement.speakers[0].name,
             "uncertain": uncertainty(statement),
             "words": statement.text,
             "source": source,

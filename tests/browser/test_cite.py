@@ -233,6 +233,10 @@ def test_a_share_page_says_who_may_have_said_it_and_why_it_is_uncertain(browser,
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
     description = page.locator('meta[property="og:description"]').get_attribute("content")
     assert description is not None and description.startswith(READINGS + " (uncertain who")
+    # The link opens one candidate's page: it does not say that all of them said it.
+    assert page.locator("main a").inner_text() == (
+        "See it on the page of Edvin Roos, one of those who may have said it"
+    )
     context.close()
 
 
