@@ -185,10 +185,12 @@ def speaker_list(statement: Node) -> Markup:
 
 def said_count(statements: Sequence[Node], noun: bool = False) -> str:
     """How many statements, and how many of them the sources leave uncertain who said:
-    "5, 1 of them uncertain"; with `noun`, "5 statements, 1 of them of uncertain attribution"."""
+    "5, 2 of them uncertain" ("1, uncertain"; "3, all uncertain"); with `noun`, "5 statements,
+    2 of them of uncertain attribution"."""
     count = len(statements)
     uncertain = sum(1 for statement in statements if statement.contested)
     text = f"{count} {plural(count, 'statement')}" if noun else str(count)
-    if uncertain:
-        text += f", {uncertain} of them " + ("of uncertain attribution" if noun else "uncertain")
-    return text
+    if not uncertain:
+        return text
+    which = "" if count == 1 else "all " if uncertain == count else f"{uncertain} of them "
+    return text + ", " + which + ("of uncertain attribution" if noun else "uncertain")

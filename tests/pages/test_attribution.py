@@ -64,6 +64,17 @@ def test_a_count_says_how_many_statements_are_uncertain():
     )
 
 
+def test_a_count_says_when_one_or_all_statements_are_uncertain():
+    assert prose.said_count([uncertain(ADA, BO)]) == "1, uncertain"
+    assert prose.said_count([uncertain(ADA, BO)], noun=True) == (
+        "1 statement, of uncertain attribution"
+    )
+    assert prose.said_count([uncertain(ADA, BO)] * 3) == "3, all uncertain"
+    assert prose.said_count([uncertain(ADA, BO)] * 3, noun=True) == (
+        "3 statements, all of uncertain attribution"
+    )
+
+
 def test_a_count_without_uncertain_statements_is_only_the_number():
     assert prose.said_count([said(ADA)]) == "1"
     assert prose.said_count([said(ADA)], noun=True) == "1 statement"

@@ -50,7 +50,10 @@ def test_the_people_table_says_how_many_of_a_persons_statements_are_uncertain(mu
 def test_a_persons_page_says_how_many_of_their_statements_are_uncertain(multi):
     roos = multi["people/roos.md"]
     assert "5 statements, 2 of them of uncertain attribution, each linked to its source." in roos
-    assert '<p class="xp-lead">5 statements, 2 of them of uncertain attribution:' in roos
+    assert (
+        '<p class="xp-lead">5 statements, 2 of them of uncertain attribution. Each uncertain '
+        "card says who may have said it and why.</p>"
+    ) in roos
     assert "of uncertain attribution" not in multi["people/dusek.md"]
 
 
