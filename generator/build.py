@@ -23,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 
 from generator.content.files import published
+from generator.content.history import lag, last_change
 from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
@@ -77,6 +78,10 @@ def checked_story(
         logo = logo_problem(project, entry.record.site)
         if logo is not None:
             found.append(entry.problem(("site", "logo"), logo))
+        # The history is the project's, not the story's: checked here, beside the logo.
+        lagging = lag(entry.record.updated, last_change(project.root))
+        if lagging is not None:
+            found.append(entry.problem(("updated",), lagging))
     resolved, unresolved = link(loaded, validated)
     problems = [*found, *loaded.problems, *validated.problems, *unresolved, *broken(resolved)]
     if problems or not resolved.ready:

@@ -318,3 +318,58 @@ def uncited(story: Resolved) -> Iterator[Problem]:
                 f"'{record.id}' is cited nowhere: no statement, event or position names it, so "
                 "add `sources` with the paragraphs that mention it",
             )
+
+
+def readings(story: Resolved) -> Iterator[Problem]:
+    """The readings of an ambiguous attribution name only its speakers, each of them in some
+    reading: a reading no source allows, or a speaker no reading holds, would put words in a
+    mouth the sources do not."""
+    for entry in story.validated.entries["statements"]:
+        statement: Statement = entry.record
+        if statement.readings is not None:
+            yield from _readings(entry, statement)
+
+
+def _readings(entry: Entry[Any], statement: Statement) -> Iterator[Problem]:
+    assert statement.readings is not None
+    if statement.attribution != "ambiguous":
+        yield entry.problem(
+            ("readings",),
+            "`readings` are the ways the sources let an ambiguous attribution be read: remove "
+            "them, or write `attribution: ambiguous` with an `attribution_note` saying why",
+        )
+        return
+    if len(statement.readings) < 2:
+        yield entry.problem(
+            ("readings",),
+            "give two readings or more (one speaker list each, such as `[[a], [b, a]]`): with "
+            "one, the sources say who said it",
+        )
+    speakers = ", ".join(statement.speakers)
+    seen: dict[frozenset[str], int] = {}
+    for index, reading in enumerate(statement.readings):
+        if not reading:
+            yield entry.problem(("readings", index), "a reading names at least one speaker id")
+        for place, speaker in enumerate(reading):
+            if speaker not in statement.speakers:
+                yield entry.problem(
+                    ("readings", index, place),
+                    f"'{speaker}' is not one of this statement's `speakers` ({speakers}): a "
+                    "reading names only them; add it to `speakers` or correct the id",
+                )
+            elif speaker in reading[:place]:
+                yield entry.problem(
+                    ("readings", index, place), f"'{speaker}' is named twice in this reading"
+                )
+        same = seen.setdefault(frozenset(reading), index)
+        if reading and same != index:
+            yield entry.problem(
+                ("readings", index), f"this reading names the same speakers as reading {same + 1}"
+            )
+    for speaker in statement.speakers:
+        if not any(speaker in reading for reading in statement.readings):
+            yield entry.problem(
+                ("readings",),
+                f"speaker '{speaker}' is in no reading: add it to each reading the sources "
+                "allow, or remove it from `speakers`",
+            )

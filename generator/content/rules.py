@@ -62,6 +62,11 @@ RULES: tuple[Rule, ...] = (
         "the same words are one direct statement",
         checks.one_statement_per_quotation,
     ),
+    Rule(
+        "readings",
+        "an ambiguous attribution's readings name only its speakers, each in some reading",
+        checks.readings,
+    ),
     Rule("stance-colours", "no two stances share a colour", checks.stance_colours),
     Rule("paraphrases", "a paraphrase does not open with a pronoun", checks.paraphrases),
     Rule(

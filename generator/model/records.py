@@ -241,6 +241,13 @@ class Statement(Record):
     attribution_note: Text | None = Field(
         default=None, description="Why the attribution is uncertain (needed when ambiguous)."
     )
+    readings: list[list[Id]] | None = Field(
+        default=None,
+        description="Optional, for an ambiguous attribution: who may have said it, one list of "
+        "speaker ids per reading the sources allow, such as `[[doe], [roe, doe]]` for "
+        "'Doe alone, or Roe and Doe together'; each id is one of `speakers` and "
+        "each speaker is in some reading. Without it the speakers read as 'A or B'.",
+    )
 
     @model_validator(mode="after")
     def _ambiguity_is_explained(self) -> Statement:

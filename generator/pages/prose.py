@@ -8,7 +8,7 @@ exactly once; a sentence is Markup, which templates print as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -166,10 +166,62 @@ def article_credit(article: Node) -> Markup:
     return credit
 
 
+def readings(statement: Node) -> list[list[Node]]:
+    """Who may have said it, one list of speakers per reading the sources allow: the
+    statement's own `readings` of an ambiguous attribution; else, where the sources leave it
+    open (ambiguous, or disputed between articles), each speaker alone; else all together."""
+    speakers: list[Node] = statement.speakers
+    if not statement.contested:
+        return [speakers]
+    if statement.attribution == "ambiguous" and statement.readings:
+        by_id = {speaker.id: speaker for speaker in speakers}
+        return [[by_id[key] for key in reading] for reading in statement.readings]
+    return [[speaker] for speaker in speakers]
+
+
+def attribution(statement: Node, href: Callable[[Node], str] | None = None) -> Markup:
+    """Who said it, as a sentence names them: "A and B" together; "A or B" where the sources
+    leave open which; with readings, each as the sources allow it: "A, or B and A". With
+    `href`, each name links to its page."""
+
+    def name(speaker: Node) -> Markup:
+        if href is None:
+            return _html(speaker.name)
+        link = f'<a class="xp-speaker" href="{_html(href(speaker))}">{_html(speaker.name)}</a>'
+        return Markup(link)
+
+    return _readings_sentence([[name(speaker) for speaker in r] for r in readings(statement)])
+
+
+def attribution_text(statement: Node) -> str:
+    """`attribution` as plain text, for what is not HTML (a share page's tags, a search
+    record, a copied citation): the names as they are, unescaped."""
+    names = [[str(finalize(speaker.name)) for speaker in r] for r in readings(statement)]
+    return _readings_sentence(names).unescape()
+
+
+def _readings_sentence(names: Sequence[Sequence[str]]) -> Markup:
+    """Readings joined: one reading's names by "and"; readings by "or", after a comma where a
+    reading itself holds "and" ("A, or B and A"), so that no reading runs into the next."""
+    parts = [_series(reading, " and ") for reading in names]
+    if len(parts) == 1:
+        return parts[0]
+    if all(len(reading) == 1 for reading in names):
+        return _series(parts, " or ")
+    return Markup(", or ").join(parts)
+
+
+def _series(items: Sequence[str], last: str) -> Markup:
+    """ "A", "A{last}B", "A, B{last}C", each item escaped unless it is already Markup."""
+    escaped = [item if isinstance(item, Markup) else escape(item) for item in items]
+    if len(escaped) < 2:
+        return Markup("").join(escaped)
+    return Markup(", ").join(escaped[:-1]) + Markup(last) + escaped[-1]
+
+
 def speaker_list(statement: Node) -> Markup:
-    """Who said it, in a line: "A, B"; "A or B" where the sources leave open which of them."""
-    joiner = Markup(" or " if statement.contested else ", ")
-    return joiner.join(_html(speaker.name) for speaker in statement.speakers)
+    """Who said it, in a line (`attribution` without links)."""
+    return attribution(statement)
 
 
 def term_tip(term: Term | Node) -> str:
@@ -187,3 +239,16 @@ def usage_lead(sources: Sequence[Source | Node]) -> str:
     """How a term's usage is introduced: by the article, or the articles, that use it."""
     articles = {source.article for source in sources if source.article is not None}
     return "How the articles use it" if len(articles) > 1 else "How the article uses it"
+
+
+def said_count(statements: Sequence[Node], noun: bool = False) -> str:
+    """How many statements, and how many of them the sources leave uncertain who said:
+    "5, 2 of them uncertain" ("1, uncertain"; "3, all uncertain"); with `noun`, "5 statements,
+    2 of them of uncertain attribution"."""
+    count = len(statements)
+    uncertain = sum(1 for statement in statements if statement.contested)
+    text = f"{count} {plural(count, 'statement')}" if noun else str(count)
+    if not uncertain:
+        return text
+    which = "" if count == 1 else "all " if uncertain == count else f"{uncertain} of them "
+    return text + ", " + which + ("of uncertain attribution" if noun else "uncertain")

@@ -18,7 +18,7 @@ import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
@@ -26,6 +26,7 @@ from jinja2.bccache import Bucket
 from generator.content.graph import Graph, Node, nodes_of
 from generator.content.linking import Linked
 from generator.model import urls
+from generator.model.parts import QuestionStatus
 from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
@@ -177,6 +178,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
+        fact_kind=views.fact_kind,
         citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
         time_tag=prose.time_tag,
         unknown=prose.unknown,
@@ -187,6 +189,10 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         status_label=views.status_label,
         article_credit=prose.article_credit,
         speaker_list=prose.speaker_list,
+        attribution=prose.attribution,
+        attribution_text=prose.attribution_text,
+        said_count=prose.said_count,
+        question_statuses=get_args(QuestionStatus),
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,

@@ -20,6 +20,7 @@ from generator.content.graph import Graph, Node
 from generator.model import urls
 from generator.pages import jsonld as structured
 from generator.pages.citations import Citations
+from generator.pages.prose import attribution_text
 
 TEMPLATE = "share.html.j2"
 TITLE_LIMIT = 90  # characters of a whole title: previews cut longer ones, mid-word
@@ -28,10 +29,19 @@ DESCRIPTION_WORDS = 240
 
 
 def names(statement: Node) -> str:
-    """Who said it: "A and B", "A, B and C"; "A or B" where the sources leave it open."""
-    people = [speaker.name for speaker in statement.speakers]
-    last = " or " if statement.contested else " and "
-    return last.join([", ".join(people[:-1]), people[-1]]) if len(people) > 1 else people[0]
+    """Who said it: "A and B"; "A or B", or the readings the sources allow ("A, or B and A"),
+    where they leave it open (prose.attribution)."""
+    return attribution_text(statement)
+
+
+def uncertainty(statement: Node) -> str | None:
+    """Why who said it is uncertain, as the card says it: the editors' note on an ambiguous
+    attribution, or that the sources name different speakers; None when it is certain."""
+    if statement.attribution == "ambiguous":
+        return f"Who said it is uncertain: {statement.attribution_note}"
+    if statement.contested:
+        return "Who said it is uncertain: the sources name different speakers."
+    return None
 
 
 def preview(statement: Node, source: str) -> tuple[str, str]:
@@ -95,6 +105,9 @@ def share_pages(
             "feed": posixpath.relpath(urls.FEED_FILE, scheme.folder_of(page) or "."),
             "direct": statement.kind == "direct",
             "who": names(statement),
+            # Whose page the link opens: its first speaker's (graph.py), named alone.
+            "home": statement.speakers[0].name,
+            "uncertain": uncertainty(statement),
             "words": statement.text,
             "source": source,
         }

@@ -41,8 +41,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   double-quoted attribute; the result is Markup, which templates print as it is.
 - Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
   that MkDocs copies untouched, rendered by the same environment as every page; every value
-  (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
-  double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
+  (title, description, Open Graph and twitter meta, the quotation, the attribution note) is
+  autoescaped as text or in double-quoted attributes, and the JSON-LD is
+  `structured.script_json`'s.
 - The Atom feed (`feed.xml`, generator/pages/feed.py and templates/feed.xml.j2): static XML
   that MkDocs copies untouched, rendered by the same environment; every title and summary is
   plain text (Atom's default type="text", which feed readers never read as markup), autoescaped

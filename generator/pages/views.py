@@ -287,6 +287,16 @@ def fact_name(node: Node) -> str:
     return str(getattr(node, field))
 
 
+def fact_kind(node: Node) -> str:
+    """What kind of record a fact is, as a reader says it: "person", "question"; an
+    organisation kept among the countries is an organisation, never "country"."""
+    assert node.collection is not None, "a fact is a record of the registry"
+    if node.collection.name == "story":
+        return "the story's summary"
+    kind = getattr(node, "kind", None)
+    return "organisation" if kind == "organisation" else node.collection.record
+
+
 def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:
     """In a reader's alphabetical order: case and accents aside ("Éclair" among the E's), not
     in the order the editors wrote them nor in code-point order."""

@@ -1,9 +1,9 @@
 """The state files: a run's notes to the next one, each named once, in `Project`.
 
 - The generation fingerprint (`Project.generated_from`): a hash of every input of `generate`
-  (content, seeds, the files beside them, SITE_URL and the generator with its templates and
-  theme, which is everything MkDocs reads too). When it matches, build/docs is as those inputs
-  make it, and `generate` skips the work.
+  (content, seeds, the files beside them, SITE_URL, the history's last change of the story,
+  and the generator with its templates and theme, which is everything MkDocs reads too). When
+  it matches, build/docs is as those inputs make it, and `generate` skips the work.
 - The date stamp (`Project.date_stamp`): the story's `updated` as seconds, which dates the site
   (SOURCE_DATE_EPOCH for MkDocs' sitemap), so the same input gives the same site.
 - The site stamp (`Project.site_from`): whether site/ was built from exactly the inputs there
@@ -27,6 +27,7 @@ import sys
 from pathlib import Path
 
 from generator.content.files import FolderRule, regular_files, state_text
+from generator.content.history import last_change
 from generator.content.loading import content_folder, seeds_folder
 from generator.content.yamlsource import MAX_BYTES
 from generator.model.sitedate import epoch
@@ -47,6 +48,9 @@ def inputs_fingerprint(project: Project) -> str:
         digest.update(os.fsencode(beside.name) + b"\0" + _file_digest(beside) + b"\0")
     digest.update(b"theme: %d\0" % (project.root / OLD_THEME).exists())
     digest.update(f"SITE_URL={served_at()}\0".encode())
+    # `check` compares `updated` with the history's last change of the story: a commit alone
+    # can make the same files refused, so the history is an input too.
+    digest.update(f"history={last_change(project.root)}\0".encode())
     rules: tuple[tuple[Path, FolderRule | None], ...] = (
         (project.content, content_folder),
         (project.seeds, seeds_folder),

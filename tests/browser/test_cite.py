@@ -189,6 +189,57 @@ def test_copy_link_copies_a_quotes_words_speaker_source_and_link_and_says_so(pag
     )
 
 
+# Roos's words that the article gives to Roos alone or to Annar and Roos together.
+TURBINES = "said/turbines-will-not-wait/"
+READINGS = "Edvin Roos, or Piet Annar and Edvin Roos"
+NOTE = (
+    "Who said it is uncertain: The recording leaves unclear whether Roos said it alone or Annar "
+    "and Roos said it together."
+)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_copying_an_uncertain_quotation_keeps_its_readings_and_uncertain(browser, multi_url, width):
+    context = browser.new_context(
+        viewport={"width": width, "height": 740},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    page = context.new_page()
+    page.goto(multi_url + "people/roos/", wait_until="networkidle")
+    card = page.locator("#s-turbines-will-not-wait")
+    assert normalise_space(card.locator(".xp-statement__who").inner_text()).endswith(
+        "Who said it is uncertain: " + READINGS
+    )
+    card.locator("button.xp-copy").click()
+    page.locator("[role=status]").filter(has_text="copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"“Ostravia's turbines will not wait for it” — {READINGS} (who said it is uncertain), "
+        f"The Ilvan Herald, 16 March 2026, ¶4 {multi_url}{TURBINES}"
+    )
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_share_page_says_who_may_have_said_it_and_why_it_is_uncertain(browser, multi_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    page = context.new_page()
+    shared = page.request.get(multi_url + TURBINES).text()
+    # As a reader whose browser does not follow the page's refresh on to the card sees it.
+    page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
+    assert page.locator("h1").inner_text() == READINGS
+    note = page.locator("main p").filter(has_text="uncertain")
+    assert normalise_space(note.inner_text()) == NOTE
+    box = note.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+    description = page.locator('meta[property="og:description"]').get_attribute("content")
+    assert description is not None and description.startswith(READINGS + " (uncertain who")
+    # The link opens one candidate's page: it does not say that all of them said it.
+    assert page.locator("main a").inner_text() == (
+        "See it on the page of Edvin Roos, one of those who may have said it"
+    )
+    context.close()
+
+
 def test_copy_link_copies_a_reported_statements_link(page, multi_url):
     page.goto(multi_url + "people/dusek/", wait_until="networkidle")
     page.locator("#s-dusek-ask-halt button.xp-copy").click()

@@ -295,9 +295,10 @@ def test_the_home_page_names_and_links_the_latest_news(page, multi_url):
 def test_the_facts_checked_date_is_labelled_as_a_check_not_as_news(page, multi_url):
     page.goto(multi_url)
     assert text(page, ".xp-checked") == (
-        "Facts last checked against the sources on 20 March 2026: the date of the editors’ "
-        "last check, not of the news."
+        "Facts last checked by the editors: 20 March 2026, against the sources (the date of "
+        "their check, not of the news)."
     )
+    assert text(page, ".xp-trust p").startswith("Facts last checked by the editors: 20 March 2026.")
     assert "last update" not in normalise_space(page.locator(".xp-figures").inner_text())
 
 

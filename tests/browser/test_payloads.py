@@ -189,13 +189,23 @@ FEED_TEXTS = """async url => {
 
 
 def test_the_feed_holds_the_values_as_text(reader, hostile_url):
-    page, _watch, dialogs = reader
+    page, _watch, _dialogs = reader
     page.goto(hostile_url)
     found = page.evaluate(FEED_TEXTS, hostile_url + "feed.xml")
     assert "error" not in found, found
     assert found["elements"] == 0  # no markup became an element
     assert SHOWN in found["texts"]  # the correction's summary, every character of it
     assert f"Council votes for the bridge {SHOWN}" in found["texts"]  # the event's title
+
+
+def test_a_share_pages_attribution_note_is_text(reader, hostile_url):
+    page, _watch, dialogs = reader
+    shared = page.request.get(hostile_url + "said/norland-will-not-pay/").text()
+    assert "<img" not in shared and "<script>" not in shared and "<svg" not in shared
+    page.set_content(shared.replace('http-equiv="refresh"', 'name="x-refresh"'))
+    note = page.locator("main p").filter(has_text="Who said it is uncertain")
+    assert " ".join(note.inner_text().split()) == "Who said it is uncertain: " + SHOWN
+    assert page.evaluate(INJECTED) == []
     assert dialogs == []
 
 

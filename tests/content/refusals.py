@@ -45,6 +45,10 @@ _MARKS = (
 _DEFINITION = "  definition: The river the bridge would cross.\n"
 # An editors' explanation of the mini story's one glossary term, its text to fill in.
 _EXPLAINED = "  explanation:\n    text: {}\n    sources: [{{reference: council-minutes}}]\n"
+# Norland's statement given to two speakers, for the readings of an uncertain attribution.
+TWO_SPEAKERS = Edit("content/statements.yaml", "speakers: [norland]", "speakers: [norland, quill]")
+NORLAND_SOURCE = "  source: {article: fic-bridge, paragraph: 4}\n"
+UNCLEAR = "  attribution: ambiguous\n  attribution_note: The article is unclear.\n"
 _PUBLISHED = Edit("seeds/fic-bridge.yaml", "published: null", "published: 2026-11-16")
 
 REFUSALS: tuple[Refusal, ...] = (
@@ -260,6 +264,27 @@ REFUSALS: tuple[Refusal, ...] = (
         "content/statements.yaml:10:9: these are the words of statement 'quill-before-winter' "
         "(content/statements.yaml:1): one quotation is one statement, so add this paragraph to "
         "the `reports` of 'quill-before-winter' and remove this statement",
+    ),
+    Refusal(
+        Edit(
+            "content/statements.yaml",
+            NORLAND_SOURCE,
+            NORLAND_SOURCE + UNCLEAR + "  readings: [[norland], [quill, stoker-lee]]\n",
+        ),
+        "content/statements.yaml:21:33: 'stoker-lee' is not one of this statement's `speakers` "
+        "(norland, quill): a reading names only them; add it to `speakers` or correct the id",
+        before=(TWO_SPEAKERS,),
+    ),
+    Refusal(
+        Edit(
+            "content/statements.yaml",
+            NORLAND_SOURCE,
+            NORLAND_SOURCE + "  readings: [[norland], [quill]]\n",
+        ),
+        "content/statements.yaml:19:13: `readings` are the ways the sources let an ambiguous "
+        "attribution be read: remove them, or write `attribution: ambiguous` with an "
+        "`attribution_note` saying why",
+        before=(TWO_SPEAKERS,),
     ),
     Refusal(
         Edit("content/stances.yaml", "colour: red}", "colour: green}"),

@@ -95,7 +95,12 @@ def test_an_article_of_unknown_outlet_is_marked_so():
 
 
 def test_the_speakers_of_an_uncertain_statement_are_alternatives():
-    said = Fake(contested=True, speakers=[Fake(name="Ann & Co"), Fake(name="Bo")])
+    said = Fake(
+        contested=True,
+        attribution="ambiguous",
+        readings=None,
+        speakers=[Fake(name="Ann & Co"), Fake(name="Bo")],
+    )
     assert prose.speaker_list(said) == "Ann &amp; Co or Bo"
 
 

@@ -24,6 +24,8 @@ def said(text: str, *, kind: str = "direct", topics: tuple[str, ...] = ("Tolls",
         text=text,
         speakers=more.get("speakers", [Fake(name="Ann Bo")]),
         contested=more.get("contested", False),
+        attribution=more.get("attribution", "ambiguous" if more.get("contested") else None),
+        readings=more.get("readings", []),
         topics=[Fake(name=name) for name in topics],
     )
 
