@@ -115,11 +115,19 @@ class Citations:
         )
 
     def cites(
-        self, sources: Sequence[Node], links: Links, prefix: bool = True, quote: Node | None = None
+        self,
+        sources: Sequence[Node],
+        links: Links,
+        prefix: bool = True,
+        quote: Node | None = None,
+        named: bool | None = None,
     ) -> Markup:
         """A fact's sources, each linked: "Sources: Outlet, ¶3, Other outlet, ¶5". A paragraph
-        is named by its article only where the story has several."""
-        named = len(self.graph.articles) > 1
+        is named by its article only where the story has several; `named` false: by its
+        paragraph alone ("¶3"), the article named by the link's tooltip and preview, where a
+        line must stay short (the home page's summary block)."""
+        if named is None:
+            named = len(self.graph.articles) > 1
         out = ['<span class="xp-sources">']
         if prefix:
             out.append("Sources: " if len(sources) > 1 else "Source: ")
