@@ -267,14 +267,14 @@ def _last_break(html: str) -> int:
 
 def with_cites(text: Markup, cites: Markup) -> Markup:
     """A sentence and its citations, the last word kept on the citations' line so that a
-    citation never wraps onto a line of its own (`xp-cited` is `white-space: nowrap`; the
+    citation never wraps onto a line of its own (`xp-cite-end` is `white-space: nowrap`; the
     citations inside it wrap between themselves)."""
     html = str(text if isinstance(text, Markup) else _html(text)).rstrip()
     cut = _last_break(html)
     head, word = (html[: cut + 1], html[cut + 1 :]) if cut >= 0 else ("", html)
     return (
         Markup(head)
-        + Markup('<span class="xp-cited">')
+        + Markup('<span class="xp-cite-end">')
         + Markup(word)
         + Markup(" ")
         + cites
