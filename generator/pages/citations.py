@@ -108,10 +108,13 @@ class Citations:
         anchor = None if quote is None else self.quoted_at(quote, source)
         article = source.article
         tip = f"{_html(article.title or article.label)}, paragraph {_html(source.paragraph)}"
-        text = self.label(source) if named else f"¶{source.paragraph}"
+        # "¶3" never stands alone on a line: joined to the words before it by a no-break
+        # space (written after escaping, which would make it a plain space).
+        mark = _html(f"¶{source.paragraph}")
+        text = _html(f"{self.names(article)},") + Markup("&#160;") + mark if named else mark
         return Markup(
             f'<a class="xp-cite" href="{_html(links.source(source, anchor))}" '
-            f'data-tip="{tip}">{_html(text)}</a>'
+            f'data-tip="{tip}">{text}</a>'
         )
 
     def cites(
@@ -129,7 +132,8 @@ class Citations:
         if named is None:
             named = len(self.graph.articles) > 1
         out = ['<span class="xp-sources">']
-        if prefix:
+        if prefix:  # kept on the first citation's line (`xp-cite-end` does not wrap)
+            out.append('<span class="xp-cite-end">')
             out.append("Sources: " if len(sources) > 1 else "Source: ")
         for number, source in enumerate(sources):
             if number:
@@ -137,12 +141,16 @@ class Citations:
             reference = source.reference
             if reference is None:
                 out.append(self.link(source, links, quote, named))
-                continue
-            out.append(
-                f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
-                f'data-tip="Reference: {_html(reference.title)}">'
-                f"{_html(reference.publisher or reference.title)} (reference)</a>"
-            )
+            else:
+                out.append(
+                    f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
+                    f'data-tip="Reference: {_html(reference.title)}">'
+                    f"{_html(reference.publisher or reference.title)} (reference)</a>"
+                )
+            if prefix and not number:
+                out.append("</span>")
+        if prefix and not sources:
+            out.append("</span>")
         out.append("</span>")
         return Markup("".join(out))
 
