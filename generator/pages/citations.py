@@ -132,8 +132,12 @@ class Citations:
         if named is None:
             named = len(self.graph.articles) > 1
         out = ['<span class="xp-sources">']
-        if prefix:  # kept on the first citation's line (`xp-cite-end` does not wrap)
+        # A bare "¶3" is kept on the prefix's line (`xp-cite-end` does not wrap); a named
+        # citation carries its words, and may take the next line whole.
+        joined = prefix and not named
+        if joined:
             out.append('<span class="xp-cite-end">')
+        if prefix:
             out.append("Sources: " if len(sources) > 1 else "Source: ")
         for number, source in enumerate(sources):
             if number:
@@ -147,9 +151,9 @@ class Citations:
                     f'data-tip="Reference: {_html(reference.title)}">'
                     f"{_html(reference.publisher or reference.title)} (reference)</a>"
                 )
-            if prefix and not number:
+            if joined and not number:
                 out.append("</span>")
-        if prefix and not sources:
+        if joined and not sources:
             out.append("</span>")
         out.append("</span>")
         return Markup("".join(out))

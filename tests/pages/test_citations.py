@@ -65,20 +65,21 @@ def test_one_source_without_the_prefix():
     assert cited.startswith('<span class="xp-sources"><a class="xp-cite"')
 
 
-def test_the_prefix_stays_on_the_first_citations_line():
-    cited = citations().cites([cite(3), cite(4)], Links())
+def test_the_prefix_stays_on_the_line_of_a_first_citation_named_by_its_paragraph_alone():
+    cited = citations(articles=[ARTICLE]).cites([cite(3), cite(4)], Links())
     assert cited.startswith('<span class="xp-sources"><span class="xp-cite-end">Sources: <a ')
     assert cited.count('class="xp-cite-end"') == 1  # the second citation may wrap after ", "
+    named = citations().cites([cite(3)], Links())  # its name may take the next line whole
+    assert named.startswith('<span class="xp-sources">Source: <a ')
 
 
 def test_a_reference_is_named_by_its_publisher():
     reference = Fake(id="plan", title="The <plan>", publisher="Ministry")
     source = Fake(article=None, paragraph=None, reference=reference)
     assert citations().cites([source], Links()) == (
-        '<span class="xp-sources"><span class="xp-cite-end">Source: '
-        '<a class="xp-cite xp-cite--reference" '
+        '<span class="xp-sources">Source: <a class="xp-cite xp-cite--reference" '
         'href="../sources/#reference-plan" data-tip="Reference: The &lt;plan&gt;">'
-        "Ministry (reference)</a></span></span>"
+        "Ministry (reference)</a></span>"
     )
 
 
