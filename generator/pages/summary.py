@@ -19,6 +19,7 @@ from generator.content.graph import Graph, Node
 from generator.pages import prose, views
 from generator.pages.views import UNRESOLVED
 
+KEY_FACTS = 3  # key facts the "what happened" line says; the rest follow lower on the page
 SPEAKERS = 4  # speakers the "who" line names; the rest are counted
 QUESTIONS = 3  # questions the "still unknown" line names; the rest are counted
 
@@ -34,11 +35,13 @@ class Fact:
 @dataclass(frozen=True)
 class When:
     """The first and last date an event or statement carries, and the citations of the items
-    dated so (where the date comes from); no dates: the sources give none."""
+    dated so (where the date comes from); no dates: the sources give none. `published` is the
+    span of the articles' publication dates, said where no event or statement is dated."""
 
     first: dt.date | None
     last: dt.date | None
     sources: tuple[Node, ...]
+    published: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,11 @@ class Speaker:
 
 @dataclass(frozen=True)
 class Side:
-    """A party and its current position (None: the sources do not state it)."""
+    """A stance (None: not stated) and the parties that hold it now, each with its current
+    position (None where not stated)."""
 
-    party: Node
-    position: Node | None
+    stance: Node | None
+    parties: list[tuple[Node, Node | None]]
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Glance:
     """Everything the summary block shows."""
 
     happened: list[Fact]
+    more_facts: list[Fact]  # key facts beyond KEY_FACTS, listed below the summary
     when: When
     speakers: list[Speaker]
     more_speakers: int
@@ -93,7 +98,8 @@ def _dated(graph: Graph) -> list[tuple[dt.date, list[Node]]]:
 def when(graph: Graph) -> When:
     items = _dated(graph)
     if not items:
-        return When(None, None, ())
+        dates = sorted(a.published for a in graph.articles.values() if a.published)
+        return When(None, None, (), (dates[0], dates[-1]) if dates else None)
     first, last = items[0], items[-1]
     sources = first[1] if first[0] == last[0] else [*first[1], *last[1]]
     unique = {id(source): source for source in sources}
@@ -106,6 +112,18 @@ def speakers(graph: Graph) -> list[Speaker]:
     return sorted(found, key=lambda speaker: -speaker.count)
 
 
+def sides(graph: Graph) -> list[Side]:
+    """Each stance someone holds, in stances.yaml's order, then the parties whose stance the
+    sources do not state; the story's subject is none of them (as in the positions picture)."""
+    held = [
+        Side(stance, [(party, party.current) for party in stance.countries])
+        for stance in graph.stances.values()
+        if stance.countries
+    ]
+    unstated = [Side(None, [(party, None) for party in graph.unstated])] if graph.unstated else []
+    return held + unstated
+
+
 def unknown(graph: Graph) -> list[Node]:
     """The open questions, then the partly answered ones."""
     questions = list(graph.questions.values())
@@ -115,12 +133,14 @@ def unknown(graph: Graph) -> list[Node]:
 def glance(graph: Graph) -> Glance:
     who = speakers(graph)
     open_questions = unknown(graph)
+    facts = happened(graph)
     return Glance(
-        happened=happened(graph),
+        happened=facts[:KEY_FACTS],
+        more_facts=facts[KEY_FACTS:],
         when=when(graph),
         speakers=who[:SPEAKERS],
         more_speakers=max(0, len(who) - SPEAKERS),
-        sides=[Side(party, party.current) for party in graph.parties],
+        sides=sides(graph),
         unknown=open_questions[:QUESTIONS],
         more_unknown=max(0, len(open_questions) - QUESTIONS),
     )

@@ -210,5 +210,5 @@ def test_a_tooltip_is_opaque_and_inside_the_window(window, base_url, palette):
         window.evaluate(FRAMES)  # the script places a shown tooltip in the next frame
         tip = element.evaluate(TIP)
         assert tip["content"] not in ("none", "normal")
-        assert 0 <= tip["left"] and tip["right"] <= tip["width"], tip
+        assert tip["left"] >= 0 and tip["right"] <= tip["width"], tip
         assert tip["background"].startswith("rgb("), tip  # not rgba: nothing shows through

@@ -1,5 +1,5 @@
 """The home page as a reader sees it, on the test story (invariants only, no counts or sentences
-of today's content): the key facts first (in the story in brief, tests/browser/test_first_screen.py),
+of today's content): the key facts first (in the story in brief: see test_first_screen.py),
 each with its paragraph; the figures one small line;
 the positions picture legible at every width, one colour per stance that no other badge uses,
 and the story's subject never shown as one of its members."""

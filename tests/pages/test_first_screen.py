@@ -37,6 +37,11 @@ def pages(root: Path) -> dict[str, str]:
     return render(linked(root))
 
 
+def words(html: str) -> str:
+    """The text of some HTML, its tags left out."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
 def glance_block(home: str) -> str:
     return home.split('<section class="xp-glance"')[1].split("</section>", maxsplit=1)[0]
 
@@ -75,6 +80,38 @@ def test_when_the_sources_give_no_date_the_summary_says_so(mini):
     )
 
 
+def test_without_a_dated_event_or_statement_when_says_when_the_articles_were_published(mini):
+    edit(mini, "content/events.yaml", "  date: 2026-11-09\n", "  date: null\n")
+    edit(mini, "content/events.yaml", "  date_sources: [{reference: council-minutes}]\n", "")
+    edit(mini, "seeds/fic-bridge.yaml", "published: null", "published: 2026-11-20")
+    block = glance_block(pages(mini)["index.md"])
+    assert (
+        '<span class="xp-unknown">date not given</span>; reported '
+        '<time datetime="2026-11-20">20 November 2026</time> '
+        '(<a href="sources/fic-bridge/">the article</a>)'
+    ) in block
+
+
+def test_key_facts_beyond_three_follow_below_the_brief_each_once(mini):
+    edit(
+        mini,
+        "content/story.yaml",
+        "  - text: Norland said it will not pay for any part of the bridge.\n"
+        "    sources: [{article: fic-bridge, paragraph: 4}]\n",
+        "".join(
+            f"  - text: Key fact number {n}.\n"
+            f"    sources: [{{article: fic-bridge, paragraph: {n}}}]\n"
+            for n in (2, 3, 4)
+        ),
+    )
+    home = pages(mini)["index.md"]
+    block = glance_block(home)
+    assert "Key fact number 3" in words(block) and "Key fact number 4" not in words(block)
+    assert '<a href="#more-key-facts">1 more key fact</a>' in block
+    more = words(home.split("## More key facts {#more-key-facts}")[1].split("##")[0])
+    assert "Key fact number 4" in more and "Key fact number 3" not in more
+
+
 def test_who_speaks_names_each_speaker_once_most_statements_first(mini):
     with (mini / "content" / "statements.yaml").open("a", encoding="utf-8") as statements:
         statements.write(SECOND)
@@ -86,9 +123,13 @@ def test_who_speaks_names_each_speaker_once_most_statements_first(mini):
     ]
 
 
-def test_each_party_is_shown_with_its_stance_and_its_citation(mini):
+def test_each_party_is_shown_under_its_stance_with_its_citation(mini):
     block = glance_block(pages(mini)["index.md"])
-    assert re.search(r'href="countries/norland/">Norland</a>.*?Will not pay.*?#p-4"', block)
+    assert re.search(
+        r'Will not pay</span>: <span class="xp-cite-end"><a href="countries/norland/">'
+        r'Norland</a> <span class="xp-sources"><a class="xp-cite" href="[^"]*#p-4"',
+        block,
+    )
 
 
 def test_the_unknown_line_tells_open_and_partly_answered_questions_apart(mini):
