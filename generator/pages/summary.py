@@ -46,11 +46,13 @@ class When:
 
 @dataclass(frozen=True)
 class Speaker:
-    """Someone the statements name, how many they made, and where the first is reported."""
+    """Someone the statements name, how many they made, and where the first is reported;
+    `uncertain` where the sources leave open, for each of them, whether it was they who spoke."""
 
     entity: Node
     count: int
     source: Node
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,9 +109,13 @@ def when(graph: Graph) -> When:
 
 
 def speakers(graph: Graph) -> list[Speaker]:
-    """Everyone who said something, most statements first (ties: who spoke first)."""
-    found = [Speaker(who, len(who.said), who.said[0].source) for who in graph.speakers]
-    return sorted(found, key=lambda speaker: -speaker.count)
+    """Everyone who said something, most statements first (ties: who spoke first); those to
+    whom the sources only possibly attribute words come last."""
+    found = [
+        Speaker(who, len(who.said), who.said[0].source, all(st.contested for st in who.said))
+        for who in graph.speakers
+    ]
+    return sorted(found, key=lambda speaker: (speaker.uncertain, -speaker.count))
 
 
 def sides(graph: Graph) -> list[Side]:

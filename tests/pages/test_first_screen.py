@@ -123,6 +123,25 @@ def test_who_speaks_names_each_speaker_once_most_statements_first(mini):
     ]
 
 
+def test_a_speaker_the_sources_only_possibly_name_is_marked_so_and_named_last(mini):
+    edit(mini, "content/statements.yaml", "speakers: [quill]", "speakers: [quill, stoker-lee]")
+    edit(
+        mini,
+        "content/statements.yaml",
+        "  topics: [cost]\n- id: stoker-lee-too-expensive",
+        "  topics: [cost]\n  attribution: ambiguous\n  attribution_note: The article is unclear."
+        "\n- id: stoker-lee-too-expensive",
+    )
+    speakers = summary.glance(linked(mini).graph).speakers
+    assert [(s.entity.name, s.uncertain) for s in speakers] == [
+        ("Bram Stoker-Lee", False),
+        ("Norland", False),
+        ("Ada Quill", True),
+    ]
+    block = glance_block(pages(mini)["index.md"])
+    assert "Ada Quill</a> (who said it is uncertain) <span" in block
+
+
 def test_each_party_is_shown_under_its_stance_with_its_citation(mini):
     block = glance_block(pages(mini)["index.md"])
     assert re.search(
