@@ -18,6 +18,7 @@ from tests.browser.conftest import SUB_PATH
 from tests.conftest import MULTI, built, edit, make_project
 from tools.static_server import serving
 
+pytestmark = pytest.mark.xdist_group("first-screen")  # its changed story built once, on one worker
 PHONE = {"width": 375, "height": 667}
 WIDE = {"width": 1280, "height": 900}
 PARTLY = """- id: study-cost
