@@ -108,19 +108,35 @@ class Citations:
         anchor = None if quote is None else self.quoted_at(quote, source)
         article = source.article
         tip = f"{_html(article.title or article.label)}, paragraph {_html(source.paragraph)}"
-        text = self.label(source) if named else f"¶{source.paragraph}"
+        # "¶3" never stands alone on a line: joined to the words before it by a no-break
+        # space (written after escaping, which would make it a plain space).
+        mark = _html(f"¶{source.paragraph}")
+        text = _html(f"{self.names(article)},") + Markup("&#160;") + mark if named else mark
         return Markup(
             f'<a class="xp-cite" href="{_html(links.source(source, anchor))}" '
-            f'data-tip="{tip}">{_html(text)}</a>'
+            f'data-tip="{tip}">{text}</a>'
         )
 
     def cites(
-        self, sources: Sequence[Node], links: Links, prefix: bool = True, quote: Node | None = None
+        self,
+        sources: Sequence[Node],
+        links: Links,
+        prefix: bool = True,
+        quote: Node | None = None,
+        named: bool | None = None,
     ) -> Markup:
         """A fact's sources, each linked: "Sources: Outlet, ¶3, Other outlet, ¶5". A paragraph
-        is named by its article only where the story has several."""
-        named = len(self.graph.articles) > 1
+        is named by its article only where the story has several; `named` false: by its
+        paragraph alone ("¶3"), the article named by the link's tooltip and preview, where a
+        line must stay short (the home page's summary block)."""
+        if named is None:
+            named = len(self.graph.articles) > 1
         out = ['<span class="xp-sources">']
+        # A bare "¶3" is kept on the prefix's line (`xp-cite-end` does not wrap); a named
+        # citation carries its words, and may take the next line whole.
+        joined = prefix and not named
+        if joined:
+            out.append('<span class="xp-cite-end">')
         if prefix:
             out.append("Sources: " if len(sources) > 1 else "Source: ")
         for number, source in enumerate(sources):
@@ -129,12 +145,16 @@ class Citations:
             reference = source.reference
             if reference is None:
                 out.append(self.link(source, links, quote, named))
-                continue
-            out.append(
-                f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
-                f'data-tip="Reference: {_html(reference.title)}">'
-                f"{_html(reference.publisher or reference.title)} (reference)</a>"
-            )
+            else:
+                out.append(
+                    f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
+                    f'data-tip="Reference: {_html(reference.title)}">'
+                    f"{_html(reference.publisher or reference.title)} (reference)</a>"
+                )
+            if joined and not number:
+                out.append("</span>")
+        if joined and not sources:
+            out.append("</span>")
         out.append("</span>")
         return Markup("".join(out))
 

@@ -30,7 +30,7 @@ from generator.model.parts import QuestionStatus
 from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
-from generator.pages import prose, views
+from generator.pages import prose, summary, views
 from generator.pages.chart import positions_picture
 from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
@@ -193,6 +193,11 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         attribution_text=prose.attribution_text,
         said_count=prose.said_count,
         question_statuses=get_args(QuestionStatus),
+        news=prose.news,
+        with_cites=prose.with_cites,
+        date_span=prose.date_span,
+        citing_statements=prose.citing_statements,
+        by_speakers=views.by_speakers,
         plural=plural,
         record_types=RECORD_TYPES,
         speaker_detail=speaker_detail,
@@ -300,7 +305,7 @@ def _country(story: Graph, country: Node) -> dict[str, object]:
 def _cited(story: Graph, entity: Node) -> dict[str, object]:
     """Where an entity is mentioned, and what its page draws on."""
     mentioned = views.grouped(story, entity.mentions)
-    return {"mentioned": mentioned, "draws_on": views.draws_on(story, entity)}
+    return {"draws_on": views.with_mentions(views.draws_on(story, entity), mentioned)}
 
 
 def _question(story: Graph, question: Node) -> dict[str, object]:
@@ -394,17 +399,4 @@ _SECTION_CONTEXT: dict[str, Callable[[Linked, Links], dict[str, object]]] = {
 
 
 def _home(story: Graph, links: Links) -> dict[str, object]:
-    """When the story happened, whose reporting it draws on, and its latest news."""
-    outlets = views.outlets(story)
-    articles = len(story.articles)
-    undated = sum(1 for article in story.articles.values() if not article.published)
-    span = prose.story_span(views.story_dates(story), links.section("timeline"))
-    drawn = prose.drawn_from(articles, outlets.names, outlets.unknown, len(story.references))
-    return {
-        "when": span + prose.undated_articles(undated, articles),
-        "drawn_from": drawn,
-        "outlets": outlets,
-        "latest": views.latest(story),
-        "unresolved": views.unresolved(story),
-        "recent": views.recent_articles(story, HOME_ARTICLES),
-    }
+    return summary.home(story, links.section("timeline"), HOME_ARTICLES)

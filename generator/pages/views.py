@@ -52,6 +52,8 @@ class Dated:
     name: str
     page: str
     anchor: str | None
+    node: Node  # the record, which the news sentence quotes (prose.news)
+    party: Node | None = None  # a position's country or organisation
 
 
 @dataclass(frozen=True)
@@ -206,21 +208,23 @@ def dated_items(graph: Graph) -> list[Dated]:
     for question in graph.questions.values():
         if question.changed is not None:
             name = question.question
-            items.append(Dated(question.changed, "question", name, question.own_page(), None))
+            page = question.own_page()
+            items.append(Dated(question.changed, "question", name, page, None, question))
     for country in graph.countries.values():
         for position in country.positions:
             if position.date is not None:
                 name = f"{country.name}: {position.stance.label}"
-                items.append(Dated(position.date, "position", name, country.own_page(), None))
+                page = country.own_page()
+                items.append(Dated(position.date, "position", name, page, None, position, country))
     for event in graph.events.values():
         if event.date is not None:
             page, anchor = fact_place(event)  # on the timeline page that lists it
-            items.append(Dated(event.date, "event", event.title, page, anchor))
+            items.append(Dated(event.date, "event", event.title, page, anchor, event))
     for statement in graph.statements.values():
         if statement.date is not None:
             who = ", ".join(speaker.name for speaker in statement.speakers)
             anchor = urls.statement_anchor(statement)
-            items.append(Dated(statement.date, "statement", who, statement.home, anchor))
+            items.append(Dated(statement.date, "statement", who, statement.home, anchor, statement))
     return sorted(items, key=lambda item: item.date, reverse=True)  # stable: ties keep order
 
 
@@ -309,3 +313,45 @@ def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:
         return plain.casefold(), text
 
     return sorted(nodes, key=key)
+
+
+@dataclass(frozen=True)
+class SpokenHere:
+    """The statements citing one paragraph that share their speakers (and whether the sources
+    leave open which of them said it), by kind: each speaker named once."""
+
+    speakers: tuple[Node, ...]
+    contested: bool
+    quoted: tuple[Node, ...]
+    reported: tuple[Node, ...]
+
+
+def by_speakers(statements: Iterable[Node]) -> list[SpokenHere]:
+    """Statements grouped by who said them, in the order each group first appears."""
+    groups: dict[tuple[tuple[int, ...], bool], list[Node]] = {}
+    for statement in statements:
+        key = (tuple(id(speaker) for speaker in statement.speakers), bool(statement.contested))
+        groups.setdefault(key, []).append(statement)
+    return [
+        SpokenHere(
+            tuple(group[0].speakers),
+            bool(group[0].contested),
+            tuple(st for st in group if st.kind == "direct"),
+            tuple(st for st in group if st.kind != "direct"),
+        )
+        for group in groups.values()
+    ]
+
+
+def with_mentions(draws: list[Cited], mentioned: list[Cited]) -> list[Cited]:
+    """The sources a page draws on, each once, with the paragraphs that mention the page's
+    subject as its `places` (none: the article is drawn on for another fact)."""
+    places = {group.source.id: group.places for group in mentioned if not group.is_reference}
+    return [
+        Cited(
+            group.source,
+            group.is_reference,
+            () if group.is_reference else places.get(group.source.id, ()),
+        )
+        for group in draws
+    ]

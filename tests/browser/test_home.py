@@ -1,5 +1,6 @@
 """The home page as a reader sees it, on the test story (invariants only, no counts or sentences
-of today's content): the key facts first, each with its paragraph; the figures one small line;
+of today's content): the key facts first (in the story in brief: see test_first_screen.py),
+each with its paragraph; the figures one small line;
 the positions picture legible at every width, one colour per stance that no other badge uses,
 and the story's subject never shown as one of its members."""
 
@@ -37,13 +38,13 @@ def set_palette(page: Page, palette: str) -> None:
 def test_the_key_facts_come_before_the_figures_and_the_picture(wide, base_url, story):
     assert story.story.key_facts, "the test story opens with key facts"
     wide.goto(base_url)
-    key_facts = top(wide, ".xp-key-facts")
+    key_facts = top(wide, ".xp-glance .xp-key-fact")
     assert top(wide, "h1") < key_facts < top(wide, ".xp-figures") < top(wide, ".xp-positions")
 
 
 def test_each_key_fact_links_to_its_paragraph(wide, base_url, story):
     wide.goto(base_url)
-    facts = wide.locator(".xp-key-facts > li")
+    facts = wide.locator(".xp-glance .xp-key-fact")
     assert facts.count() == len(story.story.key_facts)
     for index in range(facts.count()):
         links = facts.nth(index).locator("a.xp-cite")

@@ -33,7 +33,7 @@ def citations(articles=(ARTICLE, OTHER), marked=None):
 def test_a_citation_links_its_paragraph_named_by_outlet_and_date_with_the_title_as_tooltip():
     assert citations().link(cite(3), Links()) == (
         '<a class="xp-cite" href="../a/#p3" data-tip="Bridge &amp; &lt;tolls&gt;, paragraph 3">'
-        "Daily Post, 6 January 2026, ¶3</a>"
+        "Daily Post, 6 January 2026,&#160;¶3</a>"  # "¶3" never alone on a line
     )
 
 
@@ -52,9 +52,9 @@ def test_a_citation_named_by_its_paragraph_alone():
 
 def test_sources_are_named_by_their_articles_only_where_the_story_has_several():
     assert citations(articles=[ARTICLE]).cites([cite(3), cite(4)], Links()) == (
-        '<span class="xp-sources">Sources: '
+        '<span class="xp-sources"><span class="xp-cite-end">Sources: '
         '<a class="xp-cite" href="../a/#p3" data-tip="Bridge &amp; &lt;tolls&gt;, paragraph 3">'
-        "¶3</a>, "
+        "¶3</a></span>, "
         '<a class="xp-cite" href="../a/#p4" data-tip="Bridge &amp; &lt;tolls&gt;, paragraph 4">'
         "¶4</a></span>"
     )
@@ -63,6 +63,14 @@ def test_sources_are_named_by_their_articles_only_where_the_story_has_several():
 def test_one_source_without_the_prefix():
     cited = citations().cites([cite(3)], Links(), prefix=False)
     assert cited.startswith('<span class="xp-sources"><a class="xp-cite"')
+
+
+def test_the_prefix_stays_on_the_line_of_a_first_citation_named_by_its_paragraph_alone():
+    cited = citations(articles=[ARTICLE]).cites([cite(3), cite(4)], Links())
+    assert cited.startswith('<span class="xp-sources"><span class="xp-cite-end">Sources: <a ')
+    assert cited.count('class="xp-cite-end"') == 1  # the second citation may wrap after ", "
+    named = citations().cites([cite(3)], Links())  # its name may take the next line whole
+    assert named.startswith('<span class="xp-sources">Source: <a ')
 
 
 def test_a_reference_is_named_by_its_publisher():

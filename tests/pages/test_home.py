@@ -50,10 +50,11 @@ def test_a_key_fact_holds_no_quotation_marks(mini):
 
 def test_key_facts_open_the_home_page_each_with_its_paragraph(mini):
     page = home(mini)
-    facts = page.index('<ul class="xp-key-facts">')
+    facts = page.index('<section class="xp-glance"')
     assert facts < page.index('<p class="xp-figures">') < page.index("## Who stands where")
     assert (
-        "<li>Norland said it will not pay for any part of the bridge. "
+        '<span class="xp-key-fact">Norland said it will not pay for any part of the '
+        '<span class="xp-cite-end">bridge. '
         '<span class="xp-sources"><a class="xp-cite" href="sources/fic-bridge/#p-4"'
     ) in page
 
@@ -63,8 +64,8 @@ def test_without_key_facts_the_summary_opens_the_home_page(mini):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.split("key_facts:")[0], encoding="utf-8")
     page = home(mini)
-    assert "xp-key-facts" not in page
-    assert page.index('<div class="xp-summary">') < page.index('<p class="xp-figures">')
+    assert "xp-key-fact" not in page
+    assert page.index('<span class="xp-summary">') < page.index('<p class="xp-figures">')
 
 
 def test_two_stances_may_not_share_a_colour(mini):

@@ -106,3 +106,88 @@ def test_the_speakers_of_an_uncertain_statement_are_alternatives():
 
 def test_what_is_unknown_is_escaped_once_in_its_style():
     assert prose.unknown("a <b>") == '<span class="xp-unknown">a &lt;b&gt;</span>'
+
+
+def test_a_span_within_a_month_names_the_month_once():
+    assert prose.date_span(dt.date(2026, 3, 2), dt.date(2026, 3, 20)) == (
+        '<time datetime="2026-03-02">2</time>–<time datetime="2026-03-20">20 March 2026</time>'
+    )
+
+
+def test_a_span_across_months_and_years_names_each_end_in_full_as_needed():
+    assert prose.date_span(JAN, MAR) == (
+        f'<time datetime="2026-01-05">5 January</time> – {MAR_TAG}'
+    )
+    assert prose.date_span(dt.date(2025, 12, 30), JAN).startswith(
+        '<time datetime="2025-12-30">30 December 2025</time> – '
+    )
+    assert prose.date_span(JAN, JAN) == JAN_TAG
+
+
+def test_open_and_partly_answered_questions_are_counted_apart():
+    assert prose.question_count(2, 1) == "2 open, 1 partly answered questions"
+    assert prose.question_count(1, 0) == "1 open question"
+    assert prose.question_count(0, 1) == "1 partly answered question"
+    assert prose.question_count(0, 0) == "no open question"
+
+
+def test_news_of_a_question_gives_its_status_after_its_title():
+    question = Fake(question="Will <it> go?", status="partly answered", known="Half & half.")
+    assert prose.news("question", question, "q/") == (
+        '<a href="q/">Will &lt;it&gt; go?</a> Partly answered: Half &amp; half.'
+    )
+
+
+def test_news_of_a_moot_question_says_it_is_no_longer_relevant():
+    question = Fake(question="Will it go?", status="moot", known="It went.")
+    assert prose.news("question", question, "q/") == (
+        '<a href="q/">Will it go?</a> No longer relevant: It went.'
+    )
+
+
+def test_news_of_a_position_names_the_party_and_its_stance_label_only():
+    position = Fake(stance=Fake(label="Fill now"), summary="Says much more than the label.")
+    news = prose.news("position", position, "c/", party=Fake(name="Ostra"))
+    assert news == '<a href="c/">Ostra</a>’s stance: Fill now.'
+
+
+def test_news_of_an_event_is_its_title():
+    assert prose.news("event", Fake(title="Talks open"), "t/#e") == '<a href="t/#e">Talks open</a>.'
+
+
+def test_news_of_a_statement_says_who_said_it_and_links_the_words():
+    said = Fake(
+        kind="direct", contested=False, speakers=[Fake(name="Ann")], text="We will go " * 20
+    )
+    news = prose.news("statement", said, "p/#s")
+    assert news.startswith('Ann said: <a href="p/#s">“We will go We will go')
+    assert news.endswith("…”</a>")
+    uncertain = Fake(kind="reported", contested=True, speakers=[Fake(name="A"), Fake(name="B")])
+    uncertain.attribution, uncertain.readings = "ambiguous", []
+    uncertain.text = "They will go."
+    assert prose.news("statement", uncertain, "p/#s") == (
+        'A or B (who said it is uncertain), paraphrased: <a href="p/#s">They will go.</a>'
+    )
+
+
+def test_statements_citing_a_paragraph_name_each_speaker_once():
+    ann = [Fake(name="Ann")]
+    quoted = [Fake(id=f"q{n}", speakers=ann, contested=False) for n in (1, 2)]
+    reported = Fake(id="r1", speakers=ann, contested=False)
+    group = Fake(contested=False, quoted=quoted, reported=[reported])
+    line = prose.citing_statements([group], lambda st: f"#{st.id}")
+    assert line == (
+        'Ann: 2 quoted (<a href="#q1">1</a>, <a href="#q2">2</a>), <a href="#r1">1 paraphrased</a>'
+    )
+
+
+def test_a_citation_keeps_the_last_word_on_its_line():
+    text = prose.with_cites(
+        prose.Markup("over the <abbr data-tip='x y'>Glass River</abbr>."), prose.Markup("¶1")
+    )
+    assert text == (
+        "over the <span class=\"xp-cite-end\"><abbr data-tip='x y'>Glass River</abbr>. ¶1</span>"
+    )
+    assert prose.with_cites("a <b>", prose.Markup("¶2")) == (
+        'a <span class="xp-cite-end">&lt;b&gt; ¶2</span>'
+    )

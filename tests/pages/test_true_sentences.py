@@ -66,7 +66,7 @@ def test_an_uncertain_card_and_line_give_the_readings_the_note_allows(multi):
         '<a class="xp-speaker" href="./">Edvin Roos</a>'
     ) in roos
     assert (
-        "Edvin Roos, or Piet Annar and Edvin Roos (quoted, uncertain who said it)"
+        "Edvin Roos, or Piet Annar and Edvin Roos (uncertain who said it): "
         in (multi["sources/fic-herald-funding.md"])
     )
 

@@ -2,7 +2,8 @@
    - Arriving at a quotation's words (#q-…) marks every piece of them (CSS marks the first).
    - A citation link (a.xp-cite) previews its paragraph on hover or keyboard focus; on a touch
      screen the first tap opens the preview, which links to the paragraph and the original.
-   - A statement card's "Copy link" button copies its permalink (and a quote's words).
+   - A statement card's copy button copies its permalink (and a quote's words).
+   - A tooltip (data-tip, drawn by CSS) that would leave the window is moved inside it.
    Text is text: everything taken from a page is set with textContent, never as markup. */
 (function () {
   "use strict";
@@ -275,6 +276,37 @@
   });
   window.addEventListener("scroll", function () { if (preview && owner) place(preview, owner); },
                           { passive: true });
+
+  /* Tooltips (data-tip, drawn by CSS): once shown, measured and moved inside the window. */
+  var MARGIN = 8;
+  function placeTip(el) {
+    el.classList.remove("xp-tip--above");
+    var rect = el.getClientRects()[0] || el.getBoundingClientRect();
+    /* Measured at the window's left edge, where it has all the room it may take. */
+    el.style.setProperty("--xp-tip-x", (MARGIN - rect.left) + "px");
+    window.requestAnimationFrame(function () {
+      var tip = getComputedStyle(el, "::after");
+      if (tip.content === "none" || tip.content === "normal") {
+        el.style.removeProperty("--xp-tip-x");
+        return;
+      }
+      var width = parseFloat(tip.width) || 0;
+      var height = parseFloat(tip.height) || 0;
+      var shift = Math.min(0, window.innerWidth - MARGIN - width - rect.left);
+      el.style.setProperty("--xp-tip-x", Math.max(shift, MARGIN - rect.left) + "px");
+      if (rect.bottom + height + MARGIN > window.innerHeight && rect.top - height - MARGIN > 0) {
+        el.classList.add("xp-tip--above");
+      }
+    });
+  }
+  function tipOf(event) {
+    var el = event.target && event.target.closest && event.target.closest("[data-tip]");
+    if (!el || el.matches("a.xp-cite:not(.xp-cite--reference)")) return;
+    if (event.type === "mouseover" && el.contains(event.relatedTarget)) return;  /* still in it */
+    placeTip(el);
+  }
+  document.addEventListener("mouseover", tipOf);
+  document.addEventListener("focusin", tipOf);
 
   function start() {
     markTarget();
