@@ -19,9 +19,10 @@ from generator.content.graph import Graph, Node
 from generator.pages import prose, views
 from generator.pages.views import UNRESOLVED
 
-KEY_FACTS = 3  # key facts the "what happened" line says; the rest follow lower on the page
-SPEAKERS = 4  # speakers the "who" line names; the rest are counted
-QUESTIONS = 3  # questions the "still unknown" line names; the rest are counted
+KEY_FACTS = 1  # key facts the "what happened" line says (one fits a phone's first screen); the
+# rest follow lower on the page
+SPEAKERS = 3  # speakers the "who" line names; the rest are counted
+QUESTIONS = 2  # questions the "still unknown" line names; the rest are counted
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,26 @@ PARTLY = """- id: study-cost
   sources: [{article: fic-herald-funding, paragraph: 1}]
 """
 LONG_LABEL = "Wait for the study, its ministers say; no date for it is stated"
+# Many sides, each with a stance of its own and a long label, as a story of ten parties has:
+# the brief's "where each stands" must still fit the first screen (on a phone, as a strip).
+MORE_STANCES = "".join(
+    f"- {{id: side-{n}, label: Side {n} takes a stance whose label runs long on a phone, "
+    f"description: A stance of the test., colour: {colour}}}\n"
+    for n, colour in enumerate(("teal", "purple", "orange", "red"), start=1)
+)
+MORE_SIDES = "".join(
+    f"""- id: party-{n}
+  name: Party number {n}
+  kind: country
+  positions:
+    - stance: side-{(n % 4) + 1}
+      summary: A position of the test.
+      date: null
+      sources: [{{article: fic-npa-filling, paragraph: 1}}]
+  sources: [{{article: fic-npa-filling, paragraph: 1}}]
+"""
+    for n in range(1, 9)
+)
 # Pages with citations of every kind: statement cards, positions, questions, events, terms.
 CITING = [
     "",
@@ -86,11 +106,16 @@ def mini_url(mini_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """multi, with a partly answered question and a long stance label."""
+    """multi, with a partly answered question, a long stance label and eight more parties on four
+    more stances."""
     root = make_project(MULTI, tmp_path_factory.mktemp("first-screen"))
     with (root / "content" / "questions.yaml").open("a", encoding="utf-8") as questions:
         questions.write(PARTLY)
     edit(root, "content/stances.yaml", "label: Wait for the study,", f'label: "{LONG_LABEL}",')
+    with (root / "content" / "stances.yaml").open("a", encoding="utf-8") as stances:
+        stances.write(MORE_STANCES)
+    with (root / "content" / "countries.yaml").open("a", encoding="utf-8") as countries:
+        countries.write(MORE_SIDES)
     with serving(built(root) / "site", SUB_PATH) as url:
         yield url
 
@@ -117,9 +142,11 @@ def bottom(page: Page, selector: str) -> float:
     return box["y"] + box["height"]
 
 
-@pytest.mark.parametrize("story", ["mini", "multi"])
-def test_the_story_in_brief_fits_a_phones_first_screen(phone, story, mini_url, base_url):
-    phone.goto(mini_url if story == "mini" else base_url)
+@pytest.mark.parametrize("story", ["mini", "multi", "many sides"])
+def test_the_story_in_brief_fits_a_phones_first_screen(
+    phone, story, mini_url, base_url, changed_url
+):
+    phone.goto({"mini": mini_url, "multi": base_url, "many sides": changed_url}[story])
     lines = phone.locator(".xp-glance__line")
     assert lines.count() == 5  # what happened, when, who speaks, where each stands, unknown
     for index in range(lines.count()):

@@ -53,10 +53,14 @@ def test_key_facts_open_the_home_page_each_with_its_paragraph(mini):
     facts = page.index('<section class="xp-glance"')
     assert facts < page.index('<p class="xp-figures">') < page.index("## Who stands where")
     assert (
-        '<span class="xp-key-fact">Norland said it will not pay for any part of the '
-        '<span class="xp-cite-end">bridge. '
-        '<span class="xp-sources"><a class="xp-cite" href="sources/fic-bridge/#p-4"'
+        '<span class="xp-key-fact">The council of Exampleton voted to build a bridge over the '
+        '<span class="xp-cite-end"><abbr data-tip="The river the bridge would cross." '
+        'tabindex="0">Glass River</abbr>. '
+        '<span class="xp-sources"><a class="xp-cite" href="sources/fic-bridge/#p-1"'
     ) in page
+    more = page.split("## More key facts")[1]
+    assert "Norland said it will not pay for any part of the" in more
+    assert 'href="sources/fic-bridge/#p-4"' in more
 
 
 def test_without_key_facts_the_summary_opens_the_home_page(mini):
