@@ -290,11 +290,11 @@ def test_a_share_page_names_the_speaker_and_the_quote(page, multi_url):
     page.goto(multi_url + "data/")
     shared = page.evaluate(SHARED, multi_url + "said/dusek-not-charity/")
     title = (
-        "Hana Dusek: “We are not asking for charity. We are asking for the treaty to be respected”"
+        "Hana Dusek on Sharing the water: “We are not asking for charity. We are asking for the…”"
     )
     description = (
         "Hana Dusek said: “We are not asking for charity. We are asking for the treaty to be "
-        "respected” Source: The Belmark Courier, 3 March 2026, paragraph 3."
+        "respected” (The Belmark Courier, 3 March 2026, paragraph 3)."
     )
     assert shared == {
         "title": title + " – Filling the Kessel Dam",

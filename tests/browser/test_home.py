@@ -43,8 +43,9 @@ def test_the_key_facts_come_before_the_figures_and_the_picture(wide, base_url, s
 
 
 def test_each_key_fact_links_to_its_paragraph(wide, base_url, story):
+    """The first in the story in brief, the rest under "More key facts", each once."""
     wide.goto(base_url)
-    facts = wide.locator(".xp-glance .xp-key-fact")
+    facts = wide.locator(".md-content .xp-key-fact")
     assert facts.count() == len(story.story.key_facts)
     for index in range(facts.count()):
         links = facts.nth(index).locator("a.xp-cite")
