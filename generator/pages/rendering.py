@@ -34,6 +34,7 @@ from generator.pages.chart import positions_picture
 from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
 from generator.pages.inputs import PageInputs
+from generator.pages.moved import moved_pages
 from generator.pages.share import share_pages
 from generator.pages.text import (
     finalize,
@@ -222,11 +223,11 @@ def pages(
     cached: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
-    data files, then share pages, linked as the site serves its pages (`scheme`). One at a time,
-    so a big story's site need not be held in memory whole. Which pages exist, and that no two
-    share a path, the link stage has decided. With `wanted`, only the files it accepts are made
-    (it is asked just before each one is made: generator/live/incremental.py records what
-    each reads).
+    data files, then share pages and old addresses' pages, linked as the site serves its pages
+    (`scheme`). One at a time, so a big story's site need not be held in memory whole. Which
+    pages exist, and that no two share a path, the link stage has decided. With `wanted`, only
+    the files it accepts are made (it is asked just before each one is made:
+    generator/live/incremental.py records what each reads).
 
     Pages read the story through its graph's nodes and through `inputs` alone (made here when
     not given): the live preview gives a graph and inputs made with its recorder, and so learns
@@ -240,6 +241,7 @@ def pages(
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
     yield from share_pages(story.graph, scheme, env, keep)
+    yield from moved_pages(story.graph, scheme, env, keep)
 
 
 def _every(_path: str) -> bool:

@@ -41,6 +41,10 @@ with its defence and a case in tests/browser/test_payloads.py.
   that MkDocs copies untouched, rendered by the same environment as every page; every value
   (title, description, Open Graph and twitter meta, the quotation) is autoescaped as text or in
   double-quoted attributes, and the JSON-LD is `structured.script_json`'s.
+- Old addresses' pages (an article's address by its id, generator/pages/moved.py and
+  templates/moved.html.j2): static HTML like share pages; the article's name is autoescaped
+  text, and the new address (made from a slug of letters, digits and hyphens) sits in
+  double-quoted attributes.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.

@@ -34,7 +34,9 @@ from generator.verify.html import Element, Page, read, resolve, site_pages, unde
 from generator.verify.records import (
     Site,
     downloads,
+    is_moved,
     record_pages,
+    refresh_target,
     search_records,
     statement_cards,
 )
@@ -48,7 +50,6 @@ FILE_PATH = re.compile(r"(?<![\w/.-])(?:content|seeds|build)/|\.ya?ml\b")
 TOKEN = re.compile(r"[\w-]+")
 OPENING, CLOSING = "([{'\"‘“«", ".,;:!?)]}'\"’”»"
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _pages(site: Site, story: Linked, paths: list[Path]) -> list[Problem]:
         ids[path] = page.ids
         problems += _repeated_ids(site, page)
         problems += _leaks(site, page, forbidden, notes)
-        if path.name != NOT_FOUND:
+        if path.name != NOT_FOUND and not is_moved(page):  # a page only sending readers on
             problems += _json_ld(site, page)
             links += [(path, element, href) for element, href in _links(page)]
     for path, element, href in links:
@@ -135,9 +136,9 @@ def _links(page: Page) -> Iterator[tuple[Element, str]]:
         attribute = LINKING.get(element.tag)
         if attribute is not None and attribute in element.attrs:
             yield element, element.attrs[attribute]
-        refresh = REFRESH.match(element.attrs.get("content", ""))
-        if element.tag == "meta" and element.attrs.get("http-equiv") == "refresh" and refresh:
-            yield element, refresh[1].strip()
+        target = refresh_target(element)
+        if target is not None:
+            yield element, target
 
 
 def _broken(
