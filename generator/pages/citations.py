@@ -45,6 +45,14 @@ def citation_names(articles: Iterable[Node]) -> dict[str, str]:
     return names
 
 
+def reference_name(reference: Node) -> Markup:
+    """A reference as a citation names it, in words that say it is not a news article: "a page
+    by Glass River Council", or, without a publisher, "the page “Summit programme”"."""
+    if reference.publisher:
+        return Markup("a page by ") + _html(reference.publisher)
+    return Markup("the page “") + _html(reference.title) + Markup("”")
+
+
 def _label(article: Node) -> str:
     return str(article.label)
 
@@ -132,8 +140,7 @@ class Citations:
                 continue
             out.append(
                 f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
-                f'data-tip="Reference: {_html(reference.title)}">'
-                f"{_html(reference.publisher or reference.title)} (reference)</a>"
+                f'data-tip="Reference: {_html(reference.title)}">{reference_name(reference)}</a>'
             )
         out.append("</span>")
         return Markup("".join(out))

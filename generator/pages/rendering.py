@@ -177,6 +177,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
+        cited_groups=views.cited_groups,
         citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
         time_tag=prose.time_tag,
         unknown=prose.unknown,

@@ -238,6 +238,37 @@ def fact_name(node: Node) -> str:
     return str(getattr(node, field))
 
 
+# What a reader calls each kind of fact, as a heading of the list of facts citing a paragraph
+# (a record type not named here is called by its collection's name); countries and
+# organisations share a collection and are told apart by their kind.
+CITED_HEADINGS = {
+    "story": "Summary",
+    "people": "People",
+    "groups": "Groups",
+    "country": "Countries",
+    "organisation": "Organisations",
+    "questions": "Questions",
+    "events": "Timeline",
+    "glossary": "Glossary",
+    "topics": "Topics",
+    "corrections": "Corrections",
+}
+
+
+def cited_groups(facts: Iterable[Node]) -> list[tuple[str, list[Node]]]:
+    """Facts grouped under what a reader calls their kind ("People", "Glossary"), in the
+    order each kind first appears, each group in the facts' order: a list reads "People: A;
+    B", never "A (person); B (person)"."""
+    groups: dict[str, list[Node]] = {}
+    for fact in facts:
+        assert fact.collection is not None, "a fact is a record of the registry"
+        name = fact.collection.name
+        kind = fact.kind if name == "countries" else name
+        heading = CITED_HEADINGS.get(kind) or name.replace("_", " ").capitalize()
+        groups.setdefault(heading, []).append(fact)
+    return list(groups.items())
+
+
 def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:
     """In a reader's alphabetical order: case and accents aside ("Éclair" among the E's), not
     in the order the editors wrote them nor in code-point order."""
