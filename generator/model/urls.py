@@ -172,7 +172,7 @@ def record_page(collection: str, record_id: str) -> str:
 # Articles' pages are named for readers, not by their seed files' ids (`000_2fea662c6618083a`):
 # `sources/the-daily-ledger-2026-03-04/`, from the outlet and the publication date.
 ARTICLE_FOLDER = RECORD_FOLDERS["seeds"]
-SLUG_CHARACTERS = 60  # a title's slug is cut, at a word, to at most this many characters
+SLUG_CHARACTERS = 60  # an outlet's or title's slug is cut at a word to at most this many
 _NOT_SLUG = re.compile(r"[\W_]+")
 
 
@@ -204,7 +204,8 @@ def article_slug(article: Sluggable) -> str:
     (`the-daily-ledger-2026-03-04`); without an outlet, its headline's first words, or
     `article`; without a date, no date. Made from these three fields only, so that adding or
     changing another article never changes it (but for `article_pages`' collision suffix)."""
-    name = slug_words(article.outlet or "") or slug_words(article.title or "", SLUG_CHARACTERS)
+    name = slug_words(article.outlet or "", SLUG_CHARACTERS)
+    name = name or slug_words(article.title or "", SLUG_CHARACTERS)
     date = article.published.isoformat() if article.published else ""
     return "-".join(part for part in (name or "article", date) if part)
 

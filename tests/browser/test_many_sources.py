@@ -72,7 +72,7 @@ def test_each_report_links_to_its_paragraph_and_to_the_original(page, multi_url)
     assert original.get_attribute("href").startswith("https://courier.example/2026/03/03/")
     assert original.get_attribute("rel") == "nofollow noopener"
     report.locator("a.xp-cite").click()
-    assert page.url == multi_url + "sources/fic-courier-study/#q-2-annar-every-litre"
+    assert page.url == multi_url + "sources/the-belmark-courier-2026-03-03/#q-2-annar-every-litre"
     assert "We will share every litre - no more, no less" in text(page, "#p-2")
 
 

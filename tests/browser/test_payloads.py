@@ -153,7 +153,7 @@ def test_a_citations_preview_shows_the_value_as_text(reader, hostile_url):
     preview = page.locator(".xp-preview")
     preview.locator(".xp-preview__text").wait_for()
     assert MARKUP in (preview.get_attribute("aria-label") or "")  # the article's name
-    page.goto(hostile_url + "sources/fic-bridge/", wait_until="networkidle")
+    page.goto(hostile_url + "sources/article/", wait_until="networkidle")
     last = page.locator(".xp-paragraph__number").last  # the paragraph the seed's payload is in
     assert SEED_PAYLOAD in last.evaluate("e => e.parentElement.textContent")
     assert page.evaluate(INJECTED) == []
@@ -181,7 +181,7 @@ def test_every_page_shows_the_value_as_text(reader, hostile_url):
         shown = " ".join(page.locator("body").inner_text().split())
         tips = page.locator("[data-tip]").evaluate_all("els => els.map(e => e.dataset.tip)")
         assert SHOWN in shown or any(SHOWN in tip for tip in tips), url
-    page.goto(hostile_url + "sources/fic-bridge/")
+    page.goto(hostile_url + "sources/article/")
     assert SEED_PAYLOAD in page.locator(".xp-paragraphs").inner_text()
 
 

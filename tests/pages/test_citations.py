@@ -65,13 +65,13 @@ def test_one_source_without_the_prefix():
     assert cited.startswith('<span class="xp-sources"><a class="xp-cite"')
 
 
-def test_a_reference_is_named_by_its_publisher():
+def test_a_reference_is_named_in_words_as_a_page_by_its_publisher():
     reference = Fake(id="plan", title="The <plan>", publisher="Ministry")
     source = Fake(article=None, paragraph=None, reference=reference)
     assert citations().cites([source], Links()) == (
         '<span class="xp-sources">Source: <a class="xp-cite xp-cite--reference" '
         'href="../sources/#reference-plan" data-tip="Reference: The &lt;plan&gt;">'
-        "Ministry (reference)</a></span>"
+        "a page by Ministry</a></span>"
     )
 
 

@@ -54,7 +54,7 @@ def test_key_facts_open_the_home_page_each_with_its_paragraph(mini):
     assert facts < page.index('<p class="xp-figures">') < page.index("## Who stands where")
     assert (
         "<li>Norland said it will not pay for any part of the bridge. "
-        '<span class="xp-sources"><a class="xp-cite" href="sources/fic-bridge/#p-4"'
+        '<span class="xp-sources"><a class="xp-cite" href="sources/article/#p-4"'
     ) in page
 
 

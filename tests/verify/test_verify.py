@@ -161,15 +161,15 @@ def test_a_card_without_its_words_is_reported(built_mini):
 
 
 def test_a_citation_whose_anchor_is_gone_from_the_article_page_is_reported(built_mini):
-    edit(built_mini, "site/sources/fic-bridge/index.html", ' id="q-2-quill-before-winter"', "")
+    edit(built_mini, "site/sources/article/index.html", ' id="q-2-quill-before-winter"', "")
     page = built_mini / "site/people/quill/index.html"
-    href = "../../sources/fic-bridge/#q-2-quill-before-winter"
+    href = "../../sources/article/#q-2-quill-before-winter"
     at = place(page, '<a class="xp-cite" href="' + href)
     status, found = verified(built_mini)
     assert status == PROBLEMS
     assert (
         f"site/people/quill/index.html:{at}: "
-        f"broken link '{href}': no element of site/sources/fic-bridge/index.html has the id "
+        f"broken link '{href}': no element of site/sources/article/index.html has the id "
         "'q-2-quill-before-winter'"
     ) in found
 
@@ -183,13 +183,13 @@ def test_a_citation_that_does_not_link_to_the_quoted_words_is_reported(built_min
         [
             f"{page}:{at}: the card of statement 'quill-before-winter' does not link its source "
             "(fic-bridge, paragraph 2) to the quoted words, "
-            "site/sources/fic-bridge/index.html#q-2-quill-before-winter"
+            "site/sources/article/index.html#q-2-quill-before-winter"
         ],
     )
 
 
 def test_a_citation_landing_on_other_words_than_the_quotation_is_reported(built_mini):
-    page = "site/sources/fic-bridge/index.html"
+    page = "site/sources/article/index.html"
     edit(built_mini, page, ">We will open the bridge before winter</mark>", ">We will</mark>")
     at = place(built_mini / page, '<mark class="xp-quoted" id="q-2-quill-before-winter"')
     assert verified(built_mini) == (
@@ -202,7 +202,7 @@ def test_a_citation_landing_on_other_words_than_the_quotation_is_reported(built_
 
 
 def test_a_citation_landing_on_an_element_that_is_not_the_mark_is_reported(built_mini):
-    page = "site/sources/fic-bridge/index.html"
+    page = "site/sources/article/index.html"
     edit(built_mini, page, ' id="q-2-quill-before-winter"', "")
     at = plant(built_mini, page, '<span id="q-2-quill-before-winter"></span>')
     assert verified(built_mini) == (
