@@ -187,7 +187,7 @@ def test_an_event_dated_by_a_reference_names_it_beside_the_date(page, multi_url)
     page.goto(multi_url + "timeline/")
     when = "#event-summit-opens .xp-event__when"
     assert words(page, when) == (
-        "on Tuesday · date: 10 March 2026 (per Varne Basin Commission (reference))"
+        "on Tuesday · date: 10 March 2026 (per a page by Varne Basin Commission)"
     )
     page.locator(f"{when} a.xp-cite").click()
     assert page.url == multi_url + "sources/#reference-summit-programme"
