@@ -332,7 +332,7 @@ def _section_pages(
     story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
     """Each section of the registry: its page, or a listing's numbered pages, with the context
-    its row gives (JSON-LD, Edit note, entries) and what `_SECTION_CONTEXT` adds."""
+    its row gives (JSON-LD, Edit link, entries) and what `_SECTION_CONTEXT` adds."""
     for section in SECTIONS:
         if not wanted(section.page):
             continue
