@@ -84,3 +84,11 @@ def test_the_original_links_the_words_as_a_text_fragment():
         '<a class="xp-original" href="https://news.example/a#:~:text=We%20will%20not%20pay" '
         'rel="nofollow noopener">In the original</a>'
     )
+
+
+def test_a_reference_without_a_publisher_is_named_by_its_title_in_words():
+    reference = Fake(id="plan", title="The <plan>", publisher=None)
+    source = Fake(article=None, paragraph=None, reference=reference)
+    cited = citations().cites([source], Links(), prefix=False)
+    assert ">the page “The &lt;plan&gt;”</a>" in cited
+    assert "(reference)" not in cited
