@@ -196,6 +196,13 @@ def resolve(
         _resolve_fields(node, by_namespace)
         if node.collection is not None and node.collection.folder:
             node.page = urls.record_page(node.collection.name, node.id)
+    # An article's page is named by its outlet and date; the address its id gave it sends
+    # readers on, unless that is an article's page now.
+    slugged = urls.article_pages(graph.articles.values())
+    named = set(slugged.values())
+    for article in graph.articles.values():
+        article.moved_from = None if article.page in named else article.page
+        article.page = slugged[article.id]
     # Facts listed on a section that may be split into numbered pages: the page each is on.
     events, articles = (_listing(name) for name in ("events", ARTICLES.name))
     for index, event in enumerate(graph.events.values()):

@@ -44,6 +44,7 @@ from generator.content.recorder import Input, Recorder
 from generator.model import urls
 from generator.pages.downloads import DATA_FILES
 from generator.pages.inputs import PageInputs
+from generator.pages.moved import moved_files
 from generator.pages.rendering import render
 from generator.project import Project
 from generator.publish.config import SiteConfig
@@ -267,7 +268,7 @@ def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[st
     for nodes in graph.nodes.values():
         found.update(node.page for node in nodes.values() if node.page is not None)
     found.update(urls.share_file(statement, scheme) for statement in graph.statements.values())
-    return found
+    return found | moved_files(graph, scheme)
 
 
 def _prune(path: Path, docs: Path) -> None:

@@ -17,7 +17,7 @@ class Section:
     name: str
     page: str  # the Markdown page under build/docs
     template: str  # in generator/pages/templates/
-    collection: str | None  # the content file its facts come from (the page's Edit note)
+    collection: str | None  # the content file its facts come from (the page's Edit link)
     nav: str | None  # its title in the navigation; None: reached by links only
     nav_group: str | None = None  # the navigation's group it stands in, if any
     per_page: int | None = None  # a listing split into numbered pages past this many entries

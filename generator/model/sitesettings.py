@@ -77,12 +77,13 @@ class SiteSettings(Record):
     repository: HttpsUrl | None = Field(
         default=None,
         description="Optional: the https:// address of the story's repository on a git host; "
-        "each page's quiet source-file note then becomes an Edit link to the YAML file.",
+        "each page's foot then links readers to the file and line of its facts there "
+        '("Suggest a correction"). Without it, pages name no file.',
     )
     edit_branch: Annotated[str, StringConstraints(pattern=BRANCH_PATTERN, max_length=100)] = Field(
         default="main",
-        description="The branch the Edit links open (default `main`): letters, digits and "
-        "`. _ / -`.",
+        description='The branch the "Suggest a correction" links open (default `main`): '
+        "letters, digits and `. _ / -`.",
     )
     logo: Annotated[str, StringConstraints(pattern=LOGO_PATTERN)] | None = Field(
         default=None,

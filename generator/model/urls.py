@@ -7,10 +7,12 @@ site's `use_directory_urls` (a `Scheme`): with it (MkDocs' default) `people/x.md
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import posixpath
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
@@ -136,7 +138,12 @@ def share_page(statement: Identified) -> str:
 def share_file(statement: Identified, scheme: Scheme) -> str:
     """Where the share page's HTML goes under the docs folder: MkDocs copies it as it is (it
     is not Markdown), so it costs the build next to nothing, and is served at its link."""
-    page = share_page(statement)
+    return static_file(share_page(statement), scheme)
+
+
+def static_file(page: str, scheme: Scheme) -> str:
+    """Where a page written as finished HTML (not Markdown) goes under the docs folder, so that
+    it is served at the address a Markdown page of that path would be."""
     return scheme.url_of(page) + "index.html" if scheme.directory_urls else scheme.url_of(page)
 
 
@@ -173,7 +180,80 @@ def numbered_listing(served: str) -> str | None:
 
 
 def record_page(collection: str, record_id: str) -> str:
+    """The page named by a record's id. An article's page is named by its slug instead
+    (`article_pages`); this is its old address, kept as a redirect (`moved_file`)."""
     return f"{RECORD_FOLDERS[collection]}/{record_id}.md"
+
+
+# Articles' pages are named for readers, not by their seed files' ids (`000_2fea662c6618083a`):
+# `sources/the-daily-ledger-2026-03-04/`, from the outlet and the publication date.
+ARTICLE_FOLDER = RECORD_FOLDERS["seeds"]
+SLUG_CHARACTERS = 60  # an outlet's or title's slug is cut at a word to at most this many
+_NOT_SLUG = re.compile(r"[\W_]+")
+
+
+class Sluggable(Protocol):
+    """An article, or its node: what its slug is made from."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def published(self) -> dt.date | None: ...
+    @property
+    def title(self) -> str | None: ...
+
+
+def slug_words(text: str, limit: int | None = None) -> str:
+    """Text as words of a web address: lower case, accents dropped, any run of what is not a
+    letter or digit one hyphen (`Le Café` is `le-cafe`); cut at a word to `limit` characters."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    slug = _NOT_SLUG.sub("-", plain.casefold()).strip("-")
+    if limit is not None and len(slug) > limit:
+        slug = slug[: limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug
+
+
+def article_slug(article: Sluggable) -> str:
+    """An article's slug before collisions: its outlet and publication date
+    (`the-daily-ledger-2026-03-04`); without an outlet, its headline's first words, or
+    `article`; without a date, no date. Made from these three fields only, so that adding or
+    changing another article never changes it (but for `article_pages`' collision suffix)."""
+    name = slug_words(article.outlet or "", SLUG_CHARACTERS)
+    name = name or slug_words(article.title or "", SLUG_CHARACTERS)
+    date = article.published.isoformat() if article.published else ""
+    return "-".join(part for part in (name or "article", date) if part)
+
+
+def _reserved(slug: str) -> bool:
+    """Names of the sources folder the site uses itself: its index, the listing's numbered
+    pages (`page-2`)."""
+    served = url_of(f"{ARTICLE_FOLDER}/{slug}.md")
+    return slug == "index" or numbered_listing(served) is not None
+
+
+def article_pages(articles: Iterable[Sluggable]) -> dict[str, str]:
+    """Each article's page by its id: `sources/SLUG.md`. Where two articles' slugs are the same,
+    the first by id keeps it and the next get `-2`, `-3`… in the order of their ids, so an
+    article's address changes only if an article with a smaller id and the same slug is added."""
+    taken: set[str] = set()
+    pages: dict[str, str] = {}
+    for article in sorted(articles, key=lambda a: a.id):
+        base = article_slug(article)
+        slug, number = base, 1
+        while slug in taken or _reserved(slug):
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        pages[article.id] = f"{ARTICLE_FOLDER}/{slug}.md"
+    return pages
+
+
+def moved_file(old_page: str, scheme: Scheme) -> str:
+    """Where the page that sends a reader from an old address (an article's, by its id) on to
+    its page now goes under the docs folder."""
+    return static_file(old_page, scheme)
 
 
 # Anchors made from record ids carry a prefix per kind (`s-`, `p-`, and `record_anchor`'s), so

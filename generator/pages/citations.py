@@ -10,6 +10,7 @@ then HTML-escaped), exactly once; the result is Markup, which a template prints 
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
@@ -36,21 +37,35 @@ def article_name(article: Article | Node) -> str:
 def citation_names(articles: Iterable[Node]) -> dict[str, str]:
     """How a citation names its article when the story has several: by outlet and date where
     known, else by the editors' label; never by a number, which would shift whenever an article
-    is added. Articles that would share a name are named by their labels (and ids)."""
+    is added. Articles that would share a name are named by their labels (and headlines, and
+    at last by the name of their page's address, which no two share; never by an id)."""
     listed = list(articles)
     names = {article.id: _outlet_and_date(article) or str(article.label) for article in listed}
-    for fallback in (_label, _label_and_id):
+    for fallback in (_label, _label_and_headline, _label_and_address):
         shared = Counter(names.values())
         names |= {a.id: fallback(a) for a in listed if shared[names[a.id]] > 1}
     return names
+
+
+def reference_name(reference: Node) -> Markup:
+    """A reference as a citation names it, in words that say it is not a news article: "a page
+    by Glass River Council", or, without a publisher, "the page “Summit programme”"."""
+    if reference.publisher:
+        return Markup("a page by ") + _html(reference.publisher)
+    return Markup("the page “") + _html(reference.title) + Markup("”")
 
 
 def _label(article: Node) -> str:
     return str(article.label)
 
 
-def _label_and_id(article: Node) -> str:
-    return f"{article.label} ({article.id})"
+def _label_and_headline(article: Node) -> str:
+    return f"{article.label}: {article.title}" if article.title else str(article.label)
+
+
+def _label_and_address(article: Node) -> str:
+    """The label and the last part of the page's address (`the-daily-post-2026-01-06-2`)."""
+    return f"{article.label} ({posixpath.basename(article.own_page()).removesuffix('.md')})"
 
 
 def _outlet_and_date(article: Node) -> str | None:
@@ -149,7 +164,7 @@ class Citations:
                 out.append(
                     f'<a class="xp-cite xp-cite--reference" href="{_html(links.source(source))}" '
                     f'data-tip="Reference: {_html(reference.title)}">'
-                    f"{_html(reference.publisher or reference.title)} (reference)</a>"
+                    f"{reference_name(reference)}</a>"
                 )
             if joined and not number:
                 out.append("</span>")

@@ -95,8 +95,13 @@ def _question_extra(question: Node, scheme: urls.Scheme) -> dict[str, Any]:
     return {"news_date": question.changed.isoformat() if question.changed else None}
 
 
+def _article_extra(article: Node, scheme: urls.Scheme) -> dict[str, Any]:
+    return {"permalink": scheme.url_of(article.own_page())}
+
+
 # What the site adds to a record of these types, beyond the record as written.
 _EXTRA: dict[str, Callable[[Node, urls.Scheme], dict[str, Any]]] = {
+    "seeds": _article_extra,
     "statements": _statement_extra,
     "people": _mentions_extra,
     "groups": _mentions_extra,

@@ -36,6 +36,7 @@ from generator.pages.citations import Citations, article_name
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
 from generator.pages.feed import feed_file
 from generator.pages.inputs import PageInputs
+from generator.pages.moved import moved_pages
 from generator.pages.share import share_pages
 from generator.pages.text import (
     finalize,
@@ -178,7 +179,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
-        fact_kind=views.fact_kind,
+        cited_groups=views.cited_groups,
         citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
         time_tag=prose.time_tag,
         unknown=prose.unknown,
@@ -239,11 +240,11 @@ def pages(
     cached: bool = True,
 ) -> Iterator[tuple[str, str]]:
     """Every file under the docs folder, one at a time (path, text): pages from templates, then
-    data files, then share pages and the feed, linked as the site serves its pages (`scheme`).
-    One at a time, so a big story's site need not be held in memory whole. Which pages exist,
-    and that no two share a path, the link stage has decided. With `wanted`, only the files it
-    accepts are made (it is asked just before each one is made: generator/live/incremental.py
-    records what each reads).
+    data files, then share pages, old addresses' pages and the feed, linked as the site serves
+    its pages (`scheme`). One at a time, so a big story's site need not be held in memory whole.
+    Which pages exist, and that no two share a path, the link stage has decided. With `wanted`,
+    only the files it accepts are made (it is asked just before each one is made:
+    generator/live/incremental.py records what each reads).
 
     Pages read the story through its graph's nodes and through `inputs` alone (made here when
     not given): the live preview gives a graph and inputs made with its recorder, and so learns
@@ -257,6 +258,7 @@ def pages(
     if keep(DATA_FILES[0]):
         yield from data_files(story, scheme).items()
     yield from share_pages(story.graph, scheme, env, keep)
+    yield from moved_pages(story.graph, scheme, env, keep)
     if keep(urls.FEED_FILE):
         yield urls.FEED_FILE, feed_file(story.graph, scheme, env)
 
@@ -348,7 +350,7 @@ def _section_pages(
     story: Linked, inputs: PageInputs, scheme: urls.Scheme, wanted: Callable[[str], bool]
 ) -> Iterator[Page]:
     """Each section of the registry: its page, or a listing's numbered pages, with the context
-    its row gives (JSON-LD, Edit note, entries) and what `_SECTION_CONTEXT` adds."""
+    its row gives (JSON-LD, Edit link, entries) and what `_SECTION_CONTEXT` adds."""
     for section in SECTIONS:
         if not wanted(section.page):
             continue

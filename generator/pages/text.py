@@ -50,6 +50,11 @@ with its defence and a case in tests/browser/test_payloads.py.
   as XML text (`&#39;`/`&#34;` are XML character references), links and ids in double-quoted
   attributes; a character XML 1.0 cannot hold is shown as a visible `[U+0001]` mark (tried in
   tests/pages/test_feed.py).
+- Old addresses' pages (an article's address by its id, generator/pages/moved.py and
+  templates/moved.html.j2): static HTML like share pages; the article's name is autoescaped
+  text, and the new address (made from a slug of letters, digits and hyphens) sits in
+  double-quoted attributes and in its script as `tojson`'s JSON, which escapes `<`, `>`, `&`
+  and `'`.
 - JSON-LD: `structured.script_json` escapes `<`, `>`, `&` and every line break that YAML,
   JavaScript or Python would honour (U+0085, U+2028, U+2029), so a value can neither close the
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.

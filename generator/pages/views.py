@@ -291,14 +291,35 @@ def fact_name(node: Node) -> str:
     return str(getattr(node, field))
 
 
-def fact_kind(node: Node) -> str:
-    """What kind of record a fact is, as a reader says it: "person", "question"; an
-    organisation kept among the countries is an organisation, never "country"."""
-    assert node.collection is not None, "a fact is a record of the registry"
-    if node.collection.name == "story":
-        return "the story's summary"
-    kind = getattr(node, "kind", None)
-    return "organisation" if kind == "organisation" else node.collection.record
+# What a reader calls each kind of fact, as a heading of the list of facts citing a paragraph
+# (a record type not named here is called by its collection's name); countries and
+# organisations share a collection and are told apart by their kind.
+CITED_HEADINGS = {
+    "story": "Summary",
+    "people": "People",
+    "groups": "Groups",
+    "country": "Countries",
+    "organisation": "Organisations",
+    "questions": "Questions",
+    "events": "Timeline",
+    "glossary": "Glossary",
+    "topics": "Topics",
+    "corrections": "Corrections",
+}
+
+
+def cited_groups(facts: Iterable[Node]) -> list[tuple[str, list[Node]]]:
+    """Facts grouped under what a reader calls their kind ("People", "Glossary"), in the
+    order each kind first appears, each group in the facts' order: a list reads "People: A;
+    B", never "A (person); B (person)"."""
+    groups: dict[str, list[Node]] = {}
+    for fact in facts:
+        assert fact.collection is not None, "a fact is a record of the registry"
+        name = fact.collection.name
+        kind = fact.kind if name == "countries" else name
+        heading = CITED_HEADINGS.get(kind) or name.replace("_", " ").capitalize()
+        groups.setdefault(heading, []).append(fact)
+    return list(groups.items())
 
 
 def alphabetical(nodes: Iterable[Node], attribute: str) -> list[Node]:

@@ -102,10 +102,8 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
         settings["site_url"] = site_url
     if site.repository:
         settings["repo_url"] = site.repository
-        settings["extra"] = {
-            "edit_branch": site.edit_branch,
-            "edit_prefix": in_repository(project.root),
-        }
+        base = edit_base(site.repository, site.edit_branch, in_repository(project.root))
+        settings["extra"] = {"edit_base": base, "edit_host": host_name(site.repository)}
     settings |= {
         "use_directory_urls": site.directory_urls,
         "strict": True,
@@ -132,6 +130,29 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
     return (
         f"# Written by `python -m generator` from {story_file}: edit that, not this file.\n{body}"
     )
+
+
+# Where a git host shows a file of a branch, after the repository's address, by host: each
+# marks a line with `#L12`. Any other host is taken to be GitHub-like (`/blob/`), as most are.
+_FILE_VIEWS = {"gitlab": "/-/blob/", "codeberg": "/src/branch/", "gitea": "/src/branch/"}
+_HOST_NAMES = {"github": "GitHub", "gitlab": "GitLab", "codeberg": "Codeberg"}
+
+
+def _host_kind(repository: str) -> str | None:
+    host = urlsplit(repository).hostname or ""
+    return next((kind for kind in (*_FILE_VIEWS, *_HOST_NAMES) if kind in host.split(".")), None)
+
+
+def edit_base(repository: str, branch: str, prefix: str) -> str:
+    """Where the pages' Edit links start: the branch's file view on the repository's host, to
+    which a page adds its file's path in the story folder and `#L` and its line."""
+    view = _FILE_VIEWS.get(_host_kind(repository) or "", "/blob/")
+    return f"{repository.rstrip('/')}{view}{branch}/{prefix}"
+
+
+def host_name(repository: str) -> str:
+    """The git host as readers know it: "GitHub", "GitLab", or its address's host name."""
+    return _HOST_NAMES.get(_host_kind(repository) or "", urlsplit(repository).hostname or "")
 
 
 def in_repository(root: Path) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -27,6 +29,8 @@ from generator.pages.rendering import Links
 from generator.pages.search_records import INDEX_FOLDER, maker
 from generator.publish.pagefind import fragment_record, fragments
 from generator.verify.html import Element, Page, read, resolve
+
+REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.IGNORECASE)
 
 
 @dataclass
@@ -107,7 +111,51 @@ def record_pages(site: Site, story: Linked) -> list[Problem]:
                 where = site.shown(file)
                 what = f"{collection.record} '{record_id}' has no page: {where} is missing"
                 problems.append(in_content(story, collection.name, record_id, what))
+    for record_id, article in story.graph.articles.items():
+        if article.moved_from is not None:
+            problems += moved(site, story, record_id, article)
     return problems
+
+
+def moved(site: Site, story: Linked, record_id: str, article: Node) -> list[Problem]:
+    """The article's old address (by its id) is a page that sends readers on to its page."""
+    old, new = site.file(article.moved_from), site.file(article.own_page())
+    page = site.page(old)
+    if page is None:
+        what = f"the old address of article '{record_id}' is gone: {site.shown(old)} is missing"
+        return [in_content(story, "seeds", record_id, what)]
+    targets = {resolve(site.folder, old, href) for href in refreshes(page.page)}
+    if (new, "") in targets:
+        return []
+    what = f"this page does not send readers on to article '{record_id}' at {site.shown(new)}"
+    return [site.at(old, None, what)]
+
+
+def refresh_target(element: Element) -> str | None:
+    """Where a `<meta http-equiv="refresh">` sends its reader; None for any other element."""
+    refresh = REFRESH.match(element.attrs.get("content", ""))
+    if element.tag == "meta" and element.attrs.get("http-equiv") == "refresh" and refresh:
+        return refresh[1].strip()
+    return None
+
+
+def refreshes(page: Page) -> Iterator[str]:
+    """Where a page's refresh sends its reader, if it has one."""
+    for element in page.elements:
+        target = refresh_target(element)
+        if target is not None:
+            yield target
+
+
+def is_moved(page: Page) -> bool:
+    """Whether a page only stands at an old address, sending readers on (never indexed)."""
+    robots = any(
+        e.tag == "meta"
+        and e.attrs.get("name") == "robots"
+        and "noindex" in e.attrs.get("content", "")
+        for e in page.elements
+    )
+    return robots and any(refreshes(page))
 
 
 def statement_cards(site: Site, story: Linked) -> list[Problem]:

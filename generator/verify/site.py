@@ -7,10 +7,8 @@ and linked as `check` does, that every record is on the site (generator/verify/r
 
 What readers see is the text of every page outside scripts and styles, the attributes that
 show as text or are read aloud (`title`, `alt`, `aria-label`, the tooltips' `data-tip`,
-`placeholder`) and the descriptions link previews show. One piece of it names a file on
-purpose: the quiet "Source file: PATH:LINE" note for contributors at the foot of a page (or,
-with `repo_url`, its Edit link's label), which site_overrides/main.html prints; that note is
-left out when, and only when, it is exactly that sentence naming one of the story's files.
+`placeholder`) and the descriptions link previews show. None of it may name a file: a page's
+Edit link (where the story names its repository) carries its file and line in its address only.
 """
 
 from __future__ import annotations
@@ -34,7 +32,9 @@ from generator.verify.html import Element, Page, read, resolve, site_pages, unde
 from generator.verify.records import (
     Site,
     downloads,
+    is_moved,
     record_pages,
+    refresh_target,
     search_records,
     statement_cards,
 )
@@ -48,7 +48,6 @@ FILE_PATH = re.compile(r"(?<![\w/.-])(?:content|seeds|build)/|\.ya?ml\b")
 TOKEN = re.compile(r"[\w-]+")
 OPENING, CLOSING = "([{'\"‘“«", ".,;:!?)]}'\"’”»"
 LINKING = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
-REFRESH = re.compile(r"^\s*\d+\s*;\s*url=(.+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,6 @@ def _pages(site: Site, story: Linked, paths: list[Path]) -> list[Problem]:
     links: list[tuple[Path, Element, str]] = []
     files = {Path(folder, name) for folder, _f, names in os.walk(site.folder) for name in names}
     forbidden = _forbidden(story, site)
-    notes = _notes(story)
     for path in paths:
         try:
             page = read(path)
@@ -119,8 +117,8 @@ def _pages(site: Site, story: Linked, paths: list[Path]) -> list[Problem]:
             continue
         ids[path] = page.ids
         problems += _repeated_ids(site, page)
-        problems += _leaks(site, page, forbidden, notes)
-        if path.name != NOT_FOUND:
+        problems += _leaks(site, page, forbidden)
+        if path.name != NOT_FOUND and not is_moved(page):  # a page only sending readers on
             problems += _json_ld(site, page)
             links += [(path, element, href) for element, href in _links(page)]
     for path, element, href in links:
@@ -135,9 +133,9 @@ def _links(page: Page) -> Iterator[tuple[Element, str]]:
         attribute = LINKING.get(element.tag)
         if attribute is not None and attribute in element.attrs:
             yield element, element.attrs[attribute]
-        refresh = REFRESH.match(element.attrs.get("content", ""))
-        if element.tag == "meta" and element.attrs.get("http-equiv") == "refresh" and refresh:
-            yield element, refresh[1].strip()
+        target = refresh_target(element)
+        if target is not None:
+            yield element, target
 
 
 def _broken(
@@ -220,8 +218,9 @@ def _within(block: Element, line: int, column: int) -> tuple[int, int]:
 @dataclass(frozen=True)
 class _Forbidden:
     """What must not show in readers' text: the story folder's absolute path, and the ids the
-    generator makes for its anchors (a statement's, a quotation's) and statements' own ids of
-    more than one word (an id of one word is an ordinary word too)."""
+    generator makes for its anchors (a statement's, a quotation's), and statements' and
+    articles' own ids of more than one word (an id of one word is an ordinary word too; an
+    article's is its seed file's name, such as `000_2fea662c6618083a`)."""
 
     root: str
     ids: frozenset[str]
@@ -234,34 +233,20 @@ def _forbidden(story: Linked, site: Site) -> _Forbidden:
         ids.update(urls.quote_anchor(statement, r.paragraph) for r in statement.all_reports)
         if "-" in statement.id or "_" in statement.id:
             ids.add(statement.id)
+    ids.update(key for key in story.graph.articles if "-" in key or "_" in key)
     return _Forbidden(str(site.root), frozenset(ids))
 
 
-def _notes(story: Linked) -> frozenset[str]:
-    """The story's files, as the "Source file" note names them."""
-    return frozenset(path for paths in story.files.values() for path in paths)
-
-
-def _leaks(site: Site, page: Page, forbidden: _Forbidden, notes: frozenset[str]) -> list[Problem]:
-    note_elements = {
-        id(e)
-        for e in page.elements
-        if e.tag == "p"
-        and "xp-edit" in e.attrs.get("class", "").split()
-        and _is_note(" ".join(e.text.split()), "Source file: ", notes)
-    }
+def _leaks(site: Site, page: Page, forbidden: _Forbidden) -> list[Problem]:
     problems = []
     for piece in page.pieces:
-        if piece.hidden or (note_elements and _inside(piece.inside, note_elements)):
+        if piece.hidden:
             continue
         for offset, what in _leaked(piece.text, forbidden):
             line, column = _position(piece.text, offset, piece.line, piece.column)
             problems.append(Problem(site.shown(page.path), line, column, what))
     for element in page.elements:
         for value in _shown_attributes(element):
-            edit = element.tag == "a" and element.attrs.get("rel") == "edit"
-            if edit and _is_note(value, "Edit this page's facts: ", notes):
-                continue
             problems += [site.at(page.path, element, what) for _, what in _leaked(value, forbidden)]
     return problems
 
@@ -274,23 +259,6 @@ def _shown_attributes(element: Element) -> Iterator[str]:
         kind = element.attrs.get("name") or element.attrs.get("property")
         if kind in PREVIEW_META and "content" in element.attrs:
             yield element.attrs["content"]
-
-
-def _is_note(text: str, opening: str, files: frozenset[str]) -> bool:
-    """Whether `text` is exactly the contributors' note: OPENING PATH, or OPENING PATH:LINE."""
-    if not text.startswith(opening):
-        return False
-    place = text.removeprefix(opening)
-    path, _colon, line = place.rpartition(":")
-    return place in files or (path in files and line.isdigit())
-
-
-def _inside(element: Element | None, chosen: set[int]) -> bool:
-    while element is not None:
-        if id(element) in chosen:
-            return True
-        element = element.parent
-    return False
 
 
 def _leaked(text: str, forbidden: _Forbidden) -> Iterator[tuple[int, str]]:

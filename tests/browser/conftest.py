@@ -14,6 +14,8 @@ from playwright.sync_api import Page, expect
 from generator.build import check
 from generator.content.linking import Linked
 from generator.project import Project
+from generator.verify.html import read
+from generator.verify.records import is_moved
 from tools.browser import PATIENCE_MS, Patient, chromium
 from tools.static_server import serving
 
@@ -119,7 +121,7 @@ def all_pages(site: Path) -> list[str]:
     pages = []
     for index in sorted(site.rglob("index.html")):
         relative = index.parent.relative_to(site).as_posix()
-        if relative.startswith(("search", "assets")):
-            continue
+        if relative.startswith(("search", "assets")) or is_moved(read(index)):
+            continue  # an old address only sends the reader on to a page listed here
         pages.append("" if relative == "." else relative + "/")
     return pages

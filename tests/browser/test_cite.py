@@ -101,7 +101,7 @@ def test_every_citation_is_a_44_px_target_that_overlaps_no_other_link(browser, m
 def test_a_quotes_citation_lands_on_its_words_marked_in_the_highlighted_paragraph(page, multi_url):
     page.goto(multi_url + ANNAR)
     cites(page).first.click()
-    page.wait_for_url("**/sources/fic-npa-filling/#q-2-annar-every-litre")
+    page.wait_for_url("**/sources/northgate-press-agency-2026-03-02/#q-2-annar-every-litre")
     assert page.evaluate(MARKED) == WORDS
     target = page.locator(":target")
     assert target.evaluate("e => e.closest('.xp-paragraph').id") == "p-2"
@@ -116,7 +116,7 @@ def test_a_report_in_another_printing_lands_on_the_words_as_that_source_printed_
 ):
     page.goto(multi_url + ANNAR)
     cites(page).nth(2).click()
-    page.wait_for_url("**/sources/fic-today-summit/#q-2-annar-every-litre")
+    page.wait_for_url("**/sources/cordenia-today-2026-03-11/#q-2-annar-every-litre")
     assert page.evaluate(MARKED) == PRINTED
 
 
@@ -163,7 +163,7 @@ def test_the_first_tap_on_a_citation_opens_the_preview_and_its_link_goes_on(phon
         "Cordenia Today, via Northgate Press Agency · 11 March 2026"
     )
     preview.locator("a", has_text="Go to the paragraph").tap()
-    phone.wait_for_url("**/sources/fic-today-summit/#q-2-annar-every-litre")
+    phone.wait_for_url("**/sources/cordenia-today-2026-03-11/#q-2-annar-every-litre")
     assert phone.evaluate(MARKED) == PRINTED
 
 
@@ -329,7 +329,7 @@ def test_overlapping_quotations_each_mark_all_their_words(browser, mini, tmp_pat
             ("q-2-quill-before-winter", "We will open the bridge before winter"),
             ("q-2-quill-ferry", "before winter and close the ferry"),
         ):
-            page.goto(f"{url}sources/fic-bridge/#{anchor}")
+            page.goto(f"{url}sources/article/#{anchor}")
             page.wait_for_load_state("networkidle")
             assert page.evaluate(MARKED) == words, anchor
         text = normalise_space(page.locator("#p-2 > p").first.inner_text())

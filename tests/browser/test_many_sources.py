@@ -79,7 +79,7 @@ def test_each_report_links_to_its_paragraph_and_to_the_original(page, multi_url)
     assert original.get_attribute("href").startswith("https://courier.example/2026/03/03/")
     assert original.get_attribute("rel") == "nofollow noopener"
     report.locator("a.xp-cite").click()
-    assert page.url == multi_url + "sources/fic-courier-study/#q-2-annar-every-litre"
+    assert page.url == multi_url + "sources/the-belmark-courier-2026-03-03/#q-2-annar-every-litre"
     assert "We will share every litre - no more, no less" in text(page, "#p-2")
 
 
@@ -194,7 +194,7 @@ def test_an_event_dated_by_a_reference_names_it_beside_the_date(page, multi_url)
     page.goto(multi_url + "timeline/")
     when = "#event-summit-opens .xp-event__when"
     assert words(page, when) == (
-        "on Tuesday · date: 10 March 2026 (per Varne Basin Commission (reference))"
+        "on Tuesday · date: 10 March 2026 (per a page by Varne Basin Commission)"
     )
     page.locator(f"{when} a.xp-cite").click()
     assert page.url == multi_url + "sources/#reference-summit-programme"

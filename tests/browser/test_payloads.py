@@ -18,7 +18,7 @@ from playwright.sync_api import Page
 from generator.publish.pagefind import indexed
 from tests.browser.conftest import SUB_PATH, Watch, all_pages, loaded
 from tests.conftest import MINI, edit, make_project, run_cli
-from tests.pages.test_escaping import FIELDS, inject
+from tests.pages.test_escaping import ARTICLE, FIELDS, inject, served
 from tools.static_server import serving
 
 # Every test here reads the one hostile site, built once on the worker that runs them all.
@@ -145,7 +145,7 @@ def test_a_tooltip_shows_the_value_as_text(reader, hostile_url):
     assert dialogs == []
 
 
-def test_a_citations_preview_shows_the_value_as_text(reader, hostile_url):
+def test_a_citations_preview_shows_the_value_as_text(reader, hostile, hostile_url):
     page, _watch, dialogs = reader
     page.goto(hostile_url + "people/stoker-lee/", wait_until="networkidle")
     cite = page.locator("a.xp-cite").first
@@ -153,7 +153,7 @@ def test_a_citations_preview_shows_the_value_as_text(reader, hostile_url):
     preview = page.locator(".xp-preview")
     preview.locator(".xp-preview__text").wait_for()
     assert MARKUP in (preview.get_attribute("aria-label") or "")  # the article's name
-    page.goto(hostile_url + "sources/fic-bridge/", wait_until="networkidle")
+    page.goto(hostile_url + served(hostile.parent, ARTICLE) + "/", wait_until="networkidle")
     last = page.locator(".xp-paragraph__number").last  # the paragraph the seed's payload is in
     assert SEED_PAYLOAD in last.evaluate("e => e.parentElement.textContent")
     assert page.evaluate(INJECTED) == []
@@ -209,14 +209,14 @@ def test_a_share_pages_attribution_note_is_text(reader, hostile_url):
     assert dialogs == []
 
 
-def test_every_page_shows_the_value_as_text(reader, hostile_url):
+def test_every_page_shows_the_value_as_text(reader, hostile, hostile_url):
     page, _watch, _dialogs = reader
-    for url in sorted({url for _path, _line, url in FIELDS}):
+    for url in sorted({served(hostile.parent, url) for _path, _line, url in FIELDS}):
         page.goto(hostile_url + (url + "/" if url else ""))
         shown = " ".join(page.locator("body").inner_text().split())
         tips = page.locator("[data-tip]").evaluate_all("els => els.map(e => e.dataset.tip)")
         assert SHOWN in shown or any(SHOWN in tip for tip in tips), url
-    page.goto(hostile_url + "sources/fic-bridge/")
+    page.goto(hostile_url + served(hostile.parent, ARTICLE) + "/")
     assert SEED_PAYLOAD in page.locator(".xp-paragraphs").inner_text()
 
 

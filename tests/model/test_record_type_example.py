@@ -84,7 +84,7 @@ def test_the_new_records_get_pages_json_ld_search_and_downloads(example):
     site = story / "site"
     page = (site / "documents" / "bridge-survey" / "index.html").read_text(encoding="utf-8")
     assert "Survey of the Old Bridge" in page
-    assert 'href="../../sources/fic-bridge/#p-1"' in page
+    assert 'href="../../sources/article/#p-1"' in page
     assert "CreativeWork" in types_on(site, "documents/bridge-survey")
     assert "documents/bridge-survey/" in {record["meta"]["href"] for record in indexed(site)}
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))

@@ -77,7 +77,7 @@ def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
 ):
     hrefs = {record["meta"]["href"] for record in indexed(mini_site / "site")}
     for record_id in records_of(story, collection):
-        page = urls.url_of(urls.record_page(collection.name, record_id))
+        page = urls.url_of(story.graph.nodes[collection.name][record_id].own_page())
         assert (mini_site / "site" / page / "index.html").is_file(), page
         assert collection.jsonld in types_on(mini_site / "site", page.rstrip("/")), page
         assert page in hrefs, page

@@ -10,18 +10,27 @@ from generator.model.records import ARTICLES, Article
 from generator.pages.citations import citation_names
 
 
-def article(key: str, outlet: str | None = None, published: str | None = None) -> Node:
+def article(
+    key: str,
+    outlet: str | None = None,
+    published: str | None = None,
+    label: str | None = None,
+    title: str | None = None,
+    page: str | None = None,
+) -> Node:
     record = Article(
         id=key,
-        label=f"Report {key.upper()}",
-        title=None,
+        label=label or f"Report {key.upper()}",
+        title=title,
         outlet=outlet,
         url=None,
         published=dt.date.fromisoformat(published) if published else None,
         language="en",
         full_text_allowed=False,
     )
-    return Node(record, ARTICLES)
+    node = Node(record, ARTICLES)
+    node.page = f"sources/{page or key}.md"
+    return node
 
 
 def test_an_article_is_named_by_its_outlet_and_date():
@@ -46,3 +55,22 @@ def test_adding_an_article_renames_none_of_the_others():
     before = [article("a", "Daily Post", "2026-01-06"), article("b")]
     after = citation_names([article("0", "Evening Star", "2026-01-05"), *before])
     assert citation_names(before).items() <= after.items()
+
+
+def test_articles_of_one_label_are_named_by_their_headlines_too():
+    same = [
+        article("a", "Daily Post", "2026-01-06", "Report", "Bridge approved"),
+        article("b", "Daily Post", "2026-01-06", "Report", "Bridge delayed"),
+    ]
+    assert citation_names(same) == {"a": "Report: Bridge approved", "b": "Report: Bridge delayed"}
+
+
+def test_articles_alike_in_everything_are_named_by_their_pages_address_never_their_id():
+    same = [
+        article("000_2fea", label="Report", page="article"),
+        article("001_9c1b", label="Report", page="article-2"),
+    ]
+    assert citation_names(same) == {
+        "000_2fea": "Report (article)",
+        "001_9c1b": "Report (article-2)",
+    }

@@ -73,13 +73,13 @@ def test_the_prefix_stays_on_the_line_of_a_first_citation_named_by_its_paragraph
     assert named.startswith('<span class="xp-sources">Source: <a ')
 
 
-def test_a_reference_is_named_by_its_publisher():
+def test_a_reference_is_named_in_words_as_a_page_by_its_publisher():
     reference = Fake(id="plan", title="The <plan>", publisher="Ministry")
     source = Fake(article=None, paragraph=None, reference=reference)
     assert citations().cites([source], Links()) == (
         '<span class="xp-sources">Source: <a class="xp-cite xp-cite--reference" '
         'href="../sources/#reference-plan" data-tip="Reference: The &lt;plan&gt;">'
-        "Ministry (reference)</a></span>"
+        "a page by Ministry</a></span>"
     )
 
 
@@ -92,3 +92,11 @@ def test_the_original_links_the_words_as_a_text_fragment():
         '<a class="xp-original" href="https://news.example/a#:~:text=We%20will%20not%20pay" '
         'rel="nofollow noopener">In the original</a>'
     )
+
+
+def test_a_reference_without_a_publisher_is_named_by_its_title_in_words():
+    reference = Fake(id="plan", title="The <plan>", publisher=None)
+    source = Fake(article=None, paragraph=None, reference=reference)
+    cited = citations().cites([source], Links(), prefix=False)
+    assert ">the page “The &lt;plan&gt;”</a>" in cited
+    assert "(reference)" not in cited

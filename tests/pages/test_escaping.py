@@ -14,6 +14,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.build import check, generate
 from generator.content.linking import Linked
+from generator.model import urls
 from generator.pages.downloads import spreadsheet_safe
 from generator.pages.rendering import render
 from generator.project import Project
@@ -26,6 +27,7 @@ PAYLOAD = (
 )  # bidi controls are refused in content (tests/content/test_messages.py), so they are not here
 LINE_START = "\n\n!!! note\n\n---\n{: onclick=alert(1) }\n<!--"
 
+ARTICLE = "the article's page"  # named by its outlet or headline: asked of the story (`served`)
 # (file, the line whose value gets the payload, the page that shows it)
 FIELDS = [
     ("content/people.yaml", "name: Ada Quill", "people/quill"),
@@ -52,8 +54,8 @@ FIELDS = [
     ("content/story.yaml", "issue: paying for the bridge", "countries"),
     ("content/story.yaml", "summary: The council of Exampleton", ""),
     ("seeds/fic-bridge.yaml", "label: Fictional report on the Exampleton", "sources"),
-    ("seeds/fic-bridge.yaml", "title: null", "sources/fic-bridge"),
-    ("seeds/fic-bridge.yaml", "outlet: null", "sources/fic-bridge"),
+    ("seeds/fic-bridge.yaml", "title: null", ARTICLE),
+    ("seeds/fic-bridge.yaml", "outlet: null", ARTICLE),
 ]
 
 
@@ -91,9 +93,18 @@ def inject(root: Path, path: str, line: str, poison: str = PAYLOAD + LINE_START)
     edit(root, path, text[start:end], f"{key}: {new}")
 
 
+def served(root: Path, url: str) -> str:
+    """The page's folder on the site; the article's, as the story names it."""
+    if url != ARTICLE:
+        return url
+    linked, _problems = check(Project.at(root))
+    assert linked is not None
+    return urls.url_of(linked.graph.articles["fic-bridge"].own_page()).rstrip("/")
+
+
 def assert_shown_as_text(root: Path, url: str, *, line_start: bool = True, mark: str = "") -> None:
     site = root / "site"
-    page = read(site / url / "index.html")
+    page = read(site / served(root, url) / "index.html")
     shown = " ".join(
         (page.text + " " + " ".join(v for e in page.elements for v in e.attrs.values())).split()
     )
@@ -143,14 +154,14 @@ def test_markup_in_a_field_is_shown_as_text(poisoned, number, url):
 def test_markup_in_a_headline_is_shown_as_text(mini):
     inject(mini, "seeds/fic-bridge.yaml", HEADLINE)
     build(mini)
-    assert_shown_as_text(mini, "sources/fic-bridge")
+    assert_shown_as_text(mini, ARTICLE)
 
 
 def test_markup_in_an_article_text_is_shown_as_text(mini):
     with (mini / "seeds" / "fic-bridge.txt").open("a", encoding="utf-8") as text:
         text.write(PAYLOAD + " !!! note {: onclick=alert(1) } <!--\n")
     build(mini)
-    assert_shown_as_text(mini, "sources/fic-bridge", line_start=False)
+    assert_shown_as_text(mini, "sources/article", line_start=False)
 
 
 def test_a_known_original_gets_a_link_to_the_exact_words(mini):
@@ -260,7 +271,7 @@ def test_bidi_controls_in_an_article_are_shown_not_obeyed(mini):
     text = seed.read_text(encoding="utf-8")
     seed.write_text(text.replace("new bridge", "new \u202ebridge\u202c \u2066x\u2069"), "utf-8")
     pages = rendered_pages(mini)
-    article = pages["sources/fic-bridge.md"]
+    article = pages["sources/article.md"]
     assert "new [U+202E]bridge[U+202C] [U+2066]x[U+2069]" in article
     controls = re.compile("[\u202a-\u202e\u2066-\u2069]")
     assert [path for path, page in pages.items() if controls.search(page)] == []

@@ -87,7 +87,7 @@ def test_without_a_dated_event_or_statement_when_says_when_the_articles_were_pub
     assert (
         '<span class="xp-unknown">date not given</span>; published '
         '<time datetime="2026-11-20">20 November 2026</time> '
-        '(<a href="sources/fic-bridge/">the article</a>)'
+        '(<a href="sources/article-2026-11-20/">the article</a>)'
     ) in block
 
 
@@ -192,7 +192,7 @@ def test_the_latest_news_says_what_changed_in_the_records_words(mini):
 def test_a_paragraph_names_each_speaker_citing_it_once(mini):
     with (mini / "content" / "statements.yaml").open("a", encoding="utf-8") as statements:
         statements.write(SECOND)
-    article = pages(mini)["sources/fic-bridge.md"]
+    article = pages(mini)["sources/article.md"]
     second = article.split('id="p-2"')[1].split("</div>", 1)[0]
     citing = second.split("Statements citing it: ")[1].split("</p>")[0]
     assert citing.count("Ada Quill") == 1
@@ -206,7 +206,7 @@ def test_a_persons_page_lists_each_source_once_with_where_it_mentions_them(mini)
     page = pages(mini)["people/quill.md"]
     assert "## Mentioned in" not in page
     sources = page.split("## Sources this page draws on")[1]
-    assert sources.count('href="../../sources/fic-bridge/"') == 1
+    assert sources.count('href="../../sources/article/"') == 1
     assert ': mentioned <span class="xp-cite-end">in <a class="xp-cite"' in sources
 
 

@@ -56,11 +56,11 @@ def test_key_facts_open_the_home_page_each_with_its_paragraph(mini):
         '<span class="xp-key-fact">The council of Exampleton voted to build a bridge over the '
         '<span class="xp-cite-end"><abbr data-tip="The river the bridge would cross." '
         'tabindex="0">Glass River</abbr>. '
-        '<span class="xp-sources"><a class="xp-cite" href="sources/fic-bridge/#p-1"'
+        '<span class="xp-sources"><a class="xp-cite" href="sources/article/#p-1"'
     ) in page
     more = page.split("## More key facts")[1]
     assert "Norland said it will not pay for any part of the" in more
-    assert 'href="sources/fic-bridge/#p-4"' in more
+    assert 'href="sources/article/#p-4"' in more
 
 
 def test_without_key_facts_the_summary_opens_the_home_page(mini):

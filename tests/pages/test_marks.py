@@ -66,7 +66,7 @@ def test_markup_in_the_seed_stays_text_inside_and_outside_a_mark():
 
 
 def test_an_articles_page_marks_each_quotation_in_its_paragraph(mini_site):
-    page = (mini_site / "build" / "docs" / "sources" / "fic-bridge.md").read_text(encoding="utf-8")
+    page = (mini_site / "build" / "docs" / "sources" / "article.md").read_text(encoding="utf-8")
     assert (
         '“<mark class="xp-quoted" id="q-3-stoker-lee-too-expensive" '
         'data-q="q-3-stoker-lee-too-expensive">far too expensive</mark>”'
@@ -75,4 +75,4 @@ def test_an_articles_page_marks_each_quotation_in_its_paragraph(mini_site):
 
 def test_a_quotes_citation_links_to_its_marked_words(mini_site):
     page = (mini_site / "build" / "docs" / "people" / "quill.md").read_text(encoding="utf-8")
-    assert 'href="../../sources/fic-bridge/#q-2-quill-before-winter"' in page
+    assert 'href="../../sources/article/#q-2-quill-before-winter"' in page

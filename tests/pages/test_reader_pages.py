@@ -31,7 +31,7 @@ def test_a_country_page_shows_no_kind_row(mini):
 
 
 def test_an_article_page_shows_no_language_row(mini):
-    assert "<dt>Language</dt>" not in page(mini, "sources/fic-bridge.md")
+    assert "<dt>Language</dt>" not in page(mini, "sources/article.md")
 
 
 def test_a_page_whose_positions_have_no_date_says_so_once(mini):
@@ -99,25 +99,27 @@ def test_the_glossary_is_alphabetical_whatever_the_file_order(mini):
     assert terms == ["bridge fund", "Éxampleton council", "Glass River"]
 
 
-def test_without_repo_url_the_edit_note_is_the_file_and_line_in_small_print(mini_site):
-    quill = (mini_site / "site" / "people" / "quill" / "index.html").read_text("utf-8")
-    note = re.search(r'<p class="xp-edit">\s*(.*?)\s*</p>', quill)
-    assert (
-        note and note.group(1) == "<small>Source file: <code>content/people.yaml:1</code></small>"
-    )
-    assert "Edit these facts" not in quill
+def test_without_a_repository_a_page_names_no_file_and_has_no_edit_link(mini_site):
+    quill = read(mini_site / "site" / "people" / "quill" / "index.html")
+    assert not [e for e in quill.elements if e.attrs.get("class") == "xp-edit"]
+    assert not [e for e in quill.elements if e.attrs.get("rel") == "edit"]
+    assert "Source file" not in quill.text and "people.yaml" not in quill.text
 
 
-def test_with_repo_url_the_edit_note_is_one_link_to_the_file_and_line(mini):
+def test_with_a_repository_a_page_suggests_a_correction_at_its_file_and_line(mini):
     with open(mini / "content" / "story.yaml", "a", encoding="utf-8") as story:
         story.write("site: {repository: 'https://git.example.org/town/bridge'}\n")
     quill = read(built(mini) / "site" / "people" / "quill" / "index.html")
     (note,) = [e for e in quill.elements if e.attrs.get("class") == "xp-edit"]
     (link,) = [e for e in quill.elements if e.tag == "a" and e.attrs.get("rel") == "edit"]
-    assert note.text.strip() == link.text == "Edit"
+    assert (
+        " ".join(note.text.split()) == "Spotted a mistake? Suggest a correction on git.example.org"
+    )
+    assert link.text == "Suggest a correction on git.example.org"
     assert (
         link.attrs["href"] == "https://git.example.org/town/bridge/blob/main/content/people.yaml#L1"
     )
+    assert "people.yaml" not in quill.text
     # No repository widget, whose script would call the git host's API from readers' browsers.
     assert not [e for e in quill.elements if e.attrs.get("data-md-component") == "source"]
 

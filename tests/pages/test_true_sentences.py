@@ -4,6 +4,8 @@ methodology's claims match what the site does, and the editors' check is not the
 
 from __future__ import annotations
 
+import re
+
 from typing import get_args
 
 import pytest
@@ -28,14 +30,22 @@ def mini() -> dict[str, str]:
     return render(linked)
 
 
+def cited_groups(page: str) -> dict[str, str]:
+    """The "Other facts citing it" groups of an article's page: each heading's links' text."""
+    found: dict[str, str] = {}
+    for heading, body in re.findall(r'<span class="xp-cited-group">([^:<]+): (.*?)</span>', page):
+        found[heading] = found.get(heading, "") + re.sub(r"<[^>]+>", "", body) + "; "
+    return found
+
+
 def test_an_organisation_citing_a_paragraph_is_called_an_organisation(multi):
-    page = multi["sources/fic-herald-funding.md"]
-    assert ">Varne Basin Commission</a> (organisation)" in page
-    assert "(country)" not in page
+    groups = cited_groups(multi["sources/the-ilvan-herald-2026-03-16.md"])
+    assert "Varne Basin Commission" in groups["Organisations"]
+    assert "Varne Basin Commission" not in groups.get("Countries", "")
 
 
 def test_a_country_citing_a_paragraph_is_still_called_a_country(multi):
-    assert ">Cordenia</a> (country)" in multi["sources/fic-today-summit.md"]
+    assert "Cordenia" in cited_groups(multi["sources/cordenia-today-2026-03-11.md"])["Countries"]
 
 
 def test_the_people_table_says_how_many_of_a_persons_statements_are_uncertain(multi):
@@ -67,7 +77,7 @@ def test_an_uncertain_card_and_line_give_the_readings_the_note_allows(multi):
     ) in roos
     assert (
         "Edvin Roos, or Piet Annar and Edvin Roos (uncertain who said it): "
-        in (multi["sources/fic-herald-funding.md"])
+        in (multi["sources/the-ilvan-herald-2026-03-16.md"])
     )
 
 

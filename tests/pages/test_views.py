@@ -7,15 +7,22 @@ import re
 from pathlib import Path
 
 from generator.build import check
+from generator.content.linking import Linked
+from generator.model.records import RECORD_TYPES
 from generator.pages.rendering import render
+from generator.pages.views import cited_groups
 from generator.project import Project
 from tests.conftest import edit
 
 
-def pages(root: Path) -> dict[str, str]:
+def story(root: Path) -> Linked:
     linked, found = check(Project.at(root))
     assert linked is not None and found == [], found
-    return render(linked)
+    return linked
+
+
+def pages(root: Path) -> dict[str, str]:
+    return render(story(root))
 
 
 def unknown_yet(home: str) -> str:
@@ -56,10 +63,32 @@ def test_an_ambiguous_attribution_names_its_speakers_as_candidates_not_co_speake
     assert "Ada Quill</a> and <a" not in page
 
 
-def test_an_articles_paragraph_lists_every_other_fact_that_cites_it(mini):
-    page = pages(mini)["sources/fic-bridge.md"]
+def test_an_articles_paragraph_lists_every_other_fact_that_cites_it_under_its_kind(mini):
+    page = pages(mini)["sources/article.md"]
     first = page.split('id="p-1"')[1].split("</div>", 1)[0]
     assert "Other facts citing it:" in first
-    assert '<a href="../../timeline/#event-vote">Council votes for the bridge</a> (event)' in first
-    assert '<a href="../../countries/exampleton/">Exampleton</a> (country)' in first
-    assert "(the story&#39;s summary)" in first
+    assert (
+        'Timeline: <a href="../../timeline/#event-vote">Council votes for the bridge</a>' in first
+    )
+    assert 'Countries: <a href="../../countries/exampleton/">Exampleton</a>' in first
+    assert 'Summary: <a href="../../">' in first
+
+
+def test_no_fact_citing_a_paragraph_is_followed_by_its_type(mini):
+    page = pages(mini)["sources/article.md"]
+    tags = [f"({c.record})" for c in RECORD_TYPES] + ["(the story&#39;s summary)"]
+    assert [tag for tag in tags if tag in page] == []
+
+
+def test_facts_are_grouped_under_what_readers_call_them_in_the_order_they_come(mini):
+    graph = story(mini).graph
+    facts = [graph.people["quill"], graph.countries["norland"], graph.people["stoker-lee"]]
+    facts.append(graph.story)
+    assert [
+        (heading, [f.id if f.collection.many else "story" for f in group])
+        for heading, group in cited_groups(facts)
+    ] == [
+        ("People", ["quill", "stoker-lee"]),
+        ("Countries", ["norland"]),
+        ("Summary", ["story"]),
+    ]

@@ -76,8 +76,8 @@ def test_a_second_article_joins_the_story(mini):
         if e.tag == "a" and "xp-cite" in e.attrs.get("class", "")
         for href in [e.attrs["href"]]
     }
-    assert "../../sources/fic-bridge/#p-2" in cited
-    assert "../../sources/fic-ferry/#p-2" in cited
+    assert "../../sources/article/#p-2" in cited
+    assert "../../sources/ferry-to-run-until-the-bridge-opens/#p-2" in cited
     assert "We will open the bridge before winter" in quill.text
     assert "The ferry keeps the town moving" in quill.text
     assert "Ferry to run until the bridge opens, ¶2" in quill.text  # its label: it has no outlet

@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from generator.project import Project
-from generator.publish.config import HOOKS, THEME
+from generator.publish.config import HOOKS, THEME, edit_base, host_name
 from generator.verify.html import read, site_pages
+from generator.verify.records import is_moved
 from tests.conftest import MINI, built, edit, make_project, png, problems, run_cli, tree
 
 MINI_TITLE = "Exampleton votes for a bridge"
@@ -22,11 +23,11 @@ HOSTILE = "Bridge: #1 & <b>bold</b> it's {{ 7*7 }} !!python/object/apply:os.syst
 
 
 def header_and_title(page: Path) -> tuple[str | None, str]:
-    """The name in the page header (None on a statement's share page, which has no header: it
-    sends the reader on) and the text of its <title>."""
+    """The name in the page header (None on a statement's share page or an old address's page,
+    which have no header: they send the reader on) and the text of its <title>."""
     html = read(page)
     topics = [e for e in html.elements if "md-header__topic" in e.attrs.get("class", "")]
-    if not topics and page.parent.parent.name == "said":
+    if not topics and (page.parent.parent.name == "said" or is_moved(html)):
         return None, next(e.text for e in html.elements if e.tag == "title")
     return " ".join(topics[0].text.split()), next(e.text for e in html.elements if e.tag == "title")
 
@@ -50,8 +51,8 @@ def test_a_hostile_title_is_shown_as_text(mini):
         assert title.endswith(HOSTILE), page
         html = read(page)
         assert not [e for e in html.elements if e.tag == "b"], page
-        og = next(e for e in html.elements if e.attrs.get("property") == "og:site_name")
-        assert og.attrs["content"] == HOSTILE
+        og = [e for e in html.elements if e.attrs.get("property") == "og:site_name"]
+        assert [e.attrs["content"] for e in og] == ([] if is_moved(html) else [HOSTILE]), page
         logos = [e for e in html.elements if "md-logo" in e.attrs.get("class", "")]
         assert all(e.attrs["title"] == HOSTILE for e in logos), page  # escaped once, not twice
 
@@ -105,7 +106,10 @@ def test_the_site_block_reaches_the_configuration(mini):
     }
     assert config["site_url"] == "https://news.example/bridge/"
     assert config["repo_url"] == "https://git.example/desk/bridge"
-    assert config["extra"] == {"edit_branch": "stories/bridge", "edit_prefix": ""}
+    assert config["extra"] == {
+        "edit_base": "https://git.example/desk/bridge/blob/stories/bridge/",
+        "edit_host": "git.example",
+    }
     assert config["use_directory_urls"] is False
     assert config["theme"]["logo"] == "assets/story-logo.png"
     assert (mini / "build" / "docs" / "assets" / "story-logo.png").read_bytes() == PNG
@@ -115,7 +119,9 @@ def test_edit_links_of_a_story_in_a_repositorys_folder_start_at_that_folder(tmp_
     (tmp_path / "desk" / ".git").mkdir(parents=True)  # a repository holding several stories
     story = make_project(MINI, tmp_path / "desk" / "stories" / "harbour")
     add_site(story, "site:\n  repository: https://git.example/desk\n")
-    assert generated(story)["extra"]["edit_prefix"] == "stories/harbour/"
+    assert generated(story)["extra"]["edit_base"] == (
+        "https://git.example/desk/blob/main/stories/harbour/"
+    )
     built(story)
     quill = read(story / "site" / "people" / "quill" / "index.html")
     (link,) = [e for e in quill.elements if e.tag == "a" and e.attrs.get("rel") == "edit"]
@@ -321,3 +327,24 @@ def test_without_an_address_no_page_claims_one(mini_site):
         head = head_links(page)
         assert "canonical" not in head and "og:url" not in head
     assert 'rel="self"' not in (site / "feed.xml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("repository", "base", "host"),
+    [
+        ("https://github.com/desk/bridge", "https://github.com/desk/bridge/blob/main/", "GitHub"),
+        (
+            "https://gitlab.com/desk/bridge/",
+            "https://gitlab.com/desk/bridge/-/blob/main/",
+            "GitLab",
+        ),
+        ("https://gitlab.example.org/d/b", "https://gitlab.example.org/d/b/-/blob/main/", "GitLab"),
+        ("https://codeberg.org/desk/b", "https://codeberg.org/desk/b/src/branch/main/", "Codeberg"),
+        ("https://git.example/desk/b", "https://git.example/desk/b/blob/main/", "git.example"),
+    ],
+)
+def test_edit_links_open_the_file_view_of_each_git_host_where_a_line_anchor_works(
+    repository, base, host
+):
+    assert edit_base(repository, "main", "") == base
+    assert host_name(repository) == host

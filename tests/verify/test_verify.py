@@ -18,7 +18,10 @@ import pytest
 from generator.cli import CANNOT_RUN, PROBLEMS, main
 from generator.content.linking import Linked
 from generator.model.records import RECORD_TYPES, Collection
+from generator.model.urls import url_of
 from generator.publish.pagefind import FRAGMENT_SIGNATURE, fragments
+from generator.verify.html import read
+from generator.verify.records import is_moved
 from tests.conftest import MINI, check, edit, in_place, run_cli
 
 WITH_PAGES = [c for c in RECORD_TYPES if c.folder]
@@ -161,35 +164,35 @@ def test_a_card_without_its_words_is_reported(built_mini):
 
 
 def test_a_citation_whose_anchor_is_gone_from_the_article_page_is_reported(built_mini):
-    edit(built_mini, "site/sources/fic-bridge/index.html", ' id="q-2-quill-before-winter"', "")
+    edit(built_mini, "site/sources/article/index.html", ' id="q-2-quill-before-winter"', "")
     page = built_mini / "site/people/quill/index.html"
-    href = "../../sources/fic-bridge/#q-2-quill-before-winter"
+    href = "../../sources/article/#q-2-quill-before-winter"
     at = place(page, '<a class="xp-cite" href="' + href)
     status, found = verified(built_mini)
     assert status == PROBLEMS
     assert (
         f"site/people/quill/index.html:{at}: "
-        f"broken link '{href}': no element of site/sources/fic-bridge/index.html has the id "
+        f"broken link '{href}': no element of site/sources/article/index.html has the id "
         "'q-2-quill-before-winter'"
     ) in found
 
 
 def test_a_citation_that_does_not_link_to_the_quoted_words_is_reported(built_mini):
     page = "site/people/quill/index.html"
-    edit(built_mini, page, "fic-bridge/#q-2-quill-before-winter", "fic-bridge/#p-2")
+    edit(built_mini, page, "article/#q-2-quill-before-winter", "article/#p-2")
     at = place(built_mini / page, '<article class="xp-statement')
     assert verified(built_mini) == (
         PROBLEMS,
         [
             f"{page}:{at}: the card of statement 'quill-before-winter' does not link its source "
             "(fic-bridge, paragraph 2) to the quoted words, "
-            "site/sources/fic-bridge/index.html#q-2-quill-before-winter"
+            "site/sources/article/index.html#q-2-quill-before-winter"
         ],
     )
 
 
 def test_a_citation_landing_on_other_words_than_the_quotation_is_reported(built_mini):
-    page = "site/sources/fic-bridge/index.html"
+    page = "site/sources/article/index.html"
     edit(built_mini, page, ">We will open the bridge before winter</mark>", ">We will</mark>")
     at = place(built_mini / page, '<mark class="xp-quoted" id="q-2-quill-before-winter"')
     assert verified(built_mini) == (
@@ -202,7 +205,7 @@ def test_a_citation_landing_on_other_words_than_the_quotation_is_reported(built_
 
 
 def test_a_citation_landing_on_an_element_that_is_not_the_mark_is_reported(built_mini):
-    page = "site/sources/fic-bridge/index.html"
+    page = "site/sources/article/index.html"
     edit(built_mini, page, ' id="q-2-quill-before-winter"', "")
     at = plant(built_mini, page, '<span id="q-2-quill-before-winter"></span>')
     assert verified(built_mini) == (
@@ -314,41 +317,84 @@ def test_an_internal_id_in_a_tooltip_is_reported(built_mini):
 @pytest.mark.parametrize("collection", WITH_PAGES, ids=lambda c: c.name)
 def test_a_record_without_its_page_is_reported(built_mini, story, collection: Collection):
     record_id = next(iter(story.records[collection.name]))
-    shutil.rmtree(built_mini / "site" / collection.folder / record_id)
+    served = url_of(story.graph.nodes[collection.name][record_id].own_page())
+    shutil.rmtree(built_mini / "site" / served)
     _status, found = verified(built_mini)
     assert (
         f"{origin(story, collection.name, record_id)}: {collection.record} '{record_id}' has no "
-        f"page: site/{collection.folder}/{record_id}/index.html is missing"
+        f"page: site/{served}index.html is missing"
     ) in found
 
 
-NOTE = "<small>Source file: <code>content/people.yaml:1</code></small>"
+NOTE = '<p class="xp-edit"><small>Source file: <code>content/people.yaml:1</code></small></p>'
 
 
-def test_the_source_file_note_names_its_file_on_purpose(built_mini):
-    assert NOTE in (built_mini / "site/people/quill/index.html").read_text(encoding="utf-8")
+def test_a_source_file_note_at_the_foot_of_a_page_is_reported(built_mini):
+    page = "site/people/quill/index.html"
+    at = plant(built_mini, page, NOTE, after=NOTE.index("content/"))
+    assert verified(built_mini) == (
+        PROBLEMS,
+        [f"{page}:{at}: a file path shows in the text readers see: 'content/people.yaml:1'"],
+    )
+
+
+def test_an_edit_links_address_names_its_file_and_its_label_does_not(built_mini):
+    link = (
+        '<p class="xp-edit">Spotted a mistake? <a href="https://git.example/blob/main/content/'
+        'people.yaml#L1" rel="edit">Suggest a correction on git.example</a></p>'
+    )
+    plant(built_mini, "site/people/quill/index.html", link)
     assert verified(built_mini) == (0, [])
 
 
-def test_a_path_added_to_the_source_file_note_is_reported_with_the_note(built_mini):
+def test_an_edit_links_label_naming_its_file_is_reported(built_mini):
     page = "site/people/quill/index.html"
-    edit(built_mini, page, NOTE, NOTE.replace("</small>", " and content/groups.yaml</small>"))
+    link = '<a href="https://git.example/x" rel="edit" aria-label="Edit content/people.yaml">x</a>'
+    at = plant(built_mini, page, link)
+    assert verified(built_mini) == (
+        PROBLEMS,
+        [f"{page}:{at}: a file path shows in the text readers see: 'content/people.yaml'"],
+    )
+
+
+def test_an_articles_id_in_the_text_readers_see_is_reported(built_mini):
+    page = "site/glossary/index.html"
+    at = plant(built_mini, page, "<p>See fic-bridge</p>", after=len("<p>See "))
+    assert verified(built_mini) == (
+        PROBLEMS,
+        [f"{page}:{at}: an internal id shows in the text readers see: 'fic-bridge'"],
+    )
+
+
+def test_an_articles_old_address_sends_readers_on_to_its_page(built_mini):
+    moved = read(built_mini / "site/sources/fic-bridge/index.html")
+    (refresh,) = [e for e in moved.elements if e.attrs.get("http-equiv") == "refresh"]
+    (canonical,) = [e for e in moved.elements if e.attrs.get("rel") == "canonical"]
+    assert refresh.attrs["content"] == "0; url=../article/"
+    assert canonical.attrs["href"] == "../article/"
+    assert "../article/" in moved.links()
+    assert is_moved(moved)  # noindex: search engines list the article's page only
+    assert verified(built_mini) == (0, [])
+
+
+def test_an_articles_old_address_that_is_gone_is_reported(built_mini, story):
+    shutil.rmtree(built_mini / "site/sources/fic-bridge")
     assert verified(built_mini) == (
         PROBLEMS,
         [
-            f"{page}:{place(built_mini / page, 'content/people.yaml:1')}: a file path shows in "
-            "the text readers see: 'content/people.yaml:1'",
-            f"{page}:{place(built_mini / page, 'content/groups.yaml')}: a file path shows in the "
-            "text readers see: 'content/groups.yaml'",
+            f"{origin(story, 'seeds', 'fic-bridge')}: the old address of article 'fic-bridge' is "
+            "gone: site/sources/fic-bridge/index.html is missing"
         ],
     )
 
 
-def test_the_edit_links_label_names_its_file_on_purpose(built_mini):
-    # What the page shows instead of the note when the story sets site.repository.
-    link = (
-        '<a href="https://git.example/blob/main/content/people.yaml#L1" rel="edit" '
-        'aria-label="Edit this page\'s facts: content/people.yaml:1">Edit</a>'
+def test_an_old_address_sending_readers_elsewhere_is_reported(built_mini):
+    page = "site/sources/fic-bridge/index.html"
+    edit(built_mini, page, 'content="0; url=../article/"', 'content="0; url=../"')
+    assert verified(built_mini) == (
+        PROBLEMS,
+        [
+            f"{page}:0:0: this page does not send readers on to article 'fic-bridge' at "
+            "site/sources/article/index.html"
+        ],
     )
-    edit(built_mini, "site/people/quill/index.html", NOTE, link)
-    assert verified(built_mini) == (0, [])
