@@ -31,7 +31,8 @@
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ excerptLength: 24 });
+      // Addresses as the index holds them ("/" and the hex folder), whatever the site's path.
+      await pagefind.options({ excerptLength: 24, baseUrl: "/" });
       const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
       const names = [...new Set([...listed.speaker, ...listed.name])];
       return { pagefind, speakers: new Set(listed.speaker), names };
@@ -45,7 +46,7 @@
   function loadParagraphs() {
     paragraphEngine ??= (async () => {
       const pagefind = await import(new URL("pagefind/paragraphs/pagefind.js", base).href);
-      await pagefind.options({ excerptLength: PARAGRAPH_WORDS });
+      await pagefind.options({ excerptLength: PARAGRAPH_WORDS, baseUrl: "/" });
       return pagefind;
     })().catch(() => null);
     return paragraphEngine;
@@ -323,6 +324,7 @@
       if (asked !== latest) return;
       const shown = ordered(loaded, speakers, named).slice(0, limit);
       list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
+      if (results.length) status.textContent = count(results.length); // paragraphs counted next
       const more = await paragraphs(words, chosen);
       const room = Math.max(0, limit - shown.length);
       const cited = (await Promise.all(more.slice(0, room).map((r) => r.data()))).map(view);
