@@ -14,6 +14,7 @@ import gzip
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,7 +47,9 @@ def index_site(records: Path, site: Path) -> Indexed:
     entries_json: list[dict[str, Any]] = json.loads(records.read_text(encoding="utf-8"))
     started = time.monotonic()
     out = site / INDEX_FOLDER
-    out.mkdir(parents=True, exist_ok=True)
+    # An earlier index goes first: Pagefind leaves files of its own it no longer names.
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     # The names search.js reads queries against, small: Pagefind's filter lists are big on a
     # big story and cost every later search their counting.
     names = {
