@@ -54,7 +54,7 @@ def index_site(records: Path, site: Path) -> Indexed:
     # big story and cost every later search their counting.
     names = {
         "speaker": sorted(
-            {n for r in entries_json if r["filters"].get("speaker") for n in r["names"]}
+            {n for r in entries_json if "speaker" in r["filters"] for n in r.get("names", [])}
         ),
         "name": sorted({n for r in entries_json for n in r["filters"].get("name", [])}),
     }

@@ -37,7 +37,7 @@ def test_the_scratch_pages_are_written_in_the_memory_folder(tmp_path, monkeypatc
     (tmp_path / "site").mkdir()
     search.index_site(records, tmp_path / "site")
     assert [site.parent for site in sites] == [memory]
-    assert [r["meta"]["href"] for r in indexed(tmp_path / "site")] == ["people/ada-ferrow/"]
+    assert [r["href"] for r in indexed(tmp_path / "site")] == ["people/ada-ferrow/"]
 
 
 def test_a_memory_folder_without_room_for_the_pages_is_not_used(tmp_path, monkeypatch):

@@ -198,8 +198,11 @@
     }
     const named = asked.speakers; // every name the query is, speaker or not
     if (named.length && results.length) {
-      // The page of whoever the query names, wherever the index ranks it among their mentions.
-      const own = (await pagefind.search(null, { filters: { ...chosen, name: named } }))?.results || [];
+      // The page of whoever the query names, wherever the index ranks it among their mentions:
+      // found by the name's own words (a search without words reads every part of the index).
+      const each = await Promise.all(
+        named.map((name) => pagefind.search(name, { filters: { ...chosen, name: [name] } })));
+      const own = each.flatMap((found) => found?.results || []);
       const ids = new Set(own.map((r) => r.id));
       results = [...own, ...results.filter((r) => !ids.has(r.id))];
     }
