@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Request
 
 from generator.build import check
 from generator.project import Project
@@ -30,21 +30,12 @@ RUNS = 3  # each query's figures are the median of this many runs, each in a fre
 # Marks the first result and the last keystroke, in the page's own clock.
 PROBE = """() => {
   const list = document.querySelector('.xp-search [data-xp-results]');
-  performance.setResourceTimingBufferSize(100000);  // the default keeps only 250
-  window.__bench = {start: performance.now()};
+  window.__bench = {};
   document.addEventListener('keydown', () => { window.__bench.key = performance.now(); }, true);
   new MutationObserver(() => {
     if (list.children.length) window.__bench.result ??= performance.now();
   }).observe(list, {childList: true});
 }"""
-
-
-# Bytes (headers and compressed bodies) of every response that began after the probe was set
-# and had arrived when the first result was shown, in the page's own clock: what loads after
-# it (the cited paragraphs' index) is not counted, however soon Playwright looks.
-TRANSFERRED = """() => performance.getEntriesByType('resource')
-  .filter(e => e.startTime >= window.__bench.start && e.responseEnd <= window.__bench.result)
-  .reduce((sum, e) => sum + e.transferSize, 0)"""
 
 
 def index_figures(story: Path) -> dict[str, float]:
@@ -94,13 +85,24 @@ def one_query(browser: Browser, url: str, query: str) -> dict[str, float]:
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.evaluate(PROBE)
+    sizes: list[Request] = []
+    # A lambda: Playwright cannot attach to a built-in method such as list.append.
+    page.on("requestfinished", lambda request: sizes.append(request))  # noqa: PLW0108
     box = page.locator("input.md-search__input")
     page.keyboard.press("/")
     box.press_sequentially(query[:-1], delay=30)
     box.press(query[-1])
     page.locator(".xp-search .xp-result").first.wait_for(timeout=30_000)
     timing: dict[str, float] = page.evaluate("window.__bench")
-    transferred = page.evaluate(TRANSFERRED)
+    # Every response of this query reported (the list says which query it answers last), then
+    # only those that had arrived by the first result counted.
+    page.locator(".xp-search [data-xp-results][data-shown]").wait_for(timeout=30_000)
+    shown_at = page.evaluate("performance.timeOrigin") + timing["result"]
+    transferred = sum(
+        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+        for r in sizes
+        if r.timing["startTime"] + r.timing["responseEnd"] <= shown_at
+    )
     context.close()
     return {"ms": timing["result"] - timing["key"], "kb": transferred / 1024}
 
@@ -186,8 +188,8 @@ def search_section(results: dict[int, dict[str, Any]]) -> str:
             f"each query typed into the header's box in a fresh headless Chromium (cold cache), "
             f"{RUNS} times (each figure is the median of the {RUNS}), "
             "the site served gzip-compressed from 127.0.0.1 under a sub-path. Transferred: every "
-            "response (headers and compressed body, Resource Timing's transferSize) that began "
-            "after the keystroke that focuses the box and had arrived by "
+            "response (headers and compressed body) from the keystroke that focuses the box that "
+            "had arrived by "
             "the first result. Time: from the last keystroke to the first result shown, "
             "debounce included; Pagefind starts loading when the box is focused, while the "
             "reader types.",
