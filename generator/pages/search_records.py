@@ -95,11 +95,12 @@ def _is_country(node: Node) -> bool:
 
 
 def _said_on(statement: Node) -> str:
-    """When a result says it was said: its own date, else its article's publication date."""
+    """When a result says it was said: its own date, else its article's publication date, else
+    that neither is known (as the pages say an unknown outlet is)."""
     if statement.date is not None:
         return long_date(statement.date)
     published = statement.source.article.published
-    return f"published {long_date(published)}" if published is not None else ""
+    return f"published {long_date(published)}" if published is not None else "date unknown"
 
 
 def _statement(node: Node, links: Links) -> Entry:
@@ -111,7 +112,7 @@ def _statement(node: Node, links: Links) -> Entry:
     meta = {"title": ", ".join(speakers), "words": str(node.text)}
     article = node.source.article
     shown = {"source": str(article.outlet or "outlet unknown")}
-    shown |= {"date": said} if (said := _said_on(node)) else {}
+    shown["date"] = _said_on(node)
     if node.contested:
         shown["title"] = attributed(node)
     people = [_name(s) for s in node.speakers if not _is_country(s)]

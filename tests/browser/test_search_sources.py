@@ -100,7 +100,7 @@ def test_a_statement_result_shows_its_outlet(window, site_url):
     window.keyboard.press("/")
     window.locator(BOX).fill("expensive")
     about = window.locator(HEADER).first.locator(".xp-result__about")
-    assert about.inner_text() == "outlet unknown"
+    assert about.inner_text() == "outlet unknown · date unknown"
 
 
 @BOTH

@@ -119,9 +119,9 @@ def test_an_undated_statement_shows_its_articles_publication_date():
     assert entry.shown["date"] == f"published {published}"
 
 
-def test_a_statement_whose_article_names_no_outlet_says_so(made):
+def test_a_statement_whose_article_names_no_outlet_nor_date_says_so(made):
     entry = next(e for e in made if e.url.endswith("#s-stoker-lee-too-expensive"))
-    assert entry.shown["source"] == "outlet unknown"
+    assert (entry.shown["source"], entry.shown["date"]) == ("outlet unknown", "date unknown")
 
 
 def test_each_cited_paragraph_is_one_record_of_the_sources_words_leading_to_it(story, made):
