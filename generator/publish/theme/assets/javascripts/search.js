@@ -27,15 +27,18 @@
   let engine = null;
 
   /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
-     filter lists, which a search by filter loads whole), loaded once, on first use. */
+     filter lists, which a search by filter loads whole; each name with whether it speaks and
+     the Pagefind id of its own record), loaded once, on first use. */
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       // Addresses as the index holds them ("/" and the hex folder), whatever the site's path.
       await pagefind.options({ excerptLength: 24, baseUrl: "/" });
       const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
-      const names = [...new Set([...listed.speaker, ...listed.name])];
-      return { pagefind, speakers: new Set(listed.speaker), names };
+      const names = listed.map(([name]) => name);
+      const speakers = new Set(listed.filter(([, speaks]) => speaks).map(([name]) => name));
+      const pages = new Map(listed.filter(([, , id]) => id).map(([name, , id]) => [name, id]));
+      return { pagefind, speakers, names, pages };
     })();
     return engine;
   }
@@ -176,7 +179,7 @@
   }
 
   async function search(query, chosen = {}) {
-    const { pagefind, speakers, names } = await load();
+    const { pagefind, speakers, names, pages } = await load();
     let asked = understand(query, names, false);
     if (!asked.words.length && Object.keys(chosen).length) {
       // No words, a filter chosen: every record it narrows to ("all statements by …").
@@ -198,12 +201,10 @@
     }
     const named = asked.speakers; // every name the query is, speaker or not
     if (named.length && results.length) {
-      // The page of whoever the query names, wherever the index ranks it among their mentions:
-      // found by the name's own words (a search without words reads every part of the index).
-      const each = await Promise.all(
-        named.map((name) => pagefind.search(name, { filters: { ...chosen, name: [name] } })));
-      const own = each.flatMap((found) => found?.results || []);
-      const ids = new Set(own.map((r) => r.id));
+      // The page of whoever the query names first, wherever the index ranks it among their
+      // mentions (their name's words find it too, unless a filter chosen leaves it out).
+      const ids = new Set(named.map((name) => pages.get(name)).filter(Boolean));
+      const own = results.filter((r) => ids.has(r.id));
       results = [...own, ...results.filter((r) => !ids.has(r.id))];
     }
     return { results, words: asked.words, speakers: named.filter((s) => speakers.has(s)), named };
