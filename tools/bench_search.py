@@ -26,6 +26,7 @@ from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES_PER_KIND = 3
+RUNS = 3  # each query's figures are the median of this many runs, each in a fresh browser
 # Marks the first result and the last keystroke, in the page's own clock.
 PROBE = """() => {
   const list = document.querySelector('.xp-search [data-xp-results]');
@@ -93,8 +94,14 @@ def one_query(browser: Browser, url: str, query: str) -> dict[str, float]:
     box.press(query[-1])
     page.locator(".xp-search .xp-result").first.wait_for(timeout=30_000)
     timing: dict[str, float] = page.evaluate("window.__bench")
+    # Every response of this query reported (the list says which query it answers last), then
+    # only those that had arrived by the first result counted.
+    page.locator(".xp-search [data-xp-results][data-shown]").wait_for(timeout=30_000)
+    shown_at = page.evaluate("performance.timeOrigin") + timing["result"]
     transferred = sum(
-        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in sizes
+        r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"]
+        for r in sizes
+        if r.timing["startTime"] + r.timing["responseEnd"] <= shown_at
     )
     context.close()
     return {"ms": timing["result"] - timing["key"], "kb": transferred / 1024}
@@ -103,7 +110,11 @@ def one_query(browser: Browser, url: str, query: str) -> dict[str, float]:
 def browser_figures(story: Path) -> dict[str, Any]:
     asked = queries(story)
     with chromium() as browser, serving(story / "site", "/sub/", compress=True) as url:
-        runs = {query: one_query(browser, url, query) for query in asked}
+        tries = {query: [one_query(browser, url, query) for _ in range(RUNS)] for query in asked}
+    runs = {
+        query: {key: statistics.median(t[key] for t in each) for key in ("ms", "kb")}
+        for query, each in tries.items()
+    }
     return {
         "queries": runs,
         "first_result_ms": statistics.median(r["ms"] for r in runs.values()),
@@ -127,7 +138,7 @@ SEARCH_ROWS = [
     ("search_transfer_kb", "Search: transferred before the first result, median (KB)", "{:.0f}"),
     ("search_transfer_kb_max", "Search: transferred before the first result, most (KB)", "{:.0f}"),
     ("first_result_ms", "Search: last keystroke to first result, median (ms)", "{:.0f}"),
-    ("first_result_ms_max", "Search: last keystroke to first result, slowest (ms)", "{:.0f}"),
+    ("first_result_ms_max", "Search: last keystroke to first result, slowest query (ms)", "{:.0f}"),
 ]
 TRANSFER_KB, FIRST_RESULT_MS = 300, 500  # the targets at N = 1000
 
@@ -139,14 +150,15 @@ def search_targets(big: dict[str, float]) -> list[str]:
     return [
         line(
             big["search_transfer_kb_max"] <= TRANSFER_KB,
-            f"search at N=1000 transfers ≤ {TRANSFER_KB} KB before the first result "
+            f"every query at N=1000 transfers ≤ {TRANSFER_KB} KB before the first result "
             f"(median {big['search_transfer_kb']:.0f} KB, "
             f"most {big['search_transfer_kb_max']:.0f} KB)",
         ),
         line(
-            big["first_result_ms"] <= FIRST_RESULT_MS,
-            f"first result at N=1000 ≤ {FIRST_RESULT_MS} ms after the last keystroke, median "
-            f"({big['first_result_ms']:.0f} ms; slowest {big['first_result_ms_max']:.0f} ms)",
+            big["first_result_ms_max"] <= FIRST_RESULT_MS,
+            f"every query at N=1000 shows its first result ≤ {FIRST_RESULT_MS} ms after the last "
+            f"keystroke (median {big['first_result_ms']:.0f} ms; "
+            f"slowest {big['first_result_ms_max']:.0f} ms)",
         ),
     ]
 
@@ -173,9 +185,11 @@ def search_section(results: dict[int, dict[str, Any]]) -> str:
             "",
             "`python -m tools.bench --search-only` on the built synthetic stories: Pagefind "
             "indexing the records `generate` wrote (the `search-index` command, alone), then "
-            "each query typed into the header's box in a fresh headless Chromium (cold cache), "
+            f"each query typed into the header's box in a fresh headless Chromium (cold cache), "
+            f"{RUNS} times (each figure is the median of the {RUNS}), "
             "the site served gzip-compressed from 127.0.0.1 under a sub-path. Transferred: every "
-            "response (headers and compressed body) from the keystroke that focuses the box to "
+            "response (headers and compressed body) from the keystroke that focuses the box that "
+            "had arrived by "
             "the first result. Time: from the last keystroke to the first result shown, "
             "debounce included; Pagefind starts loading when the box is focused, while the "
             "reader types.",

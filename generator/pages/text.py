@@ -60,9 +60,13 @@ with its defence and a case in tests/browser/test_payloads.py.
   `<script>` element nor end the front matter; `json_front_matter` carries it unchanged.
 - Front matter (`title`, `description`, `facts_as_of`, `jsonld`, `edit_path`): JSON-quoted,
   which YAML reads as a double-quoted scalar, with the line breaks above escaped.
-- Search index (site/pagefind/, from build/search.json): records hold plain text, never HTML;
-  the theme's search.js puts every value into the page as DOM text nodes and builds
-  its <mark>s by splitting that text, never from Pagefind's HTML excerpt.
+- Search index (site/pagefind/ and the cited paragraphs' site/pagefind/paragraphs/, from
+  build/search.json): records hold plain text, never HTML. Pagefind reads them from scratch
+  pages (publish/pagefind.py) where every value is HTML-escaped once, and filter values twice,
+  because Pagefind decodes a filter element's text twice: each arrives as written (`&lt;b&gt;`
+  stays `&lt;b&gt;`). The theme's search.js puts every value into the page as DOM text nodes
+  (filter menus as `new Option(text)`) and builds its <mark>s by splitting that text, or, in a
+  cited paragraph, from the word positions Pagefind found; never from Pagefind's HTML excerpt.
 - Navigation: only fixed section names; record names reach the page header through the
   escaped front-matter title.
 - CSV downloads: `export` quotes every field and prefixes a cell that starts with `=`, `+`,

@@ -1,9 +1,11 @@
 """The search index: Pagefind run over the search records `generate` wrote
 (generator/pages/search_records.py makes them), and the index read back for `verify` and the tests.
 
-Pagefind reads HTML pages, so each record becomes a small page in a scratch folder; its real
-address travels as the `href` meta. Nothing is downloaded: the binary comes from the
-pagefind_bin wheel.
+Pagefind reads HTML pages, so each record becomes a small page in a scratch folder. Pagefind
+indexes a page's text and its meta, never its address or its filters: so a record's real
+address is the scratch page's folder name (hex, which search.js decodes), and what a result only
+shows (`shown`) travels as filters named `shown-…`, which search.js reads and never lists.
+Nothing is downloaded: the binary comes from the pagefind_bin wheel.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import gzip
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +24,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from generator.pages.search_records import INDEX_FOLDER, NAMES
+from generator.pages.search_records import INDEX_FOLDER, NAMES, PARAGRAPHS
 from generator.publish.stableindex import stabilise
 
 FRAGMENT_SIGNATURE = b"pagefind_dcd"  # what each of Pagefind's record files starts with
@@ -36,41 +39,77 @@ class Indexed:
 
 def index_site(records: Path, site: Path) -> Indexed:
     """Write SITE/pagefind/ from the records file with the Pagefind binary from the
-    pagefind_bin wheel (nothing is downloaded). Each record becomes a small HTML page in a
-    scratch folder, the input Pagefind's command line reads; its real address travels as the
-    `href` meta, which search.js links to. (Pagefind's Python API sends records one by one
-    and waits a tenth of a second for each answer: an hour for a big story.)"""
+    pagefind_bin wheel (nothing is downloaded): the cited paragraphs in their own index,
+    SITE/pagefind/paragraphs/, which search.js loads after the first results, so that they
+    neither slow nor outrank the statements. Each record becomes a small HTML page in a
+    scratch folder, the input Pagefind's command line reads. (Pagefind's Python API sends
+    records one by one and waits a tenth of a second for each answer: an hour for a big story.)"""
     entries_json: list[dict[str, Any]] = json.loads(records.read_text(encoding="utf-8"))
     started = time.monotonic()
     out = site / INDEX_FOLDER
-    if not entries_json:  # a story just started: nothing to find yet, and Pagefind refuses
-        out.mkdir(parents=True, exist_ok=True)
-        (out / NAMES).write_text(json.dumps({"speaker": [], "name": []}), encoding="utf-8")
-        return Indexed(0, time.monotonic() - started, 0)
+    # An earlier index goes first: Pagefind leaves files of its own it no longer names.
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for index, folder in (("", out), (PARAGRAPHS, out / PARAGRAPHS)):
+        _index([r for r in entries_json if r.get("index", "") == index], folder)
+    (out / NAMES).write_text(_names(entries_json, out), encoding="utf-8")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return Indexed(len(entries_json), time.monotonic() - started, peak)
+
+
+def _index(entries_json: list[dict[str, Any]], out: Path) -> None:
+    """One Pagefind index of `entries_json` in OUT (none where there is nothing to find yet:
+    Pagefind refuses that; search.js finds nothing there)."""
+    if not entries_json:
+        return
     scratch_parent = _memory_folder(len(entries_json))
     with tempfile.TemporaryDirectory(prefix="search-records-", dir=scratch_parent) as scratch:
-        for number, record in enumerate(entries_json):
-            page = Path(scratch) / f"{number // 1000}" / f"{number}.html"
-            page.parent.mkdir(exist_ok=True)
+        for record in entries_json:
+            page = Path(scratch) / address_folder(record["url"]) / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_record_page(record), encoding="utf-8")
         command = [sys.executable, "-m", "pagefind", "--site", scratch, "--output-path", str(out)]
         command += ["--force-language", "en", "--silent"]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stdout.strip() or done.stderr.strip() or "Pagefind failed")
-    # The names search.js reads queries against, small: Pagefind's filter lists are big on a
-    # big story and cost every later search their counting.
-    names = {
-        key: sorted({v for r in entries_json for v in r["filters"].get(key, [])})
-        for key in ("speaker", "name")
-    }
-    (out / NAMES).write_text(json.dumps(names, ensure_ascii=False), encoding="utf-8")
     for unused in UNUSED:  # Pagefind's own search interfaces: search.js is the site's
         for path in out.glob(unused):
             path.unlink()
     stabilise(out)  # the same records, the same bytes (Pagefind's filters come in any order)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return Indexed(len(entries_json), time.monotonic() - started, peak)
+
+
+def _names(entries_json: list[dict[str, Any]], out: Path) -> str:
+    """names.json, the names search.js reads queries against: each as [name, 1 if it speaks in
+    some statement else 0, the Pagefind id of its own record or ""], so that the page of whoever
+    a query names is put first without a second search (a search by Pagefind's `name` filter
+    loads that filter's whole list, 16 KB at N = 1000). Small: loaded on every first search."""
+    speakers = {n for r in entries_json if "speaker" in r["filters"] for n in r.get("names", [])}
+    own = {r["url"]: n for r in entries_json for n in r["filters"].get("name", [])}
+    pages: dict[str, str] = {}
+    for fragment in (out / "fragment").glob("*.pf_fragment") if own else ():
+        address = address_of(fragment_record(fragment)["url"])
+        if address in own:
+            pages[own[address]] = fragment.name.removesuffix(".pf_fragment")
+    names = sorted(speakers | set(own.values()))
+    rows = [[name, int(name in speakers), pages.get(name, "")] for name in names]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+SEGMENT = 200  # hex characters per folder name, under every file system's limit of 255 bytes
+
+
+def address_folder(url: str) -> str:
+    """The scratch folder of the record leading to `url`: the address in hex, in folders of
+    SEGMENT characters. Pagefind gives it back as the result's `url`; search.js decodes it."""
+    code = url.encode("utf-8").hex() or "00"
+    return "/".join(code[i : i + SEGMENT] for i in range(0, len(code), SEGMENT))
+
+
+def address_of(pagefind_url: str) -> str:
+    """The record's address from the `url` Pagefind stored (address_folder's inverse)."""
+    code = pagefind_url.strip("/").replace("/", "")
+    return "" if code == "00" else bytes.fromhex(code).decode("utf-8")
 
 
 # What one scratch page may take in a memory-backed folder, with the file system's overhead.
@@ -99,22 +138,31 @@ UNUSED = (
 
 
 def _record_page(record: dict[str, Any]) -> str:
-    """One record as the page Pagefind indexes: the searched text in the body, what a result
-    shows as meta and what narrows it as filters, each an element holding escaped text."""
-    meta = {**record["meta"], "href": record["url"]}
-    title, *rest = record["content"].split("\n")
-    lines = [f'<h1 data-pagefind-weight="2">{escape(title)}</h1>']
-    lines += [f"<p>{escape(line)}</p>" for line in rest]
-    hidden = [f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta.items()]
+    """One record as the page Pagefind indexes: the searched text in the body (its first line,
+    a name or a title, as a heading, except in a paragraph of an article), what a result shows
+    as meta (searched too) and what narrows it or is only shown as filters, each an element
+    holding escaped text."""
+    lines = record["content"].split("\n")
+    heading = "" if record.get("index") else lines.pop(0)
+    body = [f'<h1 data-pagefind-weight="2">{escape(heading)}</h1>'] if heading else []
+    body += [f"<p>{escape(line)}</p>" for line in lines]
+    hidden = [
+        f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>'
+        for k, v in record["meta"].items()
+    ]
+    filters = [*record["filters"].items()]
+    filters += [(f"shown-{key}", [value]) for key, value in record.get("shown", {}).items()]
+    # Pagefind decodes a filter element's text twice (`&amp;lt;` arrives as `<`), so filter
+    # values are escaped twice: each arrives exactly as written.
     hidden += [
-        f'<span data-pagefind-filter="{escape(key)}">{escape(value)}</span>'
-        for key, values in record["filters"].items()
+        f'<span data-pagefind-filter="{escape(key)}">{escape(escape(value))}</span>'
+        for key, values in filters
         for value in values
     ]
     return (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>record</title>'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title>'
         "</head><body><main data-pagefind-body>"
-        + "".join(lines)
+        + "".join(body)
         + "</main><div data-pagefind-ignore>"
         + "".join(hidden)
         + "</div></body></html>\n"
@@ -122,13 +170,14 @@ def _record_page(record: dict[str, Any]) -> str:
 
 
 def fragments(site: Path) -> list[Path]:
-    """The files of a built site's search index that hold one record each."""
-    return sorted((site / INDEX_FOLDER / "fragment").glob("*.pf_fragment"))
+    """The files of a built site's search indexes (the paragraphs' too) that hold one record
+    each."""
+    return sorted((site / INDEX_FOLDER).glob("**/fragment/*.pf_fragment"))
 
 
 def fragment_record(fragment: Path) -> dict[str, Any]:
-    """One record as Pagefind stored it (gzipped JSON behind a signature): its address is its
-    `href` meta. ValueError or OSError when the file is no such record."""
+    """One record as Pagefind stored it (gzipped JSON behind a signature), with its address
+    decoded as `href`. ValueError or OSError when the file is no such record."""
     try:
         data = gzip.decompress(fragment.read_bytes())
     except EOFError as error:  # cut short
@@ -136,8 +185,9 @@ def fragment_record(fragment: Path) -> dict[str, Any]:
     if not data.startswith(FRAGMENT_SIGNATURE):
         raise ValueError("it does not start as a Pagefind record does")
     record = json.loads(data[len(FRAGMENT_SIGNATURE) :])
-    if not isinstance(record, dict):
+    if not isinstance(record, dict) or not isinstance(record.get("url"), str):
         raise ValueError("it holds no record")
+    record["href"] = address_of(record["url"])
     return record
 
 

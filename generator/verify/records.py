@@ -340,8 +340,7 @@ def search_records(site: Site, story: Linked) -> list[Problem]:
     hrefs: set[object] = set()
     for fragment in fragments(site.folder):
         try:
-            meta = fragment_record(fragment).get("meta")
-            hrefs.add(meta.get("href") if isinstance(meta, dict) else None)
+            hrefs.add(fragment_record(fragment)["href"])
         except (OSError, ValueError) as error:
             what = f"not a search record Pagefind can read ({error})"
             problems.append(Problem(site.shown(fragment), 0, 0, what))

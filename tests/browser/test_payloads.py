@@ -234,7 +234,7 @@ def test_structured_data_and_meta_hold_the_value_literally(reader, hostile_url):
 def test_the_search_index_and_results_hold_the_value_as_text(reader, hostile, hostile_url):
     page, watch, dialogs = reader
     # Records hold the value as plain text; the page shows it as text.
-    held = " ".join(f"{r['meta']['title']} {r['content']}" for r in indexed(hostile))
+    held = " ".join(f"{r['meta'].get('title', '')} {r['content']}" for r in indexed(hostile))
     assert "<img src=x onerror=alert(1)>" in held
     page.goto(hostile_url, wait_until="networkidle")
     page.keyboard.press("/")

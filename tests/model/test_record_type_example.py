@@ -86,6 +86,6 @@ def test_the_new_records_get_pages_json_ld_search_and_downloads(example):
     assert "Survey of the Old Bridge" in page
     assert 'href="../../sources/article/#p-1"' in page
     assert "CreativeWork" in types_on(site, "documents/bridge-survey")
-    assert "documents/bridge-survey/" in {record["meta"]["href"] for record in indexed(site)}
+    assert "documents/bridge-survey/" in {record["href"] for record in indexed(site)}
     facts = json.loads((site / "data" / "facts.json").read_text(encoding="utf-8"))
     assert [item["id"] for item in facts["documents"]] == ["bridge-survey"]

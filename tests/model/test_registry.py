@@ -75,7 +75,7 @@ def test_every_record_of_the_facts_download_is_a_line_of_its_own(story, collecti
 def test_every_record_with_pages_has_its_page_its_json_ld_and_its_search_entry(
     mini_site: Path, story, collection
 ):
-    hrefs = {record["meta"]["href"] for record in indexed(mini_site / "site")}
+    hrefs = {record["href"] for record in indexed(mini_site / "site")}
     for record_id in records_of(story, collection):
         page = urls.url_of(story.graph.nodes[collection.name][record_id].own_page())
         assert (mini_site / "site" / page / "index.html").is_file(), page

@@ -5,7 +5,6 @@ methodology's claims match what the site does, and the editors' check is not the
 from __future__ import annotations
 
 import re
-
 from typing import get_args
 
 import pytest

@@ -37,9 +37,24 @@ def test_the_scratch_pages_are_written_in_the_memory_folder(tmp_path, monkeypatc
     (tmp_path / "site").mkdir()
     search.index_site(records, tmp_path / "site")
     assert [site.parent for site in sites] == [memory]
-    assert [r["meta"]["href"] for r in indexed(tmp_path / "site")] == ["people/ada-ferrow/"]
+    assert [r["href"] for r in indexed(tmp_path / "site")] == ["people/ada-ferrow/"]
 
 
 def test_a_memory_folder_without_room_for_the_pages_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "MEMORY_FOLDER", tmp_path)
     assert search._memory_folder(10**12) is None
+
+
+def test_a_records_address_and_what_it_only_shows_are_not_in_its_searched_text():
+    record = {**RECORD, "url": "people/ada-ferrow/#s-harbour", "shown": {"source": "The Quay Post"}}
+    page = search._record_page(record)
+    searched = page.split("<div data-pagefind-ignore>")[0]
+    assert "ada-ferrow" not in page and "The Quay Post" not in searched
+    assert '<span data-pagefind-filter="shown-source">The Quay Post</span>' in page
+
+
+def test_a_long_address_comes_back_from_its_folder_as_it_was():
+    url = "sources/" + "a-very-long-article-id-" * 12 + "/#p-12"
+    folder = search.address_folder(url)
+    assert max(len(part) for part in folder.split("/")) <= search.SEGMENT
+    assert search.address_of("/" + folder + "/") == url

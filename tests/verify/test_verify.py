@@ -4,7 +4,6 @@ the site file's line and column, or at the content record a missing thing belong
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -19,7 +18,7 @@ from generator.cli import CANNOT_RUN, PROBLEMS, main
 from generator.content.linking import Linked
 from generator.model.records import RECORD_TYPES, Collection
 from generator.model.urls import url_of
-from generator.publish.pagefind import FRAGMENT_SIGNATURE, fragments
+from generator.publish.pagefind import fragment_record, fragments
 from generator.verify.html import read
 from generator.verify.records import is_moved
 from tests.conftest import MINI, check, edit, in_place, run_cli
@@ -278,8 +277,7 @@ def test_a_statement_missing_from_the_statements_table_is_reported(built_mini, s
 
 def test_a_missing_search_record_is_reported(built_mini, story):
     for fragment in fragments(built_mini / "site"):
-        record = json.loads(gzip.decompress(fragment.read_bytes())[len(FRAGMENT_SIGNATURE) :])
-        if record["meta"]["href"] == "people/council/":
+        if fragment_record(fragment)["href"] == "people/council/":
             fragment.unlink()
     assert verified(built_mini) == (
         PROBLEMS,

@@ -1,7 +1,10 @@
 /* Search with Pagefind (the index generator/pages/search_records.py builds into pagefind/), in the header's
    box on every page and on the search page. Text is text: every value from the index lands as a
    DOM text node, never as HTML; the words a query matched are wrapped in <mark> by splitting the
-   text, not by trusting Pagefind's HTML excerpt. Loaded only when the box is first used. */
+   text, not by trusting Pagefind's HTML excerpt (in a cited paragraph, the words Pagefind
+   found, by their positions). The cited paragraphs are a second index (pagefind/paragraphs/),
+   searched after the first, so their results come below the statements'. Loaded only when the
+   box is first used. */
 (() => {
   "use strict";
 
@@ -9,6 +12,8 @@
   const SAID_FIRST = 3; // a named speaker's statements shown before their own page
   const DEBOUNCE_MS = 90;
   const WINDOW = 220; // characters of long words shown around the first match
+  const PARAGRAPH_WORDS = 32; // words of a cited paragraph shown around the first match
+  const PARAGRAPH = "Source paragraph"; // the type of a cited paragraph's record
   // Words that frame a question ("what did … say about …") rather than what it is about.
   const FRAMING = new Set(
     ("a about according after against all an and any are as at be been before by can could did " +
@@ -22,16 +27,95 @@
   let engine = null;
 
   /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
-     filter lists, which a search by filter loads whole), loaded once, on first use. */
+     filter lists, which a search by filter loads whole; each name with whether it speaks and
+     the Pagefind id of its own record), loaded once, on first use. */
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      await pagefind.options({ excerptLength: 24 });
+      // Addresses as the index holds them ("/" and the hex folder), whatever the site's path.
+      await pagefind.options({ excerptLength: 24, baseUrl: "/" });
       const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
-      const names = [...new Set([...listed.speaker, ...listed.name])];
-      return { pagefind, speakers: new Set(listed.speaker), names };
+      const names = listed.map(([name]) => name);
+      const speakers = new Set(listed.filter(([, speaks]) => speaks).map(([name]) => name));
+      const pages = new Map(listed.filter(([, , id]) => id).map(([name, , id]) => [name, id]));
+      return { pagefind, speakers, names, pages };
     })();
     return engine;
+  }
+
+  /* The cited paragraphs' index: its own Pagefind (a module of its own address), loaded on its
+     first use, after the first results; null where the story has none. */
+  let paragraphEngine = null;
+  function loadParagraphs() {
+    paragraphEngine ??= (async () => {
+      const pagefind = await import(new URL("pagefind/paragraphs/pagefind.js", base).href);
+      await pagefind.options({ excerptLength: PARAGRAPH_WORDS, baseUrl: "/" });
+      return pagefind;
+    })().catch(() => null);
+    return paragraphEngine;
+  }
+
+  /* The cited paragraphs with every word, when the filters chosen leave room for them: none
+     but the type, and that one theirs. */
+  async function paragraphs(words, chosen) {
+    const keys = Object.keys(chosen);
+    if (!words.length || keys.some((k) => k !== "type") || (chosen.type && chosen.type !== PARAGRAPH)) return [];
+    const pagefind = await loadParagraphs();
+    return (await pagefind?.search(words.join(" ")))?.results || [];
+  }
+
+  /* A record's address, which the index holds as its page's folder name in hex
+     (generator/publish/pagefind.py, address_folder). */
+  function address(url) {
+    const code = (url || "").split("/").join("");
+    if (code === "00" || !/^(?:[0-9a-f]{2})+$/.test(code)) return "";
+    return new TextDecoder().decode(Uint8Array.from(code.match(/../g), (h) => parseInt(h, 16)));
+  }
+
+  /* What a result shows: what it is found by (Pagefind's meta) and what it only shows (the
+     `shown-…` filters: its outlet and date, an uncertain attribution, a paragraph's place). */
+  function view(data) {
+    const shown = {};
+    for (const [key, values] of Object.entries(data.filters || {})) {
+      if (key.startsWith("shown-")) shown[key.slice(6)] = values[0];
+    }
+    const type = data.filters?.type?.[0] || "";
+    const meta = data.meta || {};
+    const one = {
+      href: address(data.url),
+      type,
+      kind: data.filters?.kind?.[0] || "",
+      title: shown.title || meta.title || "",
+      words: meta.words || "",
+      date: shown.date || "",
+      source: shown.source || "",
+      status: shown.status || "",
+      speakers: type === "Statement" && !shown.title ? (meta.title || "").split(", ") : [],
+    };
+    if (type === PARAGRAPH) {
+      one.title = `In ${shown.source}, ¶${shown.paragraph}`;
+      one.source = "";
+      one.found = foundWords(data);
+    }
+    return one;
+  }
+
+  /* A cited paragraph's words around the first Pagefind found, with the positions it found
+     them at (stems and all), as [text, marked] pieces. */
+  function foundWords(data) {
+    const all = (data.content || "").split(/\s+/).filter(Boolean);
+    // Pagefind ends each block it reads with a full stop: not the source's.
+    const last = all.length - 1;
+    if (last >= 0 && /[.!?;:"”’')\]]\.$/u.test(all[last])) all[last] = all[last].slice(0, -1);
+    const at = new Set(data.locations || []);
+    const first = Math.min(...(data.locations?.length ? data.locations : [0]));
+    const start = Math.max(0, first - Math.floor(PARAGRAPH_WORDS / 4));
+    const end = Math.min(all.length, start + PARAGRAPH_WORDS);
+    const pieces = [];
+    if (start > 0) pieces.push(["… ", false]);
+    for (let i = start; i < end; i++) pieces.push([(i > start ? " " : ""), false], [all[i], at.has(i)]);
+    if (end < all.length) pieces.push([" …", false]);
+    return pieces;
   }
 
   function tokens(text) {
@@ -95,8 +179,13 @@
   }
 
   async function search(query, chosen = {}) {
-    const { pagefind, speakers, names } = await load();
+    const { pagefind, speakers, names, pages } = await load();
     let asked = understand(query, names, false);
+    if (!asked.words.length && Object.keys(chosen).length) {
+      // No words, a filter chosen: every record it narrows to ("all statements by …").
+      const all = (await pagefind.search(null, { filters: chosen }))?.results || [];
+      return { results: all, words: [], speakers: [], named: [] };
+    }
     if (!asked.words.length) return { results: [], words: [], speakers: [], named: [] };
     if (asked.exact) asked = understand(query, names, true);
     let results = await found(pagefind, asked.words, chosen);
@@ -112,9 +201,10 @@
     }
     const named = asked.speakers; // every name the query is, speaker or not
     if (named.length && results.length) {
-      // The page of whoever the query names, wherever the index ranks it among their mentions.
-      const own = (await pagefind.search(null, { filters: { ...chosen, name: named } }))?.results || [];
-      const ids = new Set(own.map((r) => r.id));
+      // The page of whoever the query names first, wherever the index ranks it among their
+      // mentions (their name's words find it too, unless a filter chosen leaves it out).
+      const ids = new Set(named.map((name) => pages.get(name)).filter(Boolean));
+      const own = results.filter((r) => ids.has(r.id));
       results = [...own, ...results.filter((r) => !ids.has(r.id))];
     }
     return { results, words: asked.words, speakers: named.filter((s) => speakers.has(s)), named };
@@ -124,10 +214,9 @@
      then the rest. */
   function ordered(shown, speakers, named = speakers) {
     if (!named.length) return shown;
-    const theirs = (d) =>
-      d.meta?.type === "Statement" && (d.meta.title || "").split(", ").some((n) => speakers.includes(n));
+    const theirs = (d) => d.speakers.some((n) => speakers.includes(n));
     const said = shown.filter(theirs);
-    const own = shown.filter((d) => !theirs(d) && named.includes(d.meta?.title));
+    const own = shown.filter((d) => !theirs(d) && named.includes(d.title));
     const others = shown.filter((d) => !theirs(d) && !own.includes(d));
     return [...said.slice(0, SAID_FIRST), ...own, ...others, ...said.slice(SAID_FIRST)];
   }
@@ -166,32 +255,45 @@
     return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
   }
 
-  function resultItem(data, words, full) {
-    const meta = data.meta || {};
+  function resultItem(one, words, full) {
     const item = document.createElement("li");
-    item.className = "md-search-result__item xp-result";
+    item.className = "md-search-result__item xp-result" + (one.type === PARAGRAPH ? " xp-result--paragraph" : "");
     const link = document.createElement("a");
     link.className = "md-search-result__link xp-result__link";
-    link.href = base.pathname + (meta.href || ""); // the record's address from the site root
+    link.href = base.pathname + one.href; // the record's address from the site root
     const head = document.createElement("div");
     head.className = "xp-result__head";
     const title = document.createElement("span");
     title.className = "xp-result__title";
-    title.append(marked(meta.title || "", words));
+    title.append(one.type === PARAGRAPH ? one.title : marked(one.title, words));
     const badge = document.createElement("span");
-    const kind = meta.kind || meta.type || "";
-    badge.className = "xp-result__kind" + (meta.kind ? ` xp-result__kind--${meta.kind === "Direct quote" ? "direct" : "reported"}` : "");
+    const kind = one.kind || one.type;
+    badge.className = "xp-result__kind" + (one.kind ? ` xp-result__kind--${one.kind === "Direct quote" ? "direct" : "reported"}` : "");
     badge.textContent = kind;
     head.append(title, " ", badge);
     link.append(head);
-    const text = full ? meta.words || "" : around(meta.words || "", words);
+    if (one.found) {
+      const body = document.createElement("p");
+      body.className = "xp-result__words";
+      for (const [text, hit] of one.found) {
+        if (!hit) {
+          body.append(text);
+          continue;
+        }
+        const mark = document.createElement("mark");
+        mark.textContent = text;
+        body.append(mark);
+      }
+      link.append(body);
+    }
+    const text = one.found ? "" : full ? one.words : around(one.words, words);
     if (text) {
-      const body = document.createElement(meta.kind === "Direct quote" ? "q" : "p");
+      const body = document.createElement(one.kind === "Direct quote" ? "q" : "p");
       body.className = "xp-result__words";
       body.append(marked(text, words));
       link.append(body);
     }
-    const about = [meta.status, meta.date, meta.source].filter(Boolean).join(" · ");
+    const about = [one.status, one.source, one.date].filter(Boolean).join(" · ");
     if (about) {
       const line = document.createElement("p");
       line.className = "xp-result__about";
@@ -206,12 +308,14 @@
     return n === 0 ? "No results" : n === 1 ? "1 result" : `${n} results`;
   }
 
-  /* Shows the results of `query` in `list`, newest query wins. */
+  /* Shows the results of `query` in `list`, newest query wins: the records first, then the
+     cited paragraphs with the same words below them. With no words, every record the filters
+     chosen narrow to. */
   function searcher(list, status, limit, full) {
     let latest = 0;
-    return async (query, chosen) => {
+    return async (query, chosen = {}) => {
       const asked = ++latest;
-      if (!query.trim()) {
+      if (!query.trim() && !Object.keys(chosen).length) {
         list.replaceChildren();
         status.textContent = "Type to search";
         delete list.dataset.shown;
@@ -220,11 +324,17 @@
       const { results, words, speakers, named } = await search(query, chosen);
       // A few more than are shown, so that a named speaker's words can be put first.
       const extra = speakers.length ? SAID_FIRST * 2 : 0;
-      const loaded = await Promise.all(results.slice(0, limit + extra).map((r) => r.data()));
+      const loaded = (await Promise.all(results.slice(0, limit + extra).map((r) => r.data()))).map(view);
       if (asked !== latest) return;
       const shown = ordered(loaded, speakers, named).slice(0, limit);
       list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
-      status.textContent = count(results.length);
+      if (results.length) status.textContent = count(results.length); // paragraphs counted next
+      const more = await paragraphs(words, chosen);
+      const room = Math.max(0, limit - shown.length);
+      const cited = (await Promise.all(more.slice(0, room).map((r) => r.data()))).map(view);
+      if (asked !== latest) return;
+      list.append(...cited.map((d) => resultItem(d, words, full)));
+      status.textContent = count(results.length + more.length);
       list.dataset.shown = query; // which query the list answers (tests wait for it)
     };
   }
@@ -307,6 +417,13 @@
     const list = root.querySelector("[data-xp-results]");
     const status = root.querySelector("[data-xp-count]");
     const box = root.querySelector("[data-xp-filters]");
+    // On a phone the filters fold under one button (search.css shows it there only).
+    const fold = root.querySelector("[data-xp-filter-toggle]");
+    fold?.addEventListener("click", () => {
+      const open = fold.getAttribute("aria-expanded") !== "true";
+      fold.setAttribute("aria-expanded", String(open));
+      box.classList.toggle("xp-search-page__filters--open", open);
+    });
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     const show = searcher(list, status, 100, true);
@@ -353,7 +470,7 @@
       event.preventDefault();
       run();
     });
-    if (input.value && narrowed) await run();
+    if (narrowed) await run(); // words or none: a filter in the address browses by it
   }
 
   function labelsOf() {
