@@ -128,7 +128,8 @@ def test_each_cited_paragraph_is_one_record_of_the_sources_words_leading_to_it(s
     article = story.graph.articles["fic-bridge"]
     found = [e for e in made if e.filters["type"] == [PARAGRAPH]]
     assert [(e.url, e.content) for e in found] == [
-        (f"{urls.url_of(article.page)}#p-{n}", article.paragraphs[n - 1]) for n in sorted(article.cited)
+        (f"{urls.url_of(article.page)}#p-{n}", article.paragraphs[n - 1])
+        for n in sorted(article.cited)
     ]
     assert found[0].shown == {"source": str(article.label), "paragraph": "1"}
     assert found[0].meta == {} and found[0].index == "paragraphs"
