@@ -69,7 +69,7 @@ def header_results(page: Page, url: str, words: str) -> list[dict[str, str]]:
 def test_a_word_only_the_article_says_finds_its_paragraph(window, site_url):
     results = header_results(window, site_url, ONLY_IN_THE_ARTICLE)
     base = urlsplit(site_url).path
-    assert results[0]["href"] == base + "sources/fic-bridge/#p-4"
+    assert results[0]["href"] == base + "sources/article/#p-4"
     assert results[0]["title"] == "In Fictional report on the Exampleton bridge vote, ¶4"
     assert results[0]["marked"] == [ONLY_IN_THE_ARTICLE]
 
