@@ -283,6 +283,12 @@ def quote_anchor(statement: Identified, paragraph: int) -> str:
     return f"q-{paragraph}-{statement.id}"
 
 
+def page_slug(page: str) -> str:
+    """A page's own name, as its address ends: `sources/the-courier-2026-03-03.md` →
+    `the-courier-2026-03-03` (an article's anchor on the sources listing, never its id)."""
+    return posixpath.basename(page).removesuffix(".md")
+
+
 def record_anchor(kind: str, record_id: str) -> str:
     """A record's anchor on a listing page (`term`, `event`, `correction`, `article`,
     `speaker`): prefixed by its kind, so no id can equal a heading's (`glossary`, `timeline`)."""

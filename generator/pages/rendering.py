@@ -206,6 +206,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         feed_file=urls.FEED_FILE,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
+        page_slug=urls.page_slug,
         title_id=urls.TITLE_ID,
         slug=slug,
         data_version=VERSION,

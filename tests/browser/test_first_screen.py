@@ -28,6 +28,7 @@ PARTLY = """- id: study-cost
   sources: [{article: fic-herald-funding, paragraph: 1}]
 """
 LONG_LABEL = "Wait for the study, its ministers say; no date for it is stated"
+LONG_PUBLISHER = "Varne Basin Commission for the Joint Administration of Shared Waters and Dams"
 # Many sides, each with a stance of its own and a long label, as a story of ten parties has:
 # the brief's "where each stands" must still fit the first screen (on a phone, as a strip).
 MORE_STANCES = "".join(
@@ -112,6 +113,12 @@ def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with (root / "content" / "questions.yaml").open("a", encoding="utf-8") as questions:
         questions.write(PARTLY)
     edit(root, "content/stances.yaml", "label: Wait for the study,", f'label: "{LONG_LABEL}",')
+    edit(
+        root,
+        "content/references.yaml",
+        "publisher: Varne Basin Commission",
+        f"publisher: {LONG_PUBLISHER}",
+    )
     with (root / "content" / "stances.yaml").open("a", encoding="utf-8") as stances:
         stances.write(MORE_STANCES)
     with (root / "content" / "countries.yaml").open("a", encoding="utf-8") as countries:
@@ -206,6 +213,39 @@ def test_the_countries_table_fits_a_phone_however_long_a_stance(phone, changed_u
     scroll = phone.locator(".xp-scroll")
     assert scroll.evaluate("(e) => e.scrollWidth <= e.clientWidth")  # nothing cut off
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("path", ["countries/belmark/", "timeline/", "sources/"])
+def test_no_page_is_wider_than_a_phone_however_long_a_label_or_a_publisher(
+    phone, changed_url, path
+):
+    """A country's page shows its long stance label, the timeline and the sources cite a
+    reference by its long publisher: each wraps, and the page stays as wide as the phone."""
+    phone.goto(changed_url + path)
+    assert phone.get_by_text(
+        LONG_LABEL if path.startswith("countries") else LONG_PUBLISHER
+    ).first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.parametrize("window", [PHONE, WIDE], indirect=True, ids=["375", "1280"])
+def test_the_sides_strip_says_there_are_more_on_a_phone_only(window, changed_url):
+    """On a phone the sides are a strip a reader swipes along: the brief says how many stances
+    there are and to swipe; on a desktop, where all are listed, it does not."""
+    window.goto(changed_url)
+    hint = window.locator(".xp-glance__hint")
+    if window.viewport_size == PHONE:
+        assert hint.is_visible()
+        assert hint.inner_text() == "7 stances: swipe along to see each."
+    else:
+        assert hint.is_hidden()
+
+
+def test_the_home_page_says_when_the_facts_were_checked_once(phone, base_url):
+    phone.goto(base_url)
+    assert phone.get_by_text("Facts last checked by the editors").count() == 1
+    phone.goto(base_url + "people/dusek/")
+    assert phone.get_by_text("Facts last checked by the editors").count() == 1  # the footer
 
 
 def test_the_statements_page_opens_with_a_jump_list_to_each_speaker(phone, base_url, story):

@@ -277,10 +277,12 @@ def test_the_home_page_says_when_it_happened_and_whose_reporting_it_draws_on(pag
         "When it happened: from 2 March 2026 to 20 March 2026, by the dates the sources give "
         "(publication, events and statements). 1 of the 7 articles gives no publication date."
     )
-    assert lines[2] == (
+    drawn = texts(page, ".xp-currency > p")[0]  # said once, where the sources are listed
+    assert drawn == (
         "Drawn from: 7 articles from 5 outlets: The Belmark Courier, The Ilvan Herald, "
         "Northgate Press Agency, Ostra Daily and Cordenia Today; 1 article of unknown outlet; "
-        "and 1 reference for facts no article states. All sources."
+        "and 1 reference for facts no article states, distilled by hand. Every fact links to the "
+        "paragraph it comes from."
     )
 
 

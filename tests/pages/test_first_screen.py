@@ -160,9 +160,12 @@ def test_the_unknown_line_tells_open_and_partly_answered_questions_apart(mini):
 
 def test_a_partly_answered_question_is_listed_once_on_the_home_page(mini):
     edit(mini, "content/questions.yaml", "status: open", PARTLY)
-    home = pages(mini)["index.md"].split("## What we know, and what we don't")[1]
-    assert home.count("How much will the bridge cost?") == 1
-    assert "So far: The opposition says it is too expensive" in home
+    home = pages(mini)["index.md"]
+    body = home.split("{#title}")[1]  # the page, its description aside
+    assert body.count("How much will the bridge cost?") == 1  # in the story in brief only
+    cards = home.split("## What we know, and what we don't")[1]
+    assert "Besides the question in the story in brief above:" in cards
+    assert "No other question is open." in cards
 
 
 def test_the_key_facts_are_not_repeated_as_the_story_so_far(mini):

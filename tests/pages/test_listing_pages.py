@@ -83,7 +83,17 @@ def test_every_article_is_listed_on_exactly_one_sources_page(multi, monkeypatch)
         if path.startswith("sources/") and (path == "sources/index.md" or "page-" in path)
         for found in re.findall(r"\{#article-([^}]+)\}", text)
     ]
-    assert sorted(headings) == sorted(path.stem for path in (multi / "seeds").glob("*.txt"))
+    # Each heading's anchor is its article's own page name (its address), never its id.
+    assert sorted(f"sources/{heading}.md" for heading in headings) == sorted(
+        path
+        for path in pages
+        if path.startswith("sources/")
+        and path.count("/") == 1
+        and path != "sources/index.md"
+        and "page-" not in path
+        and path.endswith(".md")
+    )
+    assert len(headings) == len(list((multi / "seeds").glob("*.txt")))
 
 
 def test_every_event_is_on_exactly_one_timeline_page(multi, monkeypatch):

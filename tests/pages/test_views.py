@@ -26,8 +26,12 @@ def pages(root: Path) -> dict[str, str]:
 
 
 def unknown_yet(home: str) -> str:
-    """The home page's list of what we don't know yet."""
-    return home.split("What we don't know yet")[1].split("</section>", maxsplit=1)[0]
+    """The home page's lists of what we don't know yet: the story in brief's "Still unknown"
+    and the card of the questions the brief does not name."""
+    brief = home.split('class="xp-glance__line xp-glance__unknown"')[1].split("</div>", maxsplit=1)[
+        0
+    ]
+    return brief + home.split("What we don't know yet")[1].split("</section>", maxsplit=1)[0]
 
 
 def test_the_home_page_lists_a_partly_answered_question_as_not_known_yet(mini):
