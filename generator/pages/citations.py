@@ -148,8 +148,8 @@ class Citations:
             named = len(self.graph.articles) > 1
         out = ['<span class="xp-sources">']
         # A bare "¶3" is kept on the prefix's line (`xp-cite-end` does not wrap); a named
-        # citation carries its words, and may take the next line whole.
-        joined = prefix and not named
+        # citation, or a reference named by its publisher, carries its words and may wrap.
+        joined = prefix and not named and bool(sources) and sources[0].reference is None
         if joined:
             out.append('<span class="xp-cite-end">')
         if prefix:

@@ -73,6 +73,18 @@ def test_the_prefix_stays_on_the_line_of_a_first_citation_named_by_its_paragraph
     assert named.startswith('<span class="xp-sources">Source: <a ')
 
 
+def test_a_reference_first_in_a_single_articles_story_may_wrap_after_the_prefix():
+    """A reference is named in words ("a page by …"): kept on the prefix's line it would push a
+    phone's page wider, so only a bare "¶3" is held there."""
+    reference = Fake(id="plan", title="The plan", publisher="A publisher of a long name")
+    source = Fake(article=None, paragraph=None, reference=reference)
+    cited = citations(articles=[ARTICLE]).cites([source, cite(3)], Links())
+    assert cited.startswith(
+        '<span class="xp-sources">Sources: <a class="xp-cite xp-cite--reference"'
+    )
+    assert "xp-cite-end" not in cited
+
+
 def test_a_reference_is_named_in_words_as_a_page_by_its_publisher():
     reference = Fake(id="plan", title="The <plan>", publisher="Ministry")
     source = Fake(article=None, paragraph=None, reference=reference)
