@@ -332,7 +332,7 @@ class Term(Record):
     usage: Text | None = Field(
         default=None,
         description="How the sources use the term, where they do not define it (such as "
-        "'Starmer says the two countries will set them up after a ceasefire'); shown as how the "
+        "'the mayor says the council will set them up after the vote'); shown as how the "
         "article uses it, never as its meaning.",
     )
     explanation: Explanation | None = Field(
