@@ -236,9 +236,11 @@ def targets(results: dict[int, dict[str, float]], seed: dict[str, float]) -> lis
         f"Hugo {get('hugo', 0):.1f} s)",
     )
     memory = get("build_generation_mb", 999)
+    # Every process the build runs counts, Pagefind's indexer too: a row that says 649 MB is
+    # never marked met under a goal of 400 MB each.
     check(
         "mkdocs_mb",
-        memory <= 400 and get("mkdocs_mb", 999) <= 400,
+        memory <= 400 and get("mkdocs_mb", 999) <= 400 and get("pagefind_mb", 999) <= 400,
         f"peak memory at N=1000 ≤ 400 MB each (generation {memory:.0f} MB, "
         f"MkDocs {get('mkdocs_mb', 0):.0f} MB; Pagefind's indexer {get('pagefind_mb', 0):.0f} MB)",
     )
