@@ -17,6 +17,8 @@ import pytest
 from hypothesis import settings
 
 from generator.build import check
+from generator.content.linking import Linked
+from generator.pages.rendering import render
 from generator.project import Project
 
 # The same examples on every run, so CI never fails on a draw it has not seen before; explore
@@ -124,6 +126,18 @@ def in_place(root: Path) -> Project:
     """A story of the repository, read where it is: no parse cache is written into its build/
     (the repository stays as it is, and two test workers never write the same file)."""
     return dataclasses.replace(Project.at(root), cache=None)
+
+
+def checked(root: Path) -> Linked:
+    """The story at `root`, checked: it must break no rule."""
+    linked, found = check(Project.at(root))
+    assert linked is not None and found == [], found
+    return linked
+
+
+def rendered(root: Path) -> dict[str, str]:
+    """Every page the generator writes for the story at `root` (before MkDocs), by its path."""
+    return render(checked(root))
 
 
 def problems(root: Path) -> list[str]:

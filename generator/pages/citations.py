@@ -179,3 +179,45 @@ class Citations:
         return Markup(
             f'<a class="xp-original" href="{href}" rel="nofollow noopener">In the original</a>'
         )
+
+
+_VOID = {"br", "img", "wbr", "hr", "input"}
+
+
+def _last_break(html: str) -> int:
+    """Where the last space between top-level words of `html` is (outside any tag or element),
+    or -1."""
+    depth, last, index = 0, -1, 0
+    while index < len(html):
+        char = html[index]
+        if char == "<":
+            end = html.index(">", index)
+            tag = html[index + 1 : end]
+            name = tag.lstrip("/").split(maxsplit=1)[0].lower() if tag.strip("/") else ""
+            if tag.startswith("/"):
+                depth -= 1
+            elif not tag.endswith("/") and name not in _VOID:
+                depth += 1
+            index = end + 1
+            continue
+        if char == " " and depth == 0:
+            last = index
+        index += 1
+    return last
+
+
+def with_cites(text: Markup, cites: Markup) -> Markup:
+    """A sentence and its citations, the last word kept on the citations' line so that a
+    citation never wraps onto a line of its own (`xp-cite-end` is `white-space: nowrap`; the
+    citations inside it wrap between themselves)."""
+    html = str(text if isinstance(text, Markup) else _html(text)).rstrip()
+    cut = _last_break(html)
+    head, word = (html[: cut + 1], html[cut + 1 :]) if cut >= 0 else ("", html)
+    return (
+        Markup(head)
+        + Markup('<span class="xp-cite-end">')
+        + Markup(word)
+        + Markup(" ")
+        + cites
+        + Markup("</span>")
+    )

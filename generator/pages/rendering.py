@@ -32,7 +32,7 @@ from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
 from generator.pages import prose, summary, views
 from generator.pages.chart import positions_picture
-from generator.pages.citations import Citations, article_name
+from generator.pages.citations import Citations, article_name, with_cites
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
 from generator.pages.feed import feed_file
 from generator.pages.inputs import PageInputs
@@ -195,7 +195,7 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         said_count=prose.said_count,
         question_statuses=get_args(QuestionStatus),
         news=prose.news,
-        with_cites=prose.with_cites,
+        with_cites=with_cites,
         date_span=prose.date_span,
         citing_statements=prose.citing_statements,
         by_speakers=views.by_speakers,

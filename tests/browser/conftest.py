@@ -4,6 +4,7 @@ that records console errors, failed requests and any request leaving 127.0.0.1."
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,19 @@ from tools.browser import PATIENCE_MS, Patient, chromium
 from tools.static_server import serving
 
 SUB_PATH = "/explainer/"
+
+
+@contextmanager
+def window_at(browser: Patient, width: int, height: int | None = None) -> Iterator[Page]:
+    """A page in a fresh window `width` px wide: a touch phone below 600 px (740 px tall unless
+    `height` says otherwise), else a desktop (900 px tall)."""
+    phone = width < 600
+    viewport = {"width": width, "height": height or (740 if phone else 900)}
+    context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")

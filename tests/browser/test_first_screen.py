@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import SUB_PATH
+from tests.browser.conftest import SUB_PATH, window_at
 from tests.conftest import MULTI, built, edit, make_project
 from tools.static_server import serving
 
@@ -141,18 +141,16 @@ def changed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
+    with window_at(browser, PHONE["width"], PHONE["height"]) as page:
+        yield page
 
 
 @pytest.fixture
 def window(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A phone or a desktop window, by the test's `size` parameter."""
     size = request.param
-    context = browser.new_context(viewport=size, is_mobile=size == PHONE, has_touch=size == PHONE)
-    yield context.new_page()
-    context.close()
+    with window_at(browser, size["width"], size["height"]) as page:
+        yield page
 
 
 def bottom(page: Page, selector: str) -> float:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import window_at
 from tests.conftest import MINI, built, make_project
 from tools.static_server import serving
 
@@ -27,15 +28,8 @@ def with_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(params=list(WIDTHS))
 def window(request, browser) -> Iterator[Page]:
-    width = WIDTHS[request.param]
-    phone = width < 600
-    context = browser.new_context(
-        viewport={"width": width, "height": 740 if phone else 900},
-        is_mobile=phone,
-        has_touch=phone,
-    )
-    yield context.new_page()
-    context.close()
+    with window_at(browser, WIDTHS[request.param]) as page:
+        yield page
 
 
 def test_with_a_repository_the_foot_of_a_page_suggests_a_correction(window, with_repository):

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import SUB_PATH
+from tests.browser.conftest import SUB_PATH, window_at
 from tests.conftest import built
 from tests.search_fixture import MARKUP_NAME, ONLY_IN_THE_ARTICLE, search_story
 from tools.static_server import serving
@@ -33,15 +33,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def window(browser, request) -> Iterator[Page]:
     """A window `request.param` pixels wide: a touch phone at 375, a desktop at 1280."""
-    width = request.param
-    phone = width < 600
-    context = browser.new_context(
-        viewport={"width": width, "height": 740 if phone else 900},
-        is_mobile=phone,
-        has_touch=phone,
-    )
-    yield context.new_page()
-    context.close()
+    with window_at(browser, request.param) as page:
+        yield page
 
 
 BOTH = pytest.mark.parametrize("window", [375, 1280], indirect=True, ids=["phone", "desktop"])

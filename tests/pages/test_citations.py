@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace as Fake
 
-from generator.pages.citations import Citations
+from markupsafe import Markup
+
+from generator.pages.citations import Citations, with_cites
 
 ARTICLE = Fake(id="a", title="Bridge & <tolls>", label="Report A", url="https://news.example/a")
 OTHER = Fake(id="b", title=None, label="Report B", url=None)
@@ -112,3 +114,11 @@ def test_a_reference_without_a_publisher_is_named_by_its_title_in_words():
     cited = citations().cites([source], Links(), prefix=False)
     assert ">the page “The &lt;plan&gt;”</a>" in cited
     assert "(reference)" not in cited
+
+
+def test_a_citation_keeps_the_last_word_on_its_line():
+    text = with_cites(Markup("over the <abbr data-tip='x y'>Glass River</abbr>."), Markup("¶1"))
+    assert text == (
+        "over the <span class=\"xp-cite-end\"><abbr data-tip='x y'>Glass River</abbr>. ¶1</span>"
+    )
+    assert with_cites("a <b>", Markup("¶2")) == ('a <span class="xp-cite-end">&lt;b&gt; ¶2</span>')

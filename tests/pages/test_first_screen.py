@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
-from generator.build import check
-from generator.content.linking import Linked
 from generator.pages import summary
 from generator.pages.rendering import render
-from generator.project import Project
-from tests.conftest import edit
+from tests.conftest import checked, edit, rendered
 
 PARTLY = "status: partly answered"
 # A second, reported statement by the mayor, on the paragraph that quotes her.
@@ -25,16 +21,6 @@ SECOND = """- id: quill-opening
   text: The bridge will open before winter.
   source: {article: fic-bridge, paragraph: 2}
 """
-
-
-def linked(root: Path) -> Linked:
-    story, found = check(Project.at(root))
-    assert story is not None and found == [], found
-    return story
-
-
-def pages(root: Path) -> dict[str, str]:
-    return render(linked(root))
 
 
 def words(html: str) -> str:
@@ -47,7 +33,7 @@ def glance_block(home: str) -> str:
 
 
 def test_what_happened_is_the_key_facts_each_with_its_paragraph(mini):
-    facts = summary.glance(linked(mini).graph).happened
+    facts = summary.glance(checked(mini).graph).happened
     assert [(fact.text, [s.paragraph for s in fact.sources]) for fact in facts] == [
         ("The council of Exampleton voted to build a bridge over the Glass River.", [1]),
     ]  # the first only: one fits a phone's first screen with the four other lines
@@ -56,7 +42,7 @@ def test_what_happened_is_the_key_facts_each_with_its_paragraph(mini):
 def test_without_key_facts_what_happened_is_the_summary(mini):
     path = mini / "content" / "story.yaml"
     path.write_text(path.read_text(encoding="utf-8").split("key_facts:")[0], encoding="utf-8")
-    facts = summary.glance(linked(mini).graph).happened
+    facts = summary.glance(checked(mini).graph).happened
     assert [fact.text for fact in facts] == [
         "The council of Exampleton voted to build a bridge over the Glass River; its cost is "
         "disputed."
@@ -64,7 +50,7 @@ def test_without_key_facts_what_happened_is_the_summary(mini):
 
 
 def test_when_is_the_span_of_the_dated_events_cited_where_the_date_comes_from(mini):
-    when = summary.glance(linked(mini).graph).when
+    when = summary.glance(checked(mini).graph).when
     assert (when.first, when.last) == (dt.date(2026, 11, 9), dt.date(2026, 11, 9))
     assert [source.reference.id for source in when.sources] == ["council-minutes"]
 
@@ -72,7 +58,7 @@ def test_when_is_the_span_of_the_dated_events_cited_where_the_date_comes_from(mi
 def test_when_the_sources_give_no_date_the_summary_says_so(mini):
     edit(mini, "content/events.yaml", "  date: 2026-11-09\n", "  date: null\n")
     edit(mini, "content/events.yaml", "  date_sources: [{reference: council-minutes}]\n", "")
-    story = linked(mini)
+    story = checked(mini)
     assert summary.glance(story.graph).when.first is None
     assert '<span class="xp-unknown">date not given</span>' in glance_block(
         render(story)["index.md"]
@@ -83,7 +69,7 @@ def test_without_a_dated_event_or_statement_when_says_when_the_articles_were_pub
     edit(mini, "content/events.yaml", "  date: 2026-11-09\n", "  date: null\n")
     edit(mini, "content/events.yaml", "  date_sources: [{reference: council-minutes}]\n", "")
     edit(mini, "seeds/fic-bridge.yaml", "published: null", "published: 2026-11-20")
-    block = glance_block(pages(mini)["index.md"])
+    block = glance_block(rendered(mini)["index.md"])
     assert (
         '<span class="xp-unknown">date not given</span>; published '
         '<time datetime="2026-11-20">20 November 2026</time> '
@@ -103,7 +89,7 @@ def test_key_facts_beyond_the_first_follow_below_the_brief_each_once(mini):
             for n in (2, 3, 4)
         ),
     )
-    home = pages(mini)["index.md"]
+    home = rendered(mini)["index.md"]
     block = glance_block(home)
     assert "Exampleton voted" in words(block) and "Key fact number" not in words(block)
     assert '<a href="#more-key-facts">3 more key facts</a>' in block
@@ -115,7 +101,7 @@ def test_key_facts_beyond_the_first_follow_below_the_brief_each_once(mini):
 def test_who_speaks_names_each_speaker_once_most_statements_first(mini):
     with (mini / "content" / "statements.yaml").open("a", encoding="utf-8") as statements:
         statements.write(SECOND)
-    speakers = summary.glance(linked(mini).graph).speakers
+    speakers = summary.glance(checked(mini).graph).speakers
     assert [(s.entity.name, s.count) for s in speakers] == [
         ("Ada Quill", 2),
         ("Bram Stoker-Lee", 1),
@@ -132,18 +118,18 @@ def test_a_speaker_the_sources_only_possibly_name_is_marked_so_and_named_last(mi
         "  topics: [cost]\n  attribution: ambiguous\n  attribution_note: The article is unclear."
         "\n- id: stoker-lee-too-expensive",
     )
-    speakers = summary.glance(linked(mini).graph).speakers
+    speakers = summary.glance(checked(mini).graph).speakers
     assert [(s.entity.name, s.uncertain) for s in speakers] == [
         ("Bram Stoker-Lee", False),
         ("Norland", False),
         ("Ada Quill", True),
     ]
-    block = glance_block(pages(mini)["index.md"])
+    block = glance_block(rendered(mini)["index.md"])
     assert "Ada Quill</a> (who said it is uncertain) <span" in block
 
 
 def test_each_party_is_shown_under_its_stance_with_its_citation(mini):
-    block = glance_block(pages(mini)["index.md"])
+    block = glance_block(rendered(mini)["index.md"])
     assert re.search(
         r'Will not pay</span>: <span class="xp-cite-end"><a href="countries/norland/">'
         r'Norland</a> <span class="xp-sources"><a class="xp-cite" href="[^"]*#p-4"',
@@ -153,14 +139,14 @@ def test_each_party_is_shown_under_its_stance_with_its_citation(mini):
 
 def test_the_unknown_line_tells_open_and_partly_answered_questions_apart(mini):
     edit(mini, "content/questions.yaml", "status: open", PARTLY)
-    block = glance_block(pages(mini)["index.md"])
+    block = glance_block(rendered(mini)["index.md"])
     assert "How much will the bridge cost?</a>" in block
     assert "xp-status--partly-answered" in block
 
 
 def test_a_partly_answered_question_is_listed_once_on_the_home_page(mini):
     edit(mini, "content/questions.yaml", "status: open", PARTLY)
-    home = pages(mini)["index.md"]
+    home = rendered(mini)["index.md"]
     body = home.split("{#title}")[1]  # the page, its description aside
     assert body.count("How much will the bridge cost?") == 1  # in the story in brief only
     cards = home.split("## What we know, and what we don't")[1]
@@ -169,7 +155,7 @@ def test_a_partly_answered_question_is_listed_once_on_the_home_page(mini):
 
 
 def test_the_key_facts_are_not_repeated_as_the_story_so_far(mini):
-    body = pages(mini)["index.md"].split("{#title}")[1]  # the page, its description aside
+    body = rendered(mini)["index.md"].split("{#title}")[1]  # the page, its description aside
     assert "The story so far" not in body
     assert body.count("The council of Exampleton voted to build a bridge over the") == 1
     assert "its cost is disputed" not in body  # the summary says it again in other words
@@ -182,12 +168,12 @@ def test_the_count_of_questions_says_open_and_partly_answered_apart(mini):
             "  known: The mayor says before winter.\n"
             "  sources: [{article: fic-bridge, paragraph: 2}]\n"
         )
-    figures = pages(mini)["index.md"].split('<p class="xp-figures">')[1].split("</p>")[0]
+    figures = rendered(mini)["index.md"].split('<p class="xp-figures">')[1].split("</p>")[0]
     assert ">1 open, 1 partly answered questions</a>" in figures
 
 
 def test_the_latest_news_says_what_changed_in_the_records_words(mini):
-    home = pages(mini)["index.md"]
+    home = rendered(mini)["index.md"]
     latest = home.split('<ul class="xp-latest">')[1].split("</ul>")[0]
     assert '<a href="countries/exampleton/">Exampleton</a>’s stance: Pays.' in latest
 
@@ -195,7 +181,7 @@ def test_the_latest_news_says_what_changed_in_the_records_words(mini):
 def test_a_paragraph_names_each_speaker_citing_it_once(mini):
     with (mini / "content" / "statements.yaml").open("a", encoding="utf-8") as statements:
         statements.write(SECOND)
-    article = pages(mini)["sources/article.md"]
+    article = rendered(mini)["sources/article.md"]
     second = article.split('id="p-2"')[1].split("</div>", 1)[0]
     citing = second.split("Statements citing it: ")[1].split("</p>")[0]
     assert citing.count("Ada Quill") == 1
@@ -206,7 +192,7 @@ def test_a_paragraph_names_each_speaker_citing_it_once(mini):
 
 
 def test_a_persons_page_lists_each_source_once_with_where_it_mentions_them(mini):
-    page = pages(mini)["people/quill.md"]
+    page = rendered(mini)["people/quill.md"]
     assert "## Mentioned in" not in page
     sources = page.split("## Sources this page draws on")[1]
     assert sources.count('href="../../sources/article/"') == 1
@@ -214,7 +200,7 @@ def test_a_persons_page_lists_each_source_once_with_where_it_mentions_them(mini)
 
 
 def test_a_statement_card_has_one_link_control_with_its_copy_button(mini):
-    page = pages(mini)["people/quill.md"]
+    page = rendered(mini)["people/quill.md"]
     card = page.split('id="s-quill-before-winter"')[1].split("</article>")[0]
     assert "Permalink" not in card and "Copy link" not in card
     share = card.split('<span class="xp-share">')[1].split("</span>")[0]

@@ -179,15 +179,3 @@ def test_statements_citing_a_paragraph_name_each_speaker_once():
     assert line == (
         'Ann: 2 quoted (<a href="#q1">1</a>, <a href="#q2">2</a>), <a href="#r1">1 paraphrased</a>'
     )
-
-
-def test_a_citation_keeps_the_last_word_on_its_line():
-    text = prose.with_cites(
-        prose.Markup("over the <abbr data-tip='x y'>Glass River</abbr>."), prose.Markup("¶1")
-    )
-    assert text == (
-        "over the <span class=\"xp-cite-end\"><abbr data-tip='x y'>Glass River</abbr>. ¶1</span>"
-    )
-    assert prose.with_cites("a <b>", prose.Markup("¶2")) == (
-        'a <span class="xp-cite-end">&lt;b&gt; ¶2</span>'
-    )

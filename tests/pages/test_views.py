@@ -4,25 +4,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from generator.build import check
-from generator.content.linking import Linked
 from generator.model.records import RECORD_TYPES
-from generator.pages.rendering import render
 from generator.pages.views import cited_groups
-from generator.project import Project
-from tests.conftest import edit
-
-
-def story(root: Path) -> Linked:
-    linked, found = check(Project.at(root))
-    assert linked is not None and found == [], found
-    return linked
-
-
-def pages(root: Path) -> dict[str, str]:
-    return render(story(root))
+from tests.conftest import checked, edit, rendered
 
 
 def unknown_yet(home: str) -> str:
@@ -36,19 +21,19 @@ def unknown_yet(home: str) -> str:
 
 def test_the_home_page_lists_a_partly_answered_question_as_not_known_yet(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: partly answered")
-    listed = unknown_yet(pages(mini)["index.md"])
+    listed = unknown_yet(rendered(mini)["index.md"])
     assert "How much will the bridge cost?" in listed
 
 
 def test_the_home_page_does_not_list_an_answered_question_as_not_known_yet(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: answered")
-    listed = unknown_yet(pages(mini)["index.md"])
+    listed = unknown_yet(rendered(mini)["index.md"])
     assert "How much will the bridge cost?" not in listed
 
 
 def test_the_questions_page_has_a_section_only_for_statuses_it_lists(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: moot")
-    sections = re.findall(r"^## (.+)$", pages(mini)["questions/index.md"], flags=re.MULTILINE)
+    sections = re.findall(r"^## (.+)$", rendered(mini)["questions/index.md"], flags=re.MULTILINE)
     assert sections == ["No longer relevant"]
 
 
@@ -61,14 +46,14 @@ def test_an_ambiguous_attribution_names_its_speakers_as_candidates_not_co_speake
         "  topics: [cost]\n  attribution: ambiguous\n  attribution_note: The article is unclear."
         "\n- id: stoker-lee-too-expensive",
     )
-    page = pages(mini)["people/quill.md"]
+    page = rendered(mini)["people/quill.md"]
     assert "Who said it is uncertain:</span> <a" in page
     assert 'Ada Quill</a> or <a class="xp-speaker"' in page
     assert "Ada Quill</a> and <a" not in page
 
 
 def test_an_articles_paragraph_lists_every_other_fact_that_cites_it_under_its_kind(mini):
-    page = pages(mini)["sources/article.md"]
+    page = rendered(mini)["sources/article.md"]
     first = page.split('id="p-1"')[1].split("</div>", 1)[0]
     assert "Other facts citing it:" in first
     assert (
@@ -79,13 +64,13 @@ def test_an_articles_paragraph_lists_every_other_fact_that_cites_it_under_its_ki
 
 
 def test_no_fact_citing_a_paragraph_is_followed_by_its_type(mini):
-    page = pages(mini)["sources/article.md"]
+    page = rendered(mini)["sources/article.md"]
     tags = [f"({c.record})" for c in RECORD_TYPES] + ["(the story&#39;s summary)"]
     assert [tag for tag in tags if tag in page] == []
 
 
 def test_facts_are_grouped_under_what_readers_call_them_in_the_order_they_come(mini):
-    graph = story(mini).graph
+    graph = checked(mini).graph
     facts = [graph.people["quill"], graph.countries["norland"], graph.people["stoker-lee"]]
     facts.append(graph.story)
     assert [

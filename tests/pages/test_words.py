@@ -12,18 +12,9 @@ from types import SimpleNamespace as Fake
 import pytest
 import yaml
 
-from generator.build import check
 from generator.model.records import Term
 from generator.pages import prose, views
-from generator.pages.rendering import render
-from generator.project import Project
-from tests.conftest import MULTI, ROOT, edit, make_project
-
-
-def pages(root: Path) -> dict[str, str]:
-    linked, found = check(Project.at(root))
-    assert linked is not None and found == [], found
-    return render(linked)
+from tests.conftest import MULTI, ROOT, edit, make_project, rendered
 
 
 def shown(html: str) -> str:
@@ -55,7 +46,7 @@ def reports(*articles: tuple[str | None, str | None]) -> list[Fake]:
 def test_no_page_calls_anything_reported(mini):
     """ "Reported" meant a paraphrase, a date and a count at once: it is no word of the site's.
     (The mini story's own text never says it, so any "reported" on its pages is the site's.)"""
-    for path, text in pages(mini).items():
+    for path, text in rendered(mini).items():
         if not path.endswith(".md"):
             continue  # data files keep `kind: reported`
         visible = shown(re.sub(r'class="[^"]*"', "", text))
@@ -63,14 +54,14 @@ def test_no_page_calls_anything_reported(mini):
 
 
 def test_a_paraphrase_is_badged_paraphrase_on_its_card_and_in_compact_lines(mini):
-    page = pages(mini)["countries/norland.md"]
+    page = rendered(mini)["countries/norland.md"]
     assert '<span class="xp-badge xp-badge--reported">Paraphrase</span>' in page
-    lines = pages(mini)["statements/index.md"]
+    lines = rendered(mini)["statements/index.md"]
     assert "Paraphrase</span>" in lines and ">Reported<" not in lines
 
 
 def test_a_statement_dated_by_its_article_says_when_it_was_published(multi):
-    page = card(pages(multi)["people/dusek.md"], "s-dusek-halt-to-study")
+    page = card(rendered(multi)["people/dusek.md"], "s-dusek-halt-to-study")
     date = shown(page.split('class="xp-statement__date">', 1)[1].split("</p>")[0])
     assert date == "First published 11 March 2026"
 
@@ -113,7 +104,7 @@ def test_an_outlet_named_as_its_own_via_is_not_syndicated():
 
 
 def test_the_card_counts_outlets_and_independent_reports_and_says_how(multi):
-    reports_block = card(pages(multi)["people/annar.md"], "s-annar-every-litre")
+    reports_block = card(rendered(multi)["people/annar.md"], "s-annar-every-litre")
     assert shown(reports_block.split('class="xp-reports__heading">')[1].split("</p>")[0]) == (
         "In 3 outlets, 2 independent reports"
     )
@@ -125,7 +116,7 @@ def test_the_card_counts_outlets_and_independent_reports_and_says_how(multi):
 
 def test_without_via_the_same_reports_are_independent(multi):
     edit(multi, "seeds/fic-today-summit.yaml", "via: Northgate Press Agency", "via: null")
-    reports_block = card(pages(multi)["people/annar.md"], "s-annar-every-litre")
+    reports_block = card(rendered(multi)["people/annar.md"], "s-annar-every-litre")
     assert 'class="xp-reports__heading">In 3 outlets</p>' in reports_block
     assert "xp-reports__counted" not in reports_block
 
@@ -134,7 +125,7 @@ def test_without_via_the_same_reports_are_independent(multi):
 
 
 def test_typography_only_variants_are_folded_under_a_request(multi):
-    block = card(pages(multi)["people/annar.md"], "s-annar-every-litre")
+    block = card(rendered(multi)["people/annar.md"], "s-annar-every-litre")
     listed, folded = block.split('<details class="xp-reports__printed">')
     assert "As printed" not in listed and "doesn&#39;t" not in listed
     assert "<summary>Show how each outlet printed it</summary>" in folded
@@ -143,7 +134,7 @@ def test_typography_only_variants_are_folded_under_a_request(multi):
 
 
 def test_a_report_in_its_own_words_is_shown_outside_any_request(multi):
-    block = card(pages(multi)["people/dusek.md"], "s-dusek-halt-to-study")
+    block = card(rendered(multi)["people/dusek.md"], "s-dusek-halt-to-study")
     assert "This source’s wording:" in block
     assert "<details" not in block
 
@@ -153,19 +144,19 @@ def test_a_report_in_its_own_words_is_shown_outside_any_request(multi):
 
 def test_a_moot_question_reads_no_longer_relevant_everywhere(mini):
     edit(mini, "content/questions.yaml", "status: open", "status: moot")
-    made = pages(mini)
+    made = rendered(mini)
     for path in ("questions/index.md", "questions/bridge-cost.md", "methodology.md"):
         assert "No longer relevant" in made[path] or "no longer relevant" in made[path], path
         assert not re.search(r"\b[Mm]oot\b", shown(re.sub(r'class="[^"]*"', "", made[path])))
 
 
 def test_on_the_questions_page_a_status_follows_its_question(mini):
-    entry = pages(mini)["questions/index.md"].split('<div class="xp-card xp-question">')[1]
+    entry = rendered(mini)["questions/index.md"].split('<div class="xp-card xp-question">')[1]
     assert entry.index('class="xp-status') > entry.index('class="xp-card__title"')
 
 
 def test_on_a_question_page_the_status_follows_the_heading(mini):
-    page = pages(mini)["questions/bridge-cost.md"]
+    page = rendered(mini)["questions/bridge-cost.md"]
     assert page.index('class="xp-status') > page.index("\n# How much will the bridge cost")
 
 
@@ -185,7 +176,7 @@ EXPLANATION = (
 
 
 def glossary_entry(root: Path) -> str:
-    return pages(root)["glossary.md"].split('id="term-glass-river"', 1)[1].split("</dd>")[0]
+    return rendered(root)["glossary.md"].split('id="term-glass-river"', 1)[1].split("</dd>")[0]
 
 
 def test_a_term_the_sources_do_not_explain_says_so_and_how_the_article_uses_it(mini):
@@ -199,7 +190,7 @@ def test_a_term_the_sources_do_not_explain_says_so_and_how_the_article_uses_it(m
 
 def test_a_terms_tooltip_says_the_sources_do_not_explain_it(mini):
     edit(mini, "content/glossary.yaml", DEFINITION, USAGE)
-    home = pages(mini)["index.md"]
+    home = rendered(mini)["index.md"]
     assert 'data-tip="Not explained by the sources. How the article uses it: The mayor' in home
 
 
@@ -215,7 +206,7 @@ def test_the_editors_explanation_is_marked_as_theirs_and_cites_its_reference(min
 
 def test_the_editors_explanation_is_the_tooltip_only_where_the_sources_define_nothing(mini):
     edit(mini, "content/glossary.yaml", DEFINITION, DEFINITION + EXPLANATION)
-    home = pages(mini)["index.md"]
+    home = rendered(mini)["index.md"]
     assert 'data-tip="The river the bridge would cross."' in home
     entry = glossary_entry(mini)
     assert "The river the bridge would cross." in entry and "Editors’ explanation:" in entry
