@@ -7,6 +7,12 @@ data files as static files, and a minimal layout (title, a navigation of the sec
 table of contents and its content). It is what any static site generator must do with these pages
 (read, parse Markdown, render a template, write), without Material's theme, so the ratio says how
 much our MkDocs build costs over a fast generator's floor.
+
+The share pages (`said/<id>/`, static HTML) are part of that work wherever the generator puts
+them: in build/docs, where MkDocs copies them, or in a folder of their own that the build links
+into site/ after MkDocs. So Hugo is also handed, as static files, every file of our built site/
+that neither came from build/docs nor is MkDocs', Material's or Pagefind's own (`_from_site`):
+Hugo writes them into its output as our build does, whichever way ours gets them there.
 """
 
 from __future__ import annotations
@@ -56,9 +62,50 @@ def binary() -> Path | None:
     return found[0] if found else None
 
 
-def prepare(docs: Path, into: Path) -> int:
-    """A Hugo project holding the generated pages; returns how many Markdown pages it has.
-    A folder's index.md becomes Hugo's _index.md (a section page, as in MkDocs)."""
+# What MkDocs, Material and Pagefind add to site/ themselves: not the generator's work.
+THEIRS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+THEIR_FOLDERS = ("assets", "pagefind")
+
+
+def _made_from_docs(docs: Path) -> set[Path]:
+    """The files of site/ that MkDocs makes from build/docs (directory URLs, as we build)."""
+    made = set()
+    for path in docs.rglob("*"):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs)
+        if path.suffix != ".md":
+            made.add(relative)
+        elif relative.name == "index.md":
+            made.add(relative.parent / "index.html")
+        else:
+            made.add(relative.with_suffix("") / "index.html")
+    return made
+
+
+def _from_site(docs: Path, site: Path) -> list[Path]:
+    """Files of the built site the generator wrote outside build/docs (the share pages, when
+    they have a folder of their own), relative to site/."""
+    if not site.is_dir():
+        return []
+    made = _made_from_docs(docs)
+    found = []
+    for path in site.rglob("*"):
+        relative = path.relative_to(site)
+        if (
+            path.is_file()
+            and relative not in made
+            and str(relative) not in THEIRS
+            and relative.parts[0] not in THEIR_FOLDERS
+        ):
+            found.append(relative)
+    return found
+
+
+def prepare(docs: Path, into: Path, site: Path | None = None) -> tuple[int, int]:
+    """A Hugo project holding the generated pages; returns how many Markdown pages it has and
+    how many files came from `site` rather than `docs`. A folder's index.md becomes Hugo's
+    _index.md (a section page, as in MkDocs)."""
     shutil.rmtree(into, ignore_errors=True)
     (into / "layouts" / "_default").mkdir(parents=True)
     (into / "hugo.toml").write_text(CONFIG, encoding="utf-8")
@@ -77,15 +124,21 @@ def prepare(docs: Path, into: Path) -> int:
             target = into / "static" / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-    return pages
+    extra = _from_site(docs, site) if site is not None else []
+    for relative in extra:
+        target = into / "static" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile((site or docs) / relative, target)
+    return pages, len(extra)
 
 
-def hugo_build(docs: Path, work: Path) -> dict[str, float] | None:
-    """Hugo's wall and CPU seconds on the pages in `docs` (None when Hugo cannot run here)."""
+def hugo_build(docs: Path, work: Path, site: Path | None = None) -> dict[str, float] | None:
+    """Hugo's wall and CPU seconds on the pages in `docs`, plus the files of our built `site`
+    that came from elsewhere (None when Hugo cannot run here)."""
     hugo = binary()
     if hugo is None:
         return None
-    pages = prepare(docs, work)
+    pages, extra = prepare(docs, work, site)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
@@ -102,9 +155,15 @@ def hugo_build(docs: Path, work: Path) -> dict[str, float] | None:
         return None
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     built = sum(1 for _ in (work / "public").rglob("*.html"))
-    return {"hugo": wall, "hugo_cpu": cpu, "hugo_pages": pages, "hugo_html": built}
+    return {
+        "hugo": wall,
+        "hugo_cpu": cpu,
+        "hugo_pages": pages,
+        "hugo_html": built,
+        "hugo_from_site": extra,
+    }
 
 
 if __name__ == "__main__":
     story = Path(sys.argv[1]).resolve()
-    print(hugo_build(story / "build" / "docs", story / "build" / "hugo"))
+    print(hugo_build(story / "build" / "docs", story / "build" / "hugo", story / "site"))

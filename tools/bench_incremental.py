@@ -1,7 +1,10 @@
 """One edited statement regenerated in a warm Session (generator/live/incremental.py), as the live
 preview regenerates it: `python -m tools.bench_incremental corpus/1000` prints one JSON object
 with the cold run's seconds (wall and CPU), then each edit's seconds (wall and CPU, and wall by
-stage) and the files it wrote. On a shared machine, compare CPU seconds."""
+stage) and the files it wrote. On a shared machine, compare CPU seconds.
+
+`edit_statement` is also the edit `make bench` makes before it times `python -m generator
+generate` from the command line (tools/bench.py), so both figures edit the same words."""
 
 from __future__ import annotations
 
@@ -16,6 +19,17 @@ from generator.project import Project
 
 # A reported statement's words, which need not stand verbatim in their article.
 REPORTED = re.compile(r"(kind: reported\n(?:  .*\n)*?  text: )(.*)")
+
+
+def edit_statement(root: Path, word: str) -> tuple[Path, str]:
+    """Adds `word` to the words of the story's first reported statement; returns the file and
+    its text before, to put back."""
+    path = min((root / "content" / "statements").glob("*.yaml"))
+    original = path.read_text(encoding="utf-8")
+    edited = REPORTED.sub(rf"\g<1>\g<2> {word}", original, count=1)
+    assert edited != original, f"{path}: no reported statement"
+    path.write_text(edited, encoding="utf-8")
+    return path, original
 
 
 def edited_statement(root: Path, rounds: int = 3) -> dict[str, object]:

@@ -1,7 +1,9 @@
 """The live preview as an editor meets it: `python -m generator serve` on a story, a statement's
 page open in headless Chromium, the statement's words edited in its YAML file and saved; timed
 from the save to the open page showing the new words, and MkDocs' rebuilds counted per save (the
-serve log prints one "Rebuilt …" line per rebuild)."""
+serve log prints one "Rebuilt …" line per rebuild). The serve process and any it starts are
+sampled throughout (tools/bench_procs.py): their peak memory, and the serve process's resident
+memory after the last save, which is what stays with an editor who keeps the preview open."""
 
 from __future__ import annotations
 
@@ -20,10 +22,11 @@ from playwright.sync_api import Page
 from generator.build import check
 from generator.content.graph import Node
 from generator.project import Project
+from tools.bench_procs import TreeSampler, rss_mb
 from tools.browser import chromium
 
 ROOT = Path(__file__).resolve().parents[1]
-SAVES = 3
+SAVES = 20
 START_TIMEOUT = 900.0
 SHOW_TIMEOUT = 120.0
 
@@ -67,8 +70,9 @@ def _rebuilds(log: Path) -> int:
     return len(re.findall(r"^Rebuilt ", log.read_text(errors="replace"), re.MULTILINE))
 
 
-def preview_figures(story: Path) -> dict[str, float]:
-    """Median seconds from save to page over SAVES edits, and MkDocs rebuilds per save."""
+def preview_figures(story: Path, saves: int = SAVES) -> dict[str, float]:
+    """Median and slowest seconds from save to page over `saves` edits, MkDocs rebuilds per
+    save, the serve process's memory after the last save and the peak of its processes."""
     statement, path, line = _reported_statement(story)
     original = path.read_text(encoding="utf-8")
     old = statement.text.split()[-1]  # "….", the last word: edits keep the paraphrase whole
@@ -83,13 +87,15 @@ def preview_figures(story: Path) -> dict[str, float]:
         server = subprocess.Popen(
             [*command, "--address", f"127.0.0.1:{port}"], stdout=out, stderr=out, env=env
         )
+    sampler = TreeSampler(server.pid)
+    after_saves = float("nan")
     try:
         _wait_until_served(url, server)
         with chromium() as browser:
             page = browser.new_page()
             page.goto(url)
             text = original
-            for save in range(SAVES):
+            for save in range(saves):
                 word = f"bench{save}{port}."
                 edited = _replace_after(text, line, f" {old}\n", f" {word}\n")
                 assert edited != text, f"{path}: {old!r} not found at the end of a line"
@@ -103,11 +109,20 @@ def preview_figures(story: Path) -> dict[str, float]:
                 time.sleep(3)  # any second rebuild of the same save would show by now
                 rebuilds.append(_rebuilds(log) - before)
                 text, old = edited, word
+            after_saves = rss_mb(server.pid)
     finally:
+        sampler.stop()
         server.terminate()
         server.wait(timeout=30)
         path.write_text(original, encoding="utf-8")
-    return {"preview": statistics.median(seconds), "preview_rebuilds": max(rebuilds)}
+    return {
+        "preview": statistics.median(seconds),
+        "preview_max": max(seconds),
+        "preview_saves": len(seconds),
+        "preview_rebuilds": max(rebuilds),
+        "preview_mb": after_saves,
+        "preview_peak_mb": max((s.peak_mb for s in sampler.seen.values()), default=float("nan")),
+    }
 
 
 def _body(page: Page) -> str:

@@ -7,9 +7,7 @@ misspelt name, so no story is named here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import platform
 import re
 import statistics
 import subprocess
@@ -21,7 +19,8 @@ from playwright.sync_api import Browser, Request
 
 from generator.build import check
 from generator.project import Project
-from tools.browser import chromium, chromium_path
+from tools.bench_goals import GOAL_N, GOALS, goal_figures, goal_line
+from tools.browser import chromium
 from tools.static_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,96 +123,19 @@ def browser_figures(story: Path) -> dict[str, Any]:
     }
 
 
-def search_figures(story: Path) -> dict[str, float]:
-    """The search figures of a built story, as `make bench` tabulates them."""
-    browsed = browser_figures(story)
-    return {**index_figures(story), **{k: v for k, v in browsed.items() if k != "queries"}}
+def search_figures(story: Path) -> dict[str, Any]:
+    """The search figures of a built story as `make bench` reports them (`queries` holds each
+    query's own)."""
+    return {**index_figures(story), **browser_figures(story)}
 
 
-SEARCH_ROWS = [
-    ("search_records", "Search records", "{:.0f}"),
-    ("index_s", "Pagefind indexing (s)", "{:.1f}"),
-    ("index_peak_mb", "Pagefind indexer peak memory (MB)", "{:.0f}"),
-    ("index_mb", "Search index on disk (MB)", "{:.1f}"),
-    ("search_transfer_kb", "Search: transferred before the first result, median (KB)", "{:.0f}"),
-    ("search_transfer_kb_max", "Search: transferred before the first result, most (KB)", "{:.0f}"),
-    ("first_result_ms", "Search: last keystroke to first result, median (ms)", "{:.0f}"),
-    ("first_result_ms_max", "Search: last keystroke to first result, slowest query (ms)", "{:.0f}"),
-]
-TRANSFER_KB, FIRST_RESULT_MS = 300, 500  # the targets at N = 1000
+SEARCH_GOALS = ("first_result_ms_max", "search_transfer_kb_max")
 
 
-def search_targets(big: dict[str, float]) -> list[str]:
-    def line(ok: bool, text: str) -> str:
-        return f"- {'Met' if ok else '**Not met**'}: {text}"
-
-    return [
-        line(
-            big["search_transfer_kb_max"] <= TRANSFER_KB,
-            f"every query at N=1000 transfers ≤ {TRANSFER_KB} KB before the first result "
-            f"(median {big['search_transfer_kb']:.0f} KB, "
-            f"most {big['search_transfer_kb_max']:.0f} KB)",
-        ),
-        line(
-            big["first_result_ms_max"] <= FIRST_RESULT_MS,
-            f"every query at N=1000 shows its first result ≤ {FIRST_RESULT_MS} ms after the last "
-            f"keystroke (median {big['first_result_ms']:.0f} ms; "
-            f"slowest {big['first_result_ms_max']:.0f} ms)",
-        ),
-    ]
-
-
-def search_section(results: dict[int, dict[str, Any]]) -> str:
-    sizes = sorted(results)
-    table = ["| Measure | " + " | ".join(f"N = {n}" for n in sizes) + " |"]
-    table.append("|---" * (len(sizes) + 1) + "|")
-    for key, label, form in SEARCH_ROWS:
-        table.append(
-            f"| {label} | " + " | ".join(form.format(results[n][key]) for n in sizes) + " |"
-        )
-    queries = [
-        f"- N = {n}: "
-        + "; ".join(
-            f"`{q}` {r['ms']:.0f} ms, {r['kb']:.0f} KB" for q, r in results[n]["queries"].items()
-        )
-        for n in sizes
-    ]
-    big = results.get(1000)
-    return "\n".join(
-        [
-            "## Search",
-            "",
-            "`python -m tools.bench --search-only` on the built synthetic stories: Pagefind "
-            "indexing the records `generate` wrote (the `search-index` command, alone), then "
-            f"each query typed into the header's box in a fresh headless Chromium (cold cache), "
-            f"{RUNS} times (each figure is the median of the {RUNS}), "
-            "the site served gzip-compressed from 127.0.0.1 under a sub-path. Transferred: every "
-            "response (headers and compressed body) from the keystroke that focuses the box that "
-            "had arrived by "
-            "the first result. Time: from the last keystroke to the first result shown, "
-            "debounce included; Pagefind starts loading when the box is focused, while the "
-            "reader types.",
-            "",
-            f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores, "
-            f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
-            f"headless Chromium from {chromium_path()}.",
-            "",
-            *table,
-            "",
-            *(search_targets(big) if big else []),
-            "",
-            "Each query (from the story: the most quoted speakers' names, what they said, a "
-            "statement's longest word, a name with one letter changed):",
-            "",
-            *queries,
-            "",
-        ]
-    )
-
-
-def search_only(sizes: list[int], benchmarks: Path) -> None:
-    """The Search section of BENCHMARKS.md, replaced (or added) with figures for `sizes`."""
-    results: dict[int, dict[str, Any]] = {}
+def search_only(sizes: list[int]) -> None:
+    """A quick look at search alone, on corpus/N as built: prints the figures and the search
+    goals' lines. BENCHMARKS.md is written only by a whole `make bench`, so that every figure in
+    it comes from one run."""
     for n in sizes:
         story = ROOT / "corpus" / str(n)
         if not (story / "site" / "index.html").is_file():
@@ -221,15 +143,12 @@ def search_only(sizes: list[int], benchmarks: Path) -> None:
                 f"corpus/{n}/site: not built: make corpus N={n}, then "
                 f"python -m generator --root corpus/{n} build"
             )
-        results[n] = {**index_figures(story), **browser_figures(story)}
-        print(n, {k: v for k, v in results[n].items() if k != "queries"}, flush=True)
-    text = benchmarks.read_text(encoding="utf-8") if benchmarks.is_file() else "# Benchmarks\n"
-    section = search_section(results)
-    start = text.find("## Search\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
-    benchmarks.write_text(text, encoding="utf-8")
-    print(section)
+        figures = search_figures(story)
+        asked = figures.pop("queries")
+        print(n, {k: round(v, 1) for k, v in figures.items()}, flush=True)
+        for query, each in asked.items():
+            print(f"  `{query}` {each['ms']:.0f} ms, {each['kb']:.0f} KB")
+        found = goal_figures({GOAL_N: figures}, {})
+        for goal in GOALS:
+            if goal.figure in SEARCH_GOALS:
+                print(goal_line(goal, found) + ("" if n == GOAL_N else f" (at N = {n})"))
