@@ -110,7 +110,9 @@ N ?= 100
 corpus: $(READY)
 	$(BIN)/python -m tools.corpus $(N)
 
-# Builds synthetic stories of 10, 100 and 1000 articles (FULL=1 adds 3000); writes BENCHMARKS.md.
+# Builds synthetic stories of 10, 100 and 1000 articles (FULL=1 adds 3000), with Hugo on the same
+# pages, the live preview and search at 1000; writes BENCHMARKS.md with each goal met or not (its
+# notes kept). Run it on an idle machine: about 20 minutes, about 45 with FULL=1 (at today's speeds).
 bench: $(READY)
 	$(BIN)/python -m tools.bench $(if $(FULL),--full)
 

@@ -228,7 +228,7 @@ def seed_seconds() -> dict[str, float]:
     nothing changed (MkDocs is skipped)."""
     edited = ROOT / "content" / "story.yaml"
     original = edited.read_bytes()
-    subprocess.run(["make", "-s", "site"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["make", "-s", "site"], cwd=ROOT, env=ENV, capture_output=True, check=True)
     figures: dict[str, list[float]] = {"seed_site_edit": [], "seed_site": [], "seed_check": []}
     try:
         for run in range(RUNS):
@@ -239,11 +239,13 @@ def seed_seconds() -> dict[str, float]:
                 ("seed_check", "check"),
             ):
                 start = time.perf_counter()
-                subprocess.run(["make", "-s", target], cwd=ROOT, capture_output=True, check=True)
+                subprocess.run(
+                    ["make", "-s", target], cwd=ROOT, env=ENV, capture_output=True, check=True
+                )
                 figures[key].append(time.perf_counter() - start)
     finally:
         edited.write_bytes(original)
-        subprocess.run(["make", "-s", "site"], cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["make", "-s", "site"], cwd=ROOT, env=ENV, capture_output=True, check=True)
     return {key: statistics.median(values) for key, values in figures.items()}
 
 
