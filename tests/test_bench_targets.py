@@ -7,6 +7,9 @@ generator puts them."""
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +17,7 @@ import pytest
 from tools.bench import medians
 from tools.bench_goals import GOALS, MET, NOT_MEASURED, NOT_MET, Goal, goal_figures, targets
 from tools.bench_hugo import prepare
-from tools.bench_procs import Seen, roles
+from tools.bench_procs import Seen, TreeSampler, roles
 from tools.bench_report import kept_notes, report
 
 WITHIN = {"mb:generation": 333.0, "mb:mkdocs": 279.0, "mb:pagefind": 380.0}
@@ -239,3 +242,33 @@ def test_hugo_gets_the_share_pages_wherever_they_are(tmp_path, share_in_docs):
     assert from_site == (0 if share_in_docs else 1)
     handed = sorted(str(p.relative_to(static)) for p in static.rglob("*") if p.is_file())
     assert handed == ["data/facts.json", "said/s1/index.html"]
+
+
+FORKS = """
+import os, sys
+if os.fork() == 0:
+    held = bytearray(80 * 1024 * 1024)  # touched: resident, so its high-water mark shows it
+    sys.stdin.read()
+    os._exit(0)
+sys.stdin.read()
+os.wait()
+"""
+
+
+def test_the_sampler_finds_a_forked_child_and_its_peak_memory():
+    process = subprocess.Popen([sys.executable, "-c", FORKS], stdin=subprocess.PIPE)
+    sampler = TreeSampler(process.pid)
+    try:
+        deadline = time.monotonic() + 60
+        while not any(s.parent == process.pid and s.peak_mb >= 80 for s in sampler.seen.values()):
+            assert time.monotonic() < deadline, sampler.seen
+            time.sleep(0.05)
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait()
+        sampler.stop()
+    assert roles(process.pid, sampler.seen) == {
+        process.pid: "command",
+        **{pid: "generation" for pid, s in sampler.seen.items() if s.parent == process.pid},
+    }

@@ -169,7 +169,8 @@ def report(
             f"## Goals (at N = {GOAL_N})",
             "",
             "Each goal is one figure and its limit (tools/bench_goals.py): met only when the "
-            "figure was measured and is within it.",
+            "figure was measured and is within it. Notes written by hand go between the "
+            "`<!-- notes:… -->` markers below, which `make bench` keeps as they are.",
             "",
             *targets(results, seed),
             "",
