@@ -84,6 +84,7 @@ def site_run(story: Path) -> dict[str, float]:
         "resident_mb": sampled.command_rss_during_mkdocs_mb,
         **{f"s:{role}": seconds for role, seconds in sampled.seconds.items()},
         **{f"mb:{role}": mb for role, mb in sampled.peaks_mb.items()},
+        **{f"cpu:{role}": cpu for role, cpu in sampled.cpu_by_role.items()},
     }
     hugo = hugo_build(story / "build" / "docs", story / "build" / "hugo", story / "site")
     if hugo is not None:
