@@ -229,6 +229,13 @@ class PassThrough:
         return "".join(out).strip()
 
 
+def normalised(markdown: str, tab_length: int) -> str:
+    """The page as Python-Markdown's NormalizeWhitespace leaves it, before any other step."""
+    source = markdown.replace(STX, "").replace(ETX, "")
+    source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+    return _SPACE_LINE.sub("\n", source.expandtabs(tab_length))
+
+
 def pass_through(markdown: str, md: Markdown) -> PassThrough | None:
     """The page as a PassThrough, or None if it holds anything but headings and HTML blocks
     (it then goes through Python-Markdown, with FastHtmlBlocks). `md` is configured as MkDocs
@@ -243,10 +250,7 @@ def pass_through(markdown: str, md: Markdown) -> PassThrough | None:
         return None
     if any(fence in markdown for fence in _FENCES):
         return None
-    source = markdown.replace(STX, "").replace(ETX, "")
-    source = source.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
-    source = _SPACE_LINE.sub("\n", source.expandtabs(md.tab_length))
-    scan = _scan(source, md.is_block_level)
+    scan = _scan(normalised(markdown, md.tab_length), md.is_block_level)
     if scan is None or not all(_HEADINGS_ONLY.fullmatch(piece) for piece in scan.pieces):
         return None
     if "#" not in scan.pieces[0] and any("#" in piece for piece in scan.pieces[1:]):
