@@ -1,21 +1,29 @@
 """MkDocs hooks the generator adds to the configuration it writes, build/mkdocs.yml.
 
-The pages the generator writes are mostly blocks of HTML it has already escaped. MkDocs spent
-about half of its time reading them with Python's html.parser twice per page: Python-Markdown's
-raw-HTML block preprocessor, which sets each block aside untouched, and MkDocs' scan for the
-`id`s a link may point to. Here a cheaper preprocessor sets the same blocks aside first, into the
-same stash and with the same placeholder lines that Python-Markdown's would have written, and
-reports their ids to MkDocs, so `validation.anchors` still checks links into them.
+The pages the generator writes are headings and blocks of HTML it has already escaped. Python-
+Markdown read every block with html.parser to set it aside untouched, and MkDocs read it again
+for the `id`s a link may point to. Two cheaper ways, each taken only when its result is provably
+the one the slow path gives:
 
-It only takes a page when the result is provably the one the slow path gives: every top-level
-block is plain tags with double-quoted attributes (no comment, script or style, no `<` or stray
-`&` in text), and the Markdown between the blocks holds no `<` at all, so html.parser would be
-in its plain state at each block. Any other page goes through Python-Markdown untouched. Nothing
-is turned into markup: the stash holds the very characters the page held.
+- A page of headings and HTML blocks only passes through (`pass_through`): MkDocs renders its
+  headings alone (so the ids, permanent links, table of contents and title are MkDocs' and
+  Python-Markdown's own), and `on_page_content` puts the blocks back between them as
+  Python-Markdown's raw-HTML postprocessor would; the blocks' ids are reported to MkDocs, so
+  `validation.anchors` still checks every link into them. Should the headings not render one
+  line each, the page takes the whole way after all (`page.render` again, with the whole page).
+- Any other page goes through Python-Markdown, where a cheaper preprocessor (FastHtmlBlocks) sets
+  the same blocks aside into the same stash, with the same placeholder lines that Python-
+  Markdown's would have written.
 
-It relies on how Python-Markdown and MkDocs order and stash HTML blocks (their versions pinned,
-and each part relied on checked, by tests/test_pinned_internals.py). MkDocs loads this file by
-its path, so it imports nothing from the generator.
+Both read blocks the same way (`_scan`): every top-level block must be plain tags with double-
+quoted attributes (no comment, script or style, no `<` or stray `&` in text), and the Markdown
+between the blocks must hold no `<` at all, so html.parser would be in its plain state at each
+block. Nothing is turned into markup: the blocks are the very characters the page held.
+
+It relies on how Python-Markdown and MkDocs normalise, order, stash and write HTML blocks (their
+versions pinned, and each part relied on checked, by tests/test_pinned_internals.py). MkDocs
+loads this file by its path, so it imports nothing from the generator. It works page by page: a
+page's state lives from its `on_page_markdown` to its `on_page_content`.
 """
 
 from __future__ import annotations

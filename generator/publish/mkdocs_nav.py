@@ -9,9 +9,13 @@ which items of the navigation are active, and the address, as the page's `url` f
 of every item and of the home page and logo the partial links to. A page of the navigation (its
 entry is marked active and holds its table of contents) is rendered every time.
 
-What partials/nav-tree.html and the Material partials it includes read is checked by
-tests/test_pinned_internals.py. MkDocs loads this file by its path, so it imports nothing from
-the generator; without it (Zensical ignores hooks) the partial renders on every page.
+The kept renderings live for one build: they are dropped when MkDocs makes its templates
+(on_env) and whenever a page is read again (the live preview reads the pages a save changed
+before rendering them), so no edit can be hidden by them (not a cache of generator/caches.py,
+which skips work from one run to the next). What the Material partials it includes read is
+checked by tests/test_pinned_internals.py. MkDocs loads this file by its path, so it imports
+nothing from the generator; without it (Zensical ignores hooks) the partial renders on every
+page. It works page by page, so MkDocs' pages may be built in shards, each keeping its own.
 """
 
 from __future__ import annotations
