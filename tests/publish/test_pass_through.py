@@ -155,3 +155,43 @@ def test_the_page_is_read_as_python_markdown_normalises_it():
     slow, fast = both_ways(text)
     assert fast == slow
     assert module.pass_through(text, md).skeleton.split("\n")[0] == normalised.split("\n")[0]
+
+
+class _Page:
+    """What the hooks read and write of MkDocs' Page; `render` stands for the whole way."""
+
+    def __init__(self) -> None:
+        self.file = SimpleNamespace(src_uri="x.md")
+        self.present_anchor_ids: set[str] = set()
+        self.markdown = ""
+        self.content = ""
+        self.rendered: list[str] = []
+
+    def render(self, config: object, files: object) -> None:
+        self.rendered.append(self.markdown)
+        self.content = "the whole way"
+
+
+def test_a_page_whose_headings_render_otherwise_is_rendered_the_whole_way():
+    module = hooks()
+    config = {"markdown_extensions": [*EXTENSIONS], "mdx_configs": CONFIGS}
+    module.on_config(config)
+    page = _Page()
+    page.markdown = module.on_page_markdown(SAMPLE, page=page)
+    assert page.markdown != SAMPLE  # the headings alone
+    odd = "<p>not one heading a line</p>"
+    html = module.on_page_content(odd, page=page, config=config, files=[])
+    assert (html, page.rendered) == ("the whole way", [SAMPLE])
+
+
+def test_a_page_passed_through_reports_its_blocks_anchors_to_mkdocs():
+    module = hooks()
+    config = {"markdown_extensions": [*EXTENSIONS], "mdx_configs": CONFIGS}
+    module.on_config(config)
+    page = _Page()
+    skeleton = module.on_page_markdown(SAMPLE, page=page)
+    headings = page_markdown(module).convert(skeleton)
+    page.present_anchor_ids = {"title"}
+    html = module.on_page_content(headings, page=page, config=config, files=[])
+    assert page.rendered == [] and '<p id="second">' in html
+    assert page.present_anchor_ids == {"title", "facts", "second"}
