@@ -35,8 +35,10 @@ from generator.pages.text import site_setting
 from generator.project import Project
 
 THEME = Path(__file__).with_name("theme")
-# The generator's MkDocs hooks: a cheaper reading of its HTML blocks (Zensical ignores them).
+# The generator's MkDocs hooks (Zensical ignores them): its pages of headings and HTML blocks
+# passed through, and the site navigation rendered once for all the pages that show it alike.
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+NAV_HOOK = Path(__file__).with_name("mkdocs_nav.py")
 # What the files a story no longer holds said, and where each setting lives now.
 OLD_CONFIG = "mkdocs.yml"
 OLD_THEME = "site_overrides"
@@ -123,7 +125,7 @@ def config_text(config: SiteConfig, story: Story, project: Project) -> str:
             "anchors": "warn",
         },
         "nav": navigation(),
-        "hooks": [_from_work(project, HOOKS)],
+        "hooks": [_from_work(project, HOOKS), _from_work(project, NAV_HOOK)],
     }
     body = yaml.safe_dump(settings, allow_unicode=True, sort_keys=False, width=100)
     story_file = shown(project.content / f"{STORY.name}.yaml", project.root)

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator.project import Project
-from generator.publish.config import HOOKS, THEME, edit_base, host_name
+from generator.publish.config import HOOKS, NAV_HOOK, THEME, edit_base, host_name
 from generator.verify.html import read, site_pages
 from generator.verify.records import is_moved
 from tests.conftest import MINI, built, edit, make_project, png, problems, run_cli, tree
@@ -85,7 +85,8 @@ def test_a_story_without_a_site_block_gets_the_products_configuration(mini):
     config = generated(mini)
     here = Project.at(mini).generated_config.parent
     assert (here / config["theme"]["custom_dir"]).resolve() == THEME.resolve()
-    assert [(here / path).resolve() for path in config["hooks"]] == [HOOKS.resolve()]
+    hooks = [(here / path).resolve() for path in config["hooks"]]
+    assert hooks == [HOOKS.resolve(), NAV_HOOK.resolve()]
     assert config["theme"]["language"] == "en"
     assert config["plugins"] == []
     assert "repo_url" not in config and "extra" not in config and "site_url" not in config
