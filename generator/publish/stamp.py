@@ -70,7 +70,8 @@ def generated(project: Project, fingerprint: str) -> bool:
     """Whether build/docs and its settings were generated in full from these very inputs
     (never, in a run that uses no cache). The fingerprint does not cover build/docs itself: the
     caller looks for a link put there."""
-    made = project.cached and project.docs.is_dir() and project.generated_config.is_file()
+    made = project.cached and project.docs.is_dir() and project.share.is_dir()
+    made = made and project.generated_config.is_file()
     return made and state_text(project.generated_from) == fingerprint
 
 
