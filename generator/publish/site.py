@@ -61,12 +61,12 @@ def build_site(project: Project, made_from: str | None = None) -> bool:
         # A problem of the machine is one line; MkDocs' messages are shown otherwise.
         if built == CANNOT_RUN or (built == 0 and indexed != 0):
             raise RunFailed((built_err if built else index_err).strip())
+        if placing is not None:
+            raise placing
         sys.stdout.write(built_out)
         sys.stderr.write(built_err)
         if built != 0:
             return False
-        if placing is not None:
-            raise placing
         make_portable(fresh)
         move_in(shared, fresh)
         (search / INDEX_FOLDER).rename(fresh / INDEX_FOLDER)
