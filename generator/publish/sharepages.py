@@ -49,6 +49,7 @@ class Placer:
     def everything(self) -> int:
         """Every file under build/share, placed at its path under the site; how many."""
         if self.share.is_dir():
+            self.into.mkdir(parents=True, exist_ok=True)
             self._folder(str(self.share), str(self.into))
         return self.placed
 
@@ -84,7 +85,9 @@ class Placer:
             self._file(str(source), str(target))
 
     def _folder(self, source: str, target: str) -> None:
-        os.makedirs(target, exist_ok=True)
+        # Its parent is there already (placed first): one call, not makedirs' look first.
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(target)
         with os.scandir(source) as entries:
             found = list(entries)
         for entry in found:  # d_type: no stat per entry
