@@ -2,8 +2,10 @@
 
 - `check`: load → validate → link (generator/content/), every problem of the story folder;
 - `generate`: check, then render (generator/pages/) and write (generator/publish/writing.py)
-  the Markdown pages, the MkDocs settings and the search records into build/;
-- `build`: MkDocs and Pagefind from what `generate` wrote (generator/publish/site.py).
+  the Markdown pages, the MkDocs settings and the search records into build/ (the share
+  pages into build/share, beside the pages MkDocs reads);
+- `build`: MkDocs and Pagefind from what `generate` wrote, the share pages linked in beside
+  them (generator/publish/site.py).
 
 Everything is gathered and checked before anything is written, and the site is built aside and
 swapped in at the end, so a failed run leaves the last good pages and site as they were. The
@@ -52,7 +54,7 @@ from generator.publish.stamp import (
     remember_date,
     remember_generation,
 )
-from generator.publish.writing import write, write_file
+from generator.publish.writing import Outputs, write, write_file
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
@@ -135,10 +137,11 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     if linked is None or config is None or problems:
         return [], problems
     forget_generation(project)  # a write cut short (a full disk) must not count as done
-    # Each page is written as it is rendered: the site is never held in memory whole.
+    # Each page is written as it is rendered: the site is never held in memory whole. The share
+    # pages go under build/share, which MkDocs never reads (publish/sharepages.py).
     with collection_frozen():
         made = pages(linked, config.scheme, cached=project.cached)
-        written = write(chain(made, story_files(project, config)), project.docs)
+        written = write(chain(made, story_files(project, config)), Outputs.of(project))
     finish(project, linked, config, fingerprint)
     return written, []
 

@@ -17,6 +17,9 @@ class Project:
     seeds: Path
     work: Path  # build/: everything the generator makes for itself (git ignores it)
     docs: Path
+    # The share pages (`said/…`, static HTML, one per statement), written beside docs so that
+    # MkDocs never reads or copies them: `build` links them into the new site after MkDocs.
+    share: Path
     site: Path
     generated_config: Path  # what MkDocs builds from, written from the story (siteconfig)
     # site_dir in generated_config, for tools run on it directly (Zensical wants it inside the
@@ -54,6 +57,7 @@ class Project:
             seeds=root / "seeds",
             work=work,
             docs=work / "docs",
+            share=work / "share",
             site=root / "site",
             generated_config=work / "mkdocs.yml",
             config_site=work / "site",

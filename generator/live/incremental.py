@@ -49,7 +49,7 @@ from generator.pages.rendering import render
 from generator.project import Project
 from generator.publish.config import SiteConfig
 from generator.publish.stamp import inputs_fingerprint
-from generator.publish.writing import write, write_file
+from generator.publish.writing import Outputs, write, write_file
 
 Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
 _MISSING = object()
@@ -248,16 +248,18 @@ class Session:
 
     def _write(self, files: dict[str, str | bytes], now: set[str], first: bool) -> list[str]:
         """Write the files made, remove those the story no longer has; what changed."""
-        docs = self.project.docs
+        outputs = Outputs.of(self.project)  # share pages beside build/docs, as generate writes
         gone = sorted(set(self.reads) - now)
         for path in gone:
             del self.reads[path]
         if first:
-            return write(files, docs)
-        written = [path for path, text in sorted(files.items()) if write_file(docs / path, text)]
+            return write(files, outputs)
+        written = [
+            path for path, text in sorted(files.items()) if write_file(outputs.path(path), text)
+        ]
         for path in gone:
-            (docs / path).unlink(missing_ok=True)
-            _prune(docs / path, docs)
+            outputs.path(path).unlink(missing_ok=True)
+            _prune(outputs.path(path), outputs.root(path))
         return sorted([*written, *gone])
 
 
@@ -271,9 +273,9 @@ def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[st
     return found | moved_files(graph, scheme)
 
 
-def _prune(path: Path, docs: Path) -> None:
+def _prune(path: Path, top: Path) -> None:
     """Remove the folders a removed file leaves empty."""
     folder = path.parent
-    while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent

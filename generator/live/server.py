@@ -33,6 +33,7 @@ from generator.live.incremental import Session
 from generator.live.preview import Site
 from generator.model.sitedate import environment_problem
 from generator.project import Project
+from generator.publish.sharepages import Placer
 
 # How often MkDocs' watcher looks at the inputs: part of the delay between a save and the page.
 POLL_SECONDS = 0.1
@@ -180,7 +181,9 @@ class Preview:
         started = time.monotonic()
         try:
             built = self.site.whole() if written is None else self.site.update(written)
-        except (MkDocsException, OSError, jinja2.TemplateError) as error:
+            # The share pages never pass through MkDocs (generator/publish/sharepages.py).
+            Placer(self.project.share, self.site_dir).after_build(written or [])
+        except (MkDocsException, OSError, RunFailed, jinja2.TemplateError) as error:
             message = error.format_message() if isinstance(error, MkDocsException) else error
             print(
                 f"MkDocs could not build the pages: {message}\nStill serving the last good pages.",

@@ -136,8 +136,9 @@ def share_page(statement: Identified) -> str:
 
 
 def share_file(statement: Identified, scheme: Scheme) -> str:
-    """Where the share page's HTML goes under the docs folder: MkDocs copies it as it is (it
-    is not Markdown), so it costs the build next to nothing, and is served at its link."""
+    """Where the share page's HTML goes, by its path under the site: finished HTML (not
+    Markdown), written beside the docs folder and put into the site without MkDocs
+    (generator/publish/sharepages.py), served at its link."""
     return static_file(share_page(statement), scheme)
 
 

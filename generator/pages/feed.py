@@ -11,7 +11,7 @@ the time of the build, so the same story gives the same bytes.
 Every entry has an id that stays the same while its record does: the record's address on the
 site and a fragment naming the change where the site's address is known (`site.url`, or
 SITE_URL), else a name-based UUID (`urn:uuid:`) of the story's title and that same place.
-It is not Markdown: MkDocs copies it as it is, as it does the share pages. This module says
+It is not Markdown: MkDocs copies it as it is. This module says
 what the feed says; templates/feed.xml.j2 lays it out, escaped as every template prints a value.
 """
 

@@ -3,8 +3,8 @@ is now: an article's page used to be named by its seed file's id (`sources/000_2
 and is named by its outlet and date now (generator/model/urls.py, `article_pages`), so a link
 or bookmark to the old address still lands on the article.
 
-Each is a small static page, as a share page is (MkDocs copies it as it is): a refresh to the
-new address, the new address as its canonical one, a plain link for a reader whose browser does
+Each is a small static page (MkDocs copies it as it is): a refresh to the new
+address, the new address as its canonical one, a plain link for a reader whose browser does
 not follow refreshes, and `noindex`, so search engines list the new address only.
 """
 

@@ -2,9 +2,10 @@
 Graph and twitter tags name the speaker and the words, so a shared link previews the statement,
 not its speaker's page; it sends the reader on to the statement's card on that page.
 
-It is not Markdown, so MkDocs copies it as it is: a story of twenty thousand statements adds
-twenty thousand small files to copy, not pages to build. This module says what a page says;
-templates/share.html.j2 lays it out, escaped as every template prints a value.
+It is not Markdown, so it never passes through MkDocs: generation writes it beside the pages
+MkDocs reads and `build` links it into the site (generator/publish/sharepages.py). This module
+says what a page says; templates/share.html.j2 lays it out, escaped as every template prints a
+value.
 """
 
 from __future__ import annotations

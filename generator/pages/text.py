@@ -40,7 +40,8 @@ with its defence and a case in tests/browser/test_payloads.py.
   value is printed as a template prints one (`finalize`, then HTML-escaped), once, in text or a
   double-quoted attribute; the result is Markup, which templates print as it is.
 - Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
-  that MkDocs copies untouched, rendered by the same environment as every page; every value
+  put into the site untouched (never through MkDocs: generator/publish/sharepages.py), rendered
+  by the same environment as every page; every value
   (title, description, Open Graph and twitter meta, the quotation, the attribution note) is
   autoescaped as text or in double-quoted attributes, and the JSON-LD is
   `structured.script_json`'s.

@@ -1,7 +1,8 @@
 """Stage 5, publishing: the pages on disk and the site built from them.
 
-`write` puts rendered files in build/docs (touching only those that change), `build_site`
-(site.py) builds site/ from them with MkDocs and Pagefind and swaps it in, config.py writes
+`write` puts rendered files in build/docs (touching only those that change; the share pages in
+build/share beside it), `build_site` (site.py) builds site/ from them with MkDocs and Pagefind,
+links the share pages in without MkDocs (sharepages.py) and swaps it in, config.py writes
 the whole MkDocs configuration with the product's theme (theme/) and hooks (mkdocs_hooks.py),
 pagefind.py indexes the search records (stableindex.py makes that index reproducible),
 notfound.py makes the 404 page work at any depth, logo.py admits the story's one published

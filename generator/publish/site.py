@@ -3,7 +3,9 @@ fresh folder beside site/ that is swapped in only when both succeeded, so a fail
 build leaves the last good site as it was.
 
 MkDocs and Pagefind each run in a process of their own (apart.py), side by side: MkDocs uses
-one core, and the memory each takes is returned when it ends.
+one core, and the memory each takes is returned when it ends. Meanwhile this process links the
+share pages (build/share, which MkDocs never reads: sharepages.py) into a folder that is moved
+into the new site once MkDocs has built it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from generator.project import Project
 from generator.publish.apart import CANNOT_RUN, start
 from generator.publish.notfound import make_portable
 from generator.publish.pagefind import index_site
+from generator.publish.sharepages import Placer, move_in
 from generator.publish.stamp import forget, remember, site_date
 
 
@@ -44,31 +47,52 @@ def build_site(project: Project, made_from: str | None = None) -> bool:
     # one core), each in a process of its own, Pagefind into a folder moved in afterwards.
     search = project.site.with_name(f".site-search-{os.getpid()}")
     search.mkdir()
+    # The share pages never pass through MkDocs: linked meanwhile into a folder of their own
+    # (MkDocs empties its site folder when it starts), moved in once it has built the rest.
+    shared = project.site.with_name(f".site-share-{os.getpid()}")
+    shared.mkdir()
     moved_in = False
     try:
         indexing = start(lambda: _index(project, search), project.root, "search indexing")
         building = start(lambda: _mkdocs(project, fresh), project.root, "MkDocs")
+        placing = _place(project, shared)
         built, built_out, built_err = building.outcome()
         indexed, _out, index_err = indexing.outcome()
         # A problem of the machine is one line; MkDocs' messages are shown otherwise.
         if built == CANNOT_RUN or (built == 0 and indexed != 0):
             raise RunFailed((built_err if built else index_err).strip())
+        if placing is not None:
+            raise placing
         sys.stdout.write(built_out)
         sys.stderr.write(built_err)
         if built != 0:
             return False
         make_portable(fresh)
+        move_in(shared, fresh)
         (search / INDEX_FOLDER).rename(fresh / INDEX_FOLDER)
         moved_in = True
     except OSError as error:
         raise _in_site(project, fresh, error) from error
     finally:  # whatever happened, no half-built folder is left beside site/
         shutil.rmtree(search, ignore_errors=True)
+        shutil.rmtree(shared, ignore_errors=True)
         if not moved_in:
             shutil.rmtree(fresh, ignore_errors=True)
     _swap(project, fresh)
     remember(project, made_from)
     return True
+
+
+def _place(project: Project, into: Path) -> RunFailed | None:
+    """The share pages placed under INTO (in this process, while MkDocs and Pagefind run in
+    theirs), or why they could not be: told once both have ended, so neither is left running."""
+    try:
+        Placer(project.share, into).everything()
+    except OSError as error:
+        return _in_site(project, into, error)
+    except RunFailed as failure:
+        return failure
+    return None
 
 
 def _index(project: Project, into: Path) -> int:

@@ -3,7 +3,8 @@
 - The generation fingerprint (`Project.generated_from`): a hash of every input of `generate`
   (content, seeds, the files beside them, SITE_URL, the history's last change of the story,
   and the generator with its templates and theme, which is everything MkDocs reads too). When
-  it matches, build/docs is as those inputs make it, and `generate` skips the work.
+  it matches, build/docs and build/share (the share pages, which `build` puts into the site
+  beside what MkDocs made) are as those inputs make them, and `generate` skips the work.
 - The date stamp (`Project.date_stamp`): the story's `updated` as seconds, which dates the site
   (SOURCE_DATE_EPOCH for MkDocs' sitemap), so the same input gives the same site.
 - The site stamp (`Project.site_from`): whether site/ was built from exactly the inputs there
@@ -11,7 +12,8 @@
   changed. It holds a hash of everything the site is built from and which folder site/ was
   when that build swapped it in (device, inode, time). It is removed before a build starts and
   written only after its site is swapped in, so a failed or killed build never leaves a stamp
-  that claims the old site matches new inputs. The hash covers the generation fingerprint, the
+  that claims the old site matches new inputs. The hash covers the generation fingerprint (so
+  the share pages too: generation writes them, and nothing else does), the
   environment variables that change the output (SITE_URL, SOURCE_DATE_EPOCH), and the installed
   tools: Python and every installed distribution's name, version and install time. Not covered:
   a file inside site/ edited by hand; `make clean` or removing site/ rebuilds it.
@@ -70,7 +72,8 @@ def generated(project: Project, fingerprint: str) -> bool:
     """Whether build/docs and its settings were generated in full from these very inputs
     (never, in a run that uses no cache). The fingerprint does not cover build/docs itself: the
     caller looks for a link put there."""
-    made = project.cached and project.docs.is_dir() and project.generated_config.is_file()
+    made = project.cached and project.docs.is_dir() and project.share.is_dir()
+    made = made and project.generated_config.is_file()
     return made and state_text(project.generated_from) == fingerprint
 
 

@@ -42,9 +42,10 @@ def test_one_changed_statement_rewrites_only_the_pages_that_show_it(mini):
     )
     written, problems = generate(project)
     assert problems == []
-    showing = {
-        p.relative_to(project.docs).as_posix()
-        for p in project.docs.rglob("*")
+    showing = {  # the pages MkDocs reads, and the share pages beside them
+        p.relative_to(folder).as_posix()
+        for folder in (project.docs, project.share)
+        for p in folder.rglob("*")
         if p.is_file() and new_text in p.read_text(encoding="utf-8")
     }
     assert set(written) == showing
@@ -306,10 +307,10 @@ def assert_incremental(root: Path, steps: list[list[Change]], elsewhere: Path) -
         assert problems == []
         after = generated(root)
         assert after == cold(root, elsewhere), changes
-        changed = {
-            path.removeprefix("docs/")
+        changed = {  # the pages MkDocs reads, and the share pages written beside them
+            path.partition("/")[2]
             for path in before.keys() | after.keys()
-            if path.startswith("docs/") and before.get(path) != after.get(path)
+            if path.startswith(("docs/", "share/")) and before.get(path) != after.get(path)
         }
         assert sorted(written) == sorted(changed), changes
 

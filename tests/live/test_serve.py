@@ -21,6 +21,7 @@ from generator.build import generate
 from generator.live.preview import Site
 from generator.live.server import Preview, regenerator
 from generator.project import Project
+from generator.publish.sharepages import Placer
 from tests.conftest import ROOT, edit, tree
 from tools.static_server import free_port
 
@@ -140,6 +141,7 @@ def test_rebuilding_only_what_changed_gives_the_site_a_whole_build_gives(
         preview.update()
         whole = tmp_path / f"whole-{number}"
         Site(project.generated_config, whole, "127.0.0.1:8000").whole()
+        Placer(project.share, whole).everything()  # as `build` puts them in, after MkDocs
         assert tree(served) == tree(whole), f"after save {number + 1}"
     out = capsys.readouterr().out
     built = [int(line.split()[1]) for line in out.splitlines() if line.startswith("Rebuilt")]

@@ -315,7 +315,7 @@ def test_the_address_a_deploy_sets_wins_over_the_storys(mini, monkeypatch):
     add_site(mini, "site:\n  url: https://news.example/bridge/\n")
     monkeypatch.setenv("SITE_URL", "https://desk.example/preview/bridge/")
     assert run_cli(mini, "generate").returncode == 0
-    shared = (mini / "build" / "docs" / "said" / "quill-before-winter" / "index.html").read_text()
+    shared = (mini / "build" / "share" / "said" / "quill-before-winter" / "index.html").read_text()
     assert '<link rel="canonical" href="https://desk.example/preview/bridge/said/quill' in shared
 
 
