@@ -40,7 +40,7 @@
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
       await pagefind.options(OPTIONS);
-      pagefind.init();
+      pagefind.init(); // its files load now, while the reader types, not at the first search
       const [listed, shards] = await Promise.all([json("pagefind/names.json"), json("pagefind/shards.json")]);
       const names = listed.map(([name]) => name);
       const speakers = new Set(listed.filter(([, speaks]) => speaks).map(([name]) => name));
@@ -362,6 +362,8 @@
       const loaded = await load();
       let answer = await search(loaded, loaded.pagefind, query, chosen);
       if (loaded.shards.length) {
+        // The first shard's results first: Pagefind's time grows with the records a word
+        // matches, and the first shard holds a like share of them.
         if (answer.results.length && !(await showing(asked, answer))) return;
         answer = await search(loaded, await everyShard(loaded), query, chosen);
       }
