@@ -6,6 +6,14 @@ indexes a page's text and its meta, never its address or its filters: so a recor
 address is the scratch page's folder name (hex, which search.js decodes), and what a result only
 shows (`shown`) travels as filters named `shown-…`, which search.js reads and never lists.
 Nothing is downloaded: the binary comes from the pagefind_bin wheel.
+
+A big index is written in shards, each a Pagefind index of its own from its own run: Pagefind's
+memory grows with the records of a run (458–649 MB for 24,590 records at N = 1000; about a
+quarter of that for a quarter of them). The first shard stays in the index's folder, the others
+in `shard-1/`, `shard-2/`, … in it, listed in its `shards.json`; each record goes to one shard,
+in turn, so that every shard is a like sample of the records and their scores (Pagefind's, from
+each shard's own word counts) stay comparable. search.js shows the first shard's results while
+the others are searched, then every shard's, merged by score (Pagefind's `mergeIndex`).
 """
 
 from __future__ import annotations
@@ -37,7 +45,13 @@ class Indexed:
     peak_kb: int  # the indexer's (Pagefind's) peak resident memory
 
 
-def index_site(records: Path, site: Path) -> Indexed:
+SHARD_RECORDS = 6_500  # at most, per Pagefind run: about 130 MB of its memory
+SHARDS = "shards.json"  # in an index's folder: its other shards' folders, in order
+# What a shard other than the first needs no copy of: search.js loads Pagefind from the first.
+SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+
+
+def index_site(records: Path, site: Path, shard_records: int = SHARD_RECORDS) -> Indexed:
     """Write SITE/pagefind/ from the records file with the Pagefind binary from the
     pagefind_bin wheel (nothing is downloaded): the cited paragraphs in their own index,
     SITE/pagefind/paragraphs/, which search.js loads after the first results, so that they
@@ -51,17 +65,33 @@ def index_site(records: Path, site: Path) -> Indexed:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     for index, folder in (("", out), (PARAGRAPHS, out / PARAGRAPHS)):
-        _index([r for r in entries_json if r.get("index", "") == index], folder)
+        _sharded([r for r in entries_json if r.get("index", "") == index], folder, shard_records)
     (out / NAMES).write_text(_names(entries_json, out), encoding="utf-8")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return Indexed(len(entries_json), time.monotonic() - started, peak)
 
 
-def _index(entries_json: list[dict[str, Any]], out: Path) -> None:
-    """One Pagefind index of `entries_json` in OUT (none where there is nothing to find yet:
-    Pagefind refuses that; search.js finds nothing there)."""
+def _sharded(entries_json: list[dict[str, Any]], out: Path, shard_records: int) -> None:
+    """The index of `entries_json` in OUT, in as few shards as hold at most `shard_records`
+    each, every shard listed in OUT/shards.json after the first (none where there is nothing
+    to find yet)."""
     if not entries_json:
         return
+    count = -(-len(entries_json) // shard_records)
+    # In turn, not in runs: a run of records of one kind would skew a shard's word counts.
+    shards = [entries_json[number::count] for number in range(count)]
+    _index(shards[0], out)
+    folders = [f"shard-{number}" for number in range(1, count)]
+    for folder, shard in zip(folders, shards[1:], strict=True):
+        _index(shard, out / folder)
+        for shared in SHARED:
+            for path in (out / folder).glob(shared):
+                path.unlink()
+    (out / SHARDS).write_text(json.dumps(folders), encoding="utf-8")
+
+
+def _index(entries_json: list[dict[str, Any]], out: Path) -> None:
+    """One Pagefind index of `entries_json` (not empty: Pagefind refuses that) in OUT."""
     scratch_parent = _memory_folder(len(entries_json))
     with tempfile.TemporaryDirectory(prefix="search-records-", dir=scratch_parent) as scratch:
         for record in entries_json:
@@ -87,13 +117,23 @@ def _names(entries_json: list[dict[str, Any]], out: Path) -> str:
     speakers = {n for r in entries_json if "speaker" in r["filters"] for n in r.get("names", [])}
     own = {r["url"]: n for r in entries_json for n in r["filters"].get("name", [])}
     pages: dict[str, str] = {}
-    for fragment in (out / "fragment").glob("*.pf_fragment") if own else ():
+    for fragment in _fragments_of(out) if own else ():
         address = address_of(fragment_record(fragment)["url"])
         if address in own:
             pages[own[address]] = fragment.name.removesuffix(".pf_fragment")
     names = sorted(speakers | set(own.values()))
     rows = [[name, int(name in speakers), pages.get(name, "")] for name in names]
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fragments_of(index: Path) -> list[Path]:
+    """The record files of the index in INDEX, every shard's."""
+    others = json.loads((index / SHARDS).read_text(encoding="utf-8"))
+    return [
+        f
+        for shard in [index, *(index / o for o in others)]
+        for f in shard.glob("fragment/*.pf_fragment")
+    ]
 
 
 SEGMENT = 200  # hex characters per folder name, under every file system's limit of 255 bytes

@@ -3,8 +3,10 @@
    DOM text node, never as HTML; the words a query matched are wrapped in <mark> by splitting the
    text, not by trusting Pagefind's HTML excerpt (in a cited paragraph, the words Pagefind
    found, by their positions). The cited paragraphs are a second index (pagefind/paragraphs/),
-   searched after the first, so their results come below the statements'. Loaded only when the
-   box is first used. */
+   searched after the first, so their results come below the statements'. A big index comes in
+   shards (generator/publish/pagefind.py): the first shard's results are shown while every
+   shard is searched, then replaced by every shard's, merged by score. Loaded only when the box
+   is first used. */
 (() => {
   "use strict";
 
@@ -14,6 +16,8 @@
   const WINDOW = 220; // characters of long words shown around the first match
   const PARAGRAPH_WORDS = 32; // words of a cited paragraph shown around the first match
   const PARAGRAPH = "Source paragraph"; // the type of a cited paragraph's record
+  // Addresses as the index holds them ("/" and the hex folder), whatever the site's path.
+  const OPTIONS = { excerptLength: 24, baseUrl: "/" };
   // Words that frame a question ("what did … say about …") rather than what it is about.
   const FRAMING = new Set(
     ("a about according after against all an and any are as at be been before by can could did " +
@@ -26,21 +30,43 @@
   const base = new URL((config.base || ".").replace(/\/?$/, "/"), document.baseURI); // the 404 page sets <base>
   let engine = null;
 
-  /* Pagefind and the names queries are read against (names.json: small, unlike Pagefind's
-     filter lists, which a search by filter loads whole; each name with whether it speaks and
-     the Pagefind id of its own record), loaded once, on first use. */
+  const json = async (path) => (await fetch(new URL(path, base))).json();
+
+  /* Pagefind with the index's first shard, the names queries are read against (names.json:
+     small, unlike Pagefind's filter lists, which a search by filter loads whole; each name with
+     whether it speaks and the Pagefind id of its own record) and the index's other shards,
+     loaded once, on first use: Pagefind starts loading its files then, while the reader types. */
   function load() {
     engine ??= (async () => {
       const pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-      // Addresses as the index holds them ("/" and the hex folder), whatever the site's path.
-      await pagefind.options({ excerptLength: 24, baseUrl: "/" });
-      const listed = await (await fetch(new URL("pagefind/names.json", base))).json();
+      await pagefind.options(OPTIONS);
+      pagefind.init(); // its files load now, while the reader types, not at the first search
+      const [listed, shards] = await Promise.all([json("pagefind/names.json"), json("pagefind/shards.json")]);
       const names = listed.map(([name]) => name);
       const speakers = new Set(listed.filter(([, speaks]) => speaks).map(([name]) => name));
       const pages = new Map(listed.filter(([, , id]) => id).map(([name, , id]) => [name, id]));
-      return { pagefind, speakers, names, pages };
+      return { pagefind, shards, speakers, names, pages, all: null };
     })();
     return engine;
+  }
+
+  /* A Pagefind of every shard of the index in `folder` (the first's Pagefind, `first`, and the
+     others merged into it: Pagefind merges their results by score and their filters). */
+  async function merged(first, folder, shards, options) {
+    await Promise.all(shards.map((shard) => first.mergeIndex(new URL(`${folder}${shard}/`, base).href, options)));
+    return first;
+  }
+
+  /* Every shard of the index, made on first use, after the first shard's results: the
+     Pagefind and the first shard's files it loads again come from the browser's cache. */
+  function everyShard(loaded) {
+    if (!loaded.shards.length) return Promise.resolve(loaded.pagefind);
+    loaded.all ??= (async () => {
+      const all = loaded.pagefind.createInstance({ basePath: new URL("pagefind/", base).href });
+      await all.options(OPTIONS);
+      return merged(all, "pagefind/", loaded.shards, OPTIONS);
+    })();
+    return loaded.all;
   }
 
   /* The cited paragraphs' index: its own Pagefind (a module of its own address), loaded on its
@@ -49,8 +75,9 @@
   function loadParagraphs() {
     paragraphEngine ??= (async () => {
       const pagefind = await import(new URL("pagefind/paragraphs/pagefind.js", base).href);
-      await pagefind.options({ excerptLength: PARAGRAPH_WORDS, baseUrl: "/" });
-      return pagefind;
+      const options = { excerptLength: PARAGRAPH_WORDS, baseUrl: "/" };
+      await pagefind.options(options);
+      return merged(pagefind, "pagefind/paragraphs/", await json("pagefind/paragraphs/shards.json"), options);
     })().catch(() => null);
     return paragraphEngine;
   }
@@ -178,8 +205,9 @@
     return (await pagefind.search(words.join(" "), options))?.results || [];
   }
 
-  async function search(query, chosen = {}) {
-    const { pagefind, speakers, names, pages } = await load();
+  /* The results of `query` in `pagefind` (the first shard or every shard of the index). */
+  async function search(loaded, pagefind, query, chosen = {}) {
+    const { speakers, names, pages } = loaded;
     let asked = understand(query, names, false);
     if (!asked.words.length && Object.keys(chosen).length) {
       // No words, a filter chosen: every record it narrows to ("all statements by …").
@@ -308,11 +336,21 @@
     return n === 0 ? "No results" : n === 1 ? "1 result" : `${n} results`;
   }
 
-  /* Shows the results of `query` in `list`, newest query wins: the records first, then the
-     cited paragraphs with the same words below them. With no words, every record the filters
-     chosen narrow to. */
+  /* Shows the results of `query` in `list`, newest query wins: the records first (on a
+     sharded index, the first shard's while every shard is searched, then every shard's), then
+     the cited paragraphs with the same words below them. With no words, every record the
+     filters chosen narrow to. */
   function searcher(list, status, limit, full) {
     let latest = 0;
+    // The results in the list; false when a newer query came meanwhile.
+    const showing = async (asked, { results, words, speakers, named }) => {
+      // A few more than are shown, so that a named speaker's words can be put first.
+      const extra = speakers.length ? SAID_FIRST * 2 : 0;
+      const loaded = (await Promise.all(results.slice(0, limit + extra).map((r) => r.data()))).map(view);
+      if (asked !== latest) return false;
+      list.replaceChildren(...ordered(loaded, speakers, named).slice(0, limit).map((d) => resultItem(d, words, full)));
+      return true;
+    };
     return async (query, chosen = {}) => {
       const asked = ++latest;
       if (!query.trim() && !Object.keys(chosen).length) {
@@ -321,16 +359,20 @@
         delete list.dataset.shown;
         return;
       }
-      const { results, words, speakers, named } = await search(query, chosen);
-      // A few more than are shown, so that a named speaker's words can be put first.
-      const extra = speakers.length ? SAID_FIRST * 2 : 0;
-      const loaded = (await Promise.all(results.slice(0, limit + extra).map((r) => r.data()))).map(view);
-      if (asked !== latest) return;
-      const shown = ordered(loaded, speakers, named).slice(0, limit);
-      list.replaceChildren(...shown.map((d) => resultItem(d, words, full)));
+      const loaded = await load();
+      let answer = await search(loaded, loaded.pagefind, query, chosen);
+      if (loaded.shards.length) {
+        // The first shard's results first: Pagefind's time grows with the records a word
+        // matches, and the first shard holds a like share of them.
+        if (answer.results.length && !(await showing(asked, answer))) return;
+        answer = await search(loaded, await everyShard(loaded), query, chosen);
+      }
+      if (!(await showing(asked, answer))) return;
+      const { results, words } = answer;
+      const shown = list.children.length;
       if (results.length) status.textContent = count(results.length); // paragraphs counted next
       const more = await paragraphs(words, chosen);
-      const room = Math.max(0, limit - shown.length);
+      const room = Math.max(0, limit - shown);
       const cited = (await Promise.all(more.slice(0, room).map((r) => r.data()))).map(view);
       if (asked !== latest) return;
       list.append(...cited.map((d) => resultItem(d, words, full)));
@@ -427,12 +469,12 @@
     const params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     const show = searcher(list, status, 100, true);
-    const { pagefind } = await load();
+    const loaded = await load();
     // The results of the address's query come first; the filter lists (big on a big story)
     // after them, unless the address already narrows by one.
     const narrowed = Object.keys(labelsOf()).some((key) => params.get(key));
     if (input.value && !narrowed) await show(input.value, {});
-    const filters = await pagefind.filters();
+    const filters = await (await everyShard(loaded)).filters();
     const labels = labelsOf();
     const selects = {};
     for (const [key, label] of Object.entries(labels)) {
