@@ -4,14 +4,22 @@ Unchanged pages keep their modification time, so `mkdocs serve` reloads only wha
 a second build with nothing changed rewrites nothing. Pages no longer rendered are removed.
 
 Pages may come one at a time (render's `pages`), so the whole site never needs to be in
-memory at once: only the paths written are kept.
+memory at once: only the paths written are kept. `write_shares` makes and writes them in
+several processes at once (one per core, for `generate`), each a share of the pages.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable, Mapping
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import NamedTuple
+
+# Share `number` of `shares` of the pages: (path, text) pairs, made one at a time.
+Share = Callable[[int, int], Iterable[tuple[str, str | bytes]]]
 
 
 def write(
@@ -20,10 +28,48 @@ def write(
     """Write `pages` (paths under `out` and their texts) under `out`; return the paths that
     were created, changed or removed, in path order."""
     files, folders = _existing(out)
+    items = pages.items() if isinstance(pages, Mapping) else pages
+    written = _write_all(items, out, files)
+    return _sweep(out, files, folders, [written])
+
+
+def write_shares(make: Share, out: Path, shares: int) -> list[str]:
+    """`write`, the pages made in `shares` processes at once: `make(number, shares)` gives
+    share `number` of them, and each process writes what it makes as it makes it. This
+    process makes share 0; the others are forked, so they start from everything this one
+    holds (a linked story, shared until written to), and tell it the paths they wrote. Whatever
+    stops one (a full disk, a bug) stops the run as it would in one process, once all ended."""
+    if shares < 2:
+        return write(make(0, 1), out)
+    files, folders = _existing(out)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    children = [_fork(make, number, shares, out, files) for number in range(1, shares)]
+    try:
+        done = [_write_all(make(0, shares), out, files)]
+    finally:  # every child waited for, whatever stopped this one (whose error comes first)
+        gathered = [_gather(pid, reader) for pid, reader in children]
+    for answer in gathered:
+        if isinstance(answer, Exception):
+            raise answer
+        done.append(answer)
+    return _sweep(out, files, folders, done)
+
+
+class _Written(NamedTuple):
+    """What one process wrote: every path it made (`kept`), the files whose bytes it changed
+    (`touched`) and the folders it knows exist (`made`), relative to the docs folder."""
+
+    kept: set[str]
+    touched: list[str]
+    made: set[str]
+
+
+def _write_all(items: Iterable[tuple[str, str | bytes]], out: Path, files: set[str]) -> _Written:
+    """Write each page; `files` are those already there, which are compared before writing."""
     made: set[str] = set()  # folders known to exist, relative to `out` ('' is `out` itself)
     kept: set[str] = set()
     touched = []
-    items = pages.items() if isinstance(pages, Mapping) else pages
     for relative, text in items:
         kept.add(relative)
         folder = relative.rpartition("/")[0]
@@ -33,6 +79,14 @@ def write(
         # A file that was not there needs no reading: most files of a cold build.
         if _write(out / relative, text, compare=relative in files):
             touched.append(relative)
+    return _Written(kept, touched, made)
+
+
+def _sweep(out: Path, files: set[str], folders: set[str], done: list[_Written]) -> list[str]:
+    """Remove the files no process wrote and the folders left empty; every path touched."""
+    kept = set().union(*(written.kept for written in done))
+    made = set().union(*(written.made for written in done))
+    touched = [path for written in done for path in written.touched]
     for stale in sorted(files - kept):
         (out / stale).unlink()
         touched.append(stale)
@@ -40,6 +94,47 @@ def write(
         if not any((out / folder).iterdir()):
             (out / folder).rmdir()
     return sorted(touched)
+
+
+def _fork(make: Share, number: int, shares: int, out: Path, files: set[str]) -> tuple[int, int]:
+    """A child process writing share `number`; its id, and the pipe it answers on."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(reader)
+        answer: dict[str, object]
+        try:
+            written = _write_all(make(number, shares), out, files)
+            answer = {"written": [sorted(written.kept), written.touched, sorted(written.made)]}
+        except OSError as error:
+            answer = {"os_error": [error.errno, error.strerror, error.filename]}
+        except BaseException:  # a bug, or an interrupt: shown as this process would show it
+            answer = {"failed": traceback.format_exc()}
+        try:
+            with open(writer, "w", encoding="utf-8") as pipe:
+                json.dump(answer, pipe)
+        finally:
+            os._exit(0)
+    os.close(writer)
+    return pid, reader
+
+
+def _gather(pid: int, reader: int) -> _Written | Exception:
+    """What a child wrote, once it ended, or the error that stopped it."""
+    with open(reader, encoding="utf-8") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    try:
+        answer = json.loads(payload)
+    except ValueError:
+        died = os.waitstatus_to_exitcode(status)
+        return RuntimeError(f"writing pages: a process stopped unexpectedly (status {died})")
+    if "os_error" in answer:
+        return OSError(*answer["os_error"])
+    if "failed" in answer:
+        return RuntimeError(f"writing pages in a second process failed:\n{answer['failed']}")
+    kept, touched, made = answer["written"]
+    return _Written(set(kept), touched, set(made))
 
 
 def write_file(target: Path, text: str | bytes) -> bool:
