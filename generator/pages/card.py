@@ -1,13 +1,14 @@
 """The statement card: a statement as a listing, a speaker's page or a topic shows it.
 
 Python rather than a macro: a big story draws some twenty-five thousand cards, most of them on
-several pages, and the macro call and its escaping were a third of generation. Each card is
+several pages, and the macro calls and their escaping were a large part of generation. Each card is
 drawn for its page (who else said it, whether the page is its home, its links), so it cannot be
 drawn once and reused; it can be drawn cheaply. The bytes are those the macro wrote.
 
 Text is text (generator/pages/text.py): every value is printed as a template prints one
-(`finalize`, then HTML-escaped), exactly once, in text or a double-quoted attribute; what comes
-back as Markup (a citation, a sentence of prose.py, glossed text) is already escaped so. The
+(`finalize`, then HTML-escaped: text.py's `html_text`), exactly once, in text or a
+double-quoted attribute; what comes back as Markup (a citation, a sentence of prose.py, glossed
+text) is already escaped so. The
 card reads the story only through the nodes it is given and the `PageInputs` calls it is made
 with (`gloss`, `cite_name`, and `citations`, which is made of them), so the live preview's
 recorder learns every read, as it did of the macro.
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.content.graph import Node
 from generator.model.urls import statement_anchor
@@ -31,7 +32,7 @@ from generator.pages.prose import (
     said_when,
     unknown,
 )
-from generator.pages.text import finalize
+from generator.pages.text import html_text as _html
 
 
 class Links(citing.Links, Protocol):
@@ -49,11 +50,6 @@ class Links(citing.Links, Protocol):
 # The shared macro that draws where sources differ (_macros.md.j2 `disputes`): rare on a card,
 # and drawn as on an event or a question, so the card is given it rather than a copy.
 Disputes = Callable[[Sequence[Node], Links], Markup]
-
-
-def _html(value: object) -> str:
-    """A value as a template prints it: on one line, bidi controls shown, escaped."""
-    return str(escape(finalize(value)))
 
 
 def speaker_detail(entity: Node) -> str | None:

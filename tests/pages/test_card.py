@@ -3,9 +3,13 @@ whatever a contributor wrote; see generator/pages/text.py for the list of sinks.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import pytest
 
+import pytest
+from markupsafe import Markup, escape
+
+from generator.pages.text import finalize, html_text
 from tests.conftest import MULTI, edit, make_project, rendered
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)> &amp; [x](javascript:alert(1))"
@@ -27,8 +31,8 @@ FIELDS = {
     "outlet": ("seeds/fic-courier-study.yaml", "outlet: The Belmark Courier", "outlet: {}"),
     "note": (
         "content/statements.yaml",
-        "The recording leaves unclear whether Roos said it alone or Annar and Roos said it together.",
-        "{}",
+        "Annar and Roos said it together.",
+        "Annar and Roos said it together. {}",
     ),
     "paraphrase": (
         "content/statements.yaml",
@@ -85,3 +89,18 @@ def test_a_quotation_copied_from_a_card_holds_the_names_as_text(cards: list[str]
         attribute = card.split('data-cite="', 1)[1].split('"', 1)[0]
         assert f"field-name {SHOWN}" in attribute
 
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "".join(chr(code) for code in range(128)),  # every ASCII character, controls included
+        PAYLOAD,
+        "&amp; &#39; &lt;b&gt; \u202e reversed \u2028 line  two   spaces\n\tand a tab",
+        Markup("<em>already HTML</em> &amp;"),
+        None,
+        3,
+        dt.date(2026, 1, 5),
+    ],
+)
+def test_the_cards_escaping_is_a_templates(value: object) -> None:
+    assert html_text(value) == str(escape(finalize(value)))
