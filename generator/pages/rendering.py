@@ -183,7 +183,6 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         status_label=views.status_label,
         article_credit=prose.article_credit,
         speaker_list=prose.speaker_list,
-        attribution=prose.attribution,
         said_count=prose.said_count,
         question_statuses=get_args(QuestionStatus),
         news=prose.news,
