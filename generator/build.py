@@ -150,8 +150,11 @@ def generate(project: Project, processes: int | None = None) -> tuple[list[str],
 
 
 def cores() -> int:
-    """How many processes render a one-off `generate`: one per core this process may use."""
-    return len(os.sched_getaffinity(0))
+    """How many processes render a one-off `generate`: one per core this process may use
+    (where the system says which; else one per core)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:
