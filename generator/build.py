@@ -33,7 +33,7 @@ from generator.content.recorder import Recorder
 from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
-from generator.pages.rendering import pages
+from generator.pages.rendering import pages, part
 from generator.pages.search_records import records_text
 from generator.project import Project
 from generator.publish.config import (
@@ -54,7 +54,7 @@ from generator.publish.stamp import (
     remember_date,
     remember_generation,
 )
-from generator.publish.writing import Outputs, write, write_file
+from generator.publish.writing import Outputs, write_file, write_parts
 
 
 def check(project: Project) -> tuple[Linked | None, list[Problem]]:
@@ -126,9 +126,10 @@ def exclusive(project: Project) -> Iterator[None]:
         yield
 
 
-def generate(project: Project) -> tuple[list[str], list[Problem]]:
+def generate(project: Project, processes: int | None = None) -> tuple[list[str], list[Problem]]:
     """Check, render and write the Markdown pages; returns the paths written and any problems.
-    When no input and no part of the generator changed since the last run, nothing is redone."""
+    When no input and no part of the generator changed since the last run, nothing is redone.
+    `processes` render the pages at once (default: one per core), each a part of them."""
     fingerprint = inputs_fingerprint(project)
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     if generated(project, fingerprint) and not _site_files(project):
@@ -137,13 +138,26 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     if linked is None or config is None or problems:
         return [], problems
     forget_generation(project)  # a write cut short (a full disk) must not count as done
-    # Each page is written as it is rendered: the site is never held in memory whole. The share
-    # pages go under build/share, which MkDocs never reads (publish/sharepages.py).
+
+    def made(number: int, parts: int) -> Iterator[tuple[str, str | bytes]]:
+        files = pages(linked, config.scheme, part(number, parts), cached=project.cached)
+        return chain(files, story_files(project, config)) if number == 0 else iter(files)
+
+    # Each page is written as it is rendered: the site is never held in memory whole. The
+    # pages are rendered on every core, each process writing its part (publish/writing.py);
+    # the share pages go under build/share, which MkDocs never reads (publish/sharepages.py).
     with collection_frozen():
-        made = pages(linked, config.scheme, cached=project.cached)
-        written = write(chain(made, story_files(project, config)), Outputs.of(project))
+        written = write_parts(made, Outputs.of(project), processes or cores())
     finish(project, linked, config, fingerprint)
     return written, []
+
+
+def cores() -> int:
+    """How many processes render a one-off `generate`: one per core this process may use
+    (where the system says which; else one per core)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:

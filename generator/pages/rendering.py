@@ -15,6 +15,7 @@ asks `wanted` before making each file, so the recorder knows which file is readi
 from __future__ import annotations
 
 import posixpath
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from generator.model.records import RECORD_TYPES
 from generator.model.sections import SECTIONS, Section
 from generator.pages import jsonld as structured
 from generator.pages import prose, summary, views
+from generator.pages.card import Cards
 from generator.pages.chart import positions_picture
 from generator.pages.citations import Citations, article_name, with_cites
 from generator.pages.downloads import DATA_FILES, VERSION, data_files
@@ -119,14 +121,6 @@ class Links:
         return posixpath.relpath(path, self.scheme.folder_of(self.here) or ".")
 
 
-def speaker_detail(entity: Node) -> str | None:
-    """What a card says beside a speaker's name: role and country, where known."""
-    role = getattr(entity, "role", None)
-    affiliation = getattr(entity, "affiliation", None)
-    country = affiliation.name if affiliation else None
-    return " · ".join(part for part in (role, country) if part) or None
-
-
 def slug(text: object) -> str:
     return "-".join(str(text).split())
 
@@ -175,23 +169,20 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         alphabetical=views.alphabetical,
         **inputs.template_filters(),
     )
+    citations = Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at)
     env.globals.update(
         s=inputs.story.graph,
         article_name=article_name,
         fact_name=views.fact_name,
         cited_groups=views.cited_groups,
-        citations=Citations(inputs.story.graph, inputs.cite_name, inputs.quoted_at),
+        citations=citations,
+        statement_card=Cards(citations, inputs.gloss, inputs.cite_name),
         time_tag=prose.time_tag,
         unknown=prose.unknown,
-        said_when=prose.said_when,
-        coverage=prose.coverage,
-        coverage_counted=prose.coverage_counted,
         usage_lead=prose.usage_lead,
         status_label=views.status_label,
         article_credit=prose.article_credit,
         speaker_list=prose.speaker_list,
-        attribution=prose.attribution,
-        attribution_text=prose.attribution_text,
         said_count=prose.said_count,
         question_statuses=get_args(QuestionStatus),
         news=prose.news,
@@ -201,8 +192,6 @@ def environment(inputs: PageInputs, *, cached: bool = True) -> Environment:
         by_speakers=views.by_speakers,
         plural=plural,
         record_types=RECORD_TYPES,
-        speaker_detail=speaker_detail,
-        statement_anchor=urls.statement_anchor,
         feed_file=urls.FEED_FILE,
         paragraph_anchor=urls.paragraph_anchor,
         record_anchor=urls.record_anchor,
@@ -266,6 +255,13 @@ def pages(
 
 def _every(_path: str) -> bool:
     return True
+
+
+def part(number: int, parts: int) -> Callable[[str], bool]:
+    """A `wanted` for `pages` that accepts part `number` of `parts` of the files, by their
+    paths alone (a checksum, the same in every process and run): the parts together are every
+    file, each once, so processes rendering one part each (generator/build.py) make the site."""
+    return lambda path: zlib.crc32(path.encode()) % parts == number
 
 
 class Page(NamedTuple):

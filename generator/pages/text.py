@@ -8,7 +8,7 @@ with its defence and a case in tests/browser/test_payloads.py.
 - Markdown body (headings): `markdown_inline` collapses the value onto one line (so it cannot
   start a block: admonition, front matter, attr_list) and backslash-escapes every ASCII
   punctuation mark (pymdownx.escapeall makes that valid), then HTML-escapes it.
-- HTML text and raw-HTML blocks (cards, tables, paragraphs of an article): Jinja autoescape,
+- HTML text and raw-HTML blocks (tables, paragraphs of an article): Jinja autoescape,
   after `finalize` puts every printed string on one line, so Markdown never sees a blank line
   or a block marker inside our HTML.
 - HTML attributes (`href`, `data-tip`, `id`): autoescaped and always double-quoted. Ids and
@@ -36,8 +36,9 @@ with its defence and a case in tests/browser/test_payloads.py.
   article page as an inert document (DOMParser) and copies its text with `textContent` only, never
   as markup; the preview's label is the link's `data-tip`, set as an attribute. Copy link puts
   the card's `data-cite` (autoescaped) and its link on the clipboard as plain text.
-- HTML made in Python (citations in generator/pages/citations.py, sentences in prose.py): each
-  value is printed as a template prints one (`finalize`, then HTML-escaped), once, in text or a
+- HTML made in Python (citations in generator/pages/citations.py, sentences in prose.py, the
+  statement card in card.py): each value is printed as a template prints one (`finalize`, then
+  HTML-escaped; the card by `html_text`, which escapes as MarkupSafe does), once, in text or a
   double-quoted attribute; the result is Markup, which templates print as it is.
 - Share pages (`said/<id>/`, generator/pages/share.py and templates/share.html.j2): static HTML
   put into the site untouched (never through MkDocs: generator/publish/sharepages.py), rendered
@@ -123,6 +124,22 @@ def finalize(value: object) -> object:
             return value
         return neutral(_SPACE.sub(" ", value))
     return value
+
+
+def html_text(value: object) -> str:
+    """A value as a template prints it, for HTML made in Python: on one line (`finalize`), then
+    HTML-escaped exactly as Jinja's autoescape (MarkupSafe) escapes it, as a plain string:
+    MarkupSafe makes a `Markup` object of each value, which cost more than the escaping where
+    a card prints a quarter of a million of them. Markup is printed as it is."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    text = finalize(value) if isinstance(value, str) else str(value)
+    assert isinstance(text, str)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    return (
+        text.replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;").replace('"', "&#34;")
+    )
 
 
 def safe_json_breaks(text: str) -> str:

@@ -32,6 +32,10 @@ def test_every_global_and_filter_holding_story_data_comes_from_the_inputs():
             elif name == "citations":  # made of the graph and the inputs' calls alone
                 parts = vars(value).values()
                 assert all(p is inputs.story.graph or any(p is c for c in supplied) for p in parts)
+            elif name == "statement_card":  # made of the citations and the inputs' calls alone
+                parts = vars(value).values()
+                citations = env.globals["citations"]
+                assert all(p is citations or any(p is c for c in supplied) for p in parts)
             elif not any(value is call for call in supplied):
                 assert value is others[name], name
 
