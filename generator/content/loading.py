@@ -68,7 +68,19 @@ def collection_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            _settle()
             gc.enable()
+
+
+def _settle() -> None:
+    """What the stage made, moved into the oldest generation unexamined. Re-enabled as it is,
+    collection would examine all of it at the next allocation (the count of new objects runs
+    on while it is paused): about a fifth of a second per stage of a 1,000-article story, for
+    the few cycles a stage leaves, which the next full collection finds all the same. Not while
+    a caller holds objects frozen (`collection_frozen`): unfreezing would release theirs too."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()  # every tracked object set aside, and the count of new ones reset
+        gc.unfreeze()  # and back, into the oldest generation
 
 
 @collection_paused()
