@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.content.document import Loc
 from generator.content.linking import Resolved
 from generator.content.loading import SeedText
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.content.validation import Entry
-from generator.content.yamlsource import Loc
 from generator.model import urls
 from generator.model.parts import Paragraph, Record, Source
 from generator.model.records import ARTICLES, RECORD_TYPES, Article, Collection, Question, Statement

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
 
+from generator.content.document import Loc
 from generator.content.graph import Graph, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
 from generator.content.recorder import Recorder
 from generator.content.validation import Entry, Validated
-from generator.content.yamlsource import Loc
 from generator.model.parts import Paragraph, Record, Ref, Source, fields_of
 from generator.model.records import (
     ARTICLES,

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
 
+from generator.content.document import Document
 from generator.content.files import regular_files, shown
 from generator.content.parsecache import cached_parse
 from generator.content.problems import Problem
-from generator.content.yamlsource import Document, decode, read
+from generator.content.yamlsource import decode, read
 from generator.model.characters import LINE_BREAK
 from generator.model.records import COLLECTIONS
 
