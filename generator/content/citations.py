@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.document import Loc
+from generator.content.graph import citing
 from generator.content.linking import Resolved
 from generator.content.loading import SeedText
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.content.validation import Entry
 from generator.model import urls
-from generator.model.parts import Paragraph, Record, Source
+from generator.model.parts import Record
 from generator.model.records import ARTICLES, RECORD_TYPES, Article, Collection, Question, Statement
 
 
@@ -87,7 +88,7 @@ def paragraphs_exist(story: Resolved) -> Iterator[Problem]:
     reported by link)."""
     for entry, found in story.values:
         for loc, value, _ref in found:
-            if not (isinstance(value, Source | Paragraph) and value.article and value.paragraph):
+            if not (citing(value) and value.article and value.paragraph):
                 continue
             text = story.texts.get(value.article)
             count = len(text.paragraphs) if text is not None else None

@@ -405,10 +405,18 @@ def _cited_in(record: Record) -> Iterator[tuple[str, int]]:
     for name in type(record).model_fields:
         value = getattr(record, name)
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Source | Paragraph) and item.article and item.paragraph:
+            if citing(item) and item.article and item.paragraph:
                 yield item.article, item.paragraph
             elif isinstance(item, Record):
                 yield from _cited_in(item)
+
+
+def citing(value: object) -> bool:
+    """Whether a value is a citation of a paragraph (a source, a paragraph, a report)."""
+    return isinstance(value, _CITATIONS)
+
+
+_CITATIONS = (Source, Paragraph)  # made once: `Source | Paragraph` would be made per call
 
 
 def _first_said(statements: Iterable[Node]) -> list[Node]:
