@@ -17,6 +17,7 @@ of a 200-article story): the price of changing no class at run time.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
@@ -231,10 +232,15 @@ def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> Non
                 setattr(node, name, [table[key] for key in value])
             elif value is not None:
                 setattr(node, name, table[value])
+        elif value is None or type(value) in _PLAIN:
+            continue  # most fields: told apart first, as isinstance of a record type is slow
         elif isinstance(value, Record):
             setattr(node, name, _inner(value, by_namespace))
         elif isinstance(value, list) and value and isinstance(value[0], Record):
             setattr(node, name, [_inner(item, by_namespace) for item in value])
+
+
+_PLAIN = frozenset({str, int, bool, dt.date})
 
 
 def _inner(record: Record, by_namespace: dict[str, dict[str, Node]]) -> Node:
