@@ -232,15 +232,17 @@ def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> Non
                 setattr(node, name, [table[key] for key in value])
             elif value is not None:
                 setattr(node, name, table[value])
-        elif value is None or type(value) in _PLAIN:
-            continue  # most fields: told apart first, as isinstance of a record type is slow
+        elif value is None or type(value) in PLAIN_VALUES:
+            continue  # most fields
         elif isinstance(value, Record):
             setattr(node, name, _inner(value, by_namespace))
         elif isinstance(value, list) and value and isinstance(value[0], Record):
             setattr(node, name, [_inner(item, by_namespace) for item in value])
 
 
-_PLAIN = frozenset({str, int, bool, dt.date})
+# The types of a record's plain values: told apart before asking whether a value is a record,
+# which is slow (record types are abstract classes), and a big story has a million values.
+PLAIN_VALUES = frozenset({str, int, bool, dt.date})
 
 
 def _inner(record: Record, by_namespace: dict[str, dict[str, Node]]) -> Node:
@@ -419,7 +421,7 @@ def _cited_in(record: Record) -> Iterator[tuple[str, int]]:
 
 def citing(value: object) -> bool:
     """Whether a value is a citation of a paragraph (a source, a paragraph, a report)."""
-    return isinstance(value, _CITATIONS)
+    return type(value) not in PLAIN_VALUES and isinstance(value, _CITATIONS)
 
 
 _CITATIONS = (Source, Paragraph)  # made once: `Source | Paragraph` would be made per call

@@ -7,7 +7,6 @@ the pages need (who said what, what cites a paragraph), so rendering holds no lo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from difflib import get_close_matches
 from typing import Any, TypeVar, cast
 
 from generator.content.document import Loc
-from generator.content.graph import Graph, citing, resolve
+from generator.content.graph import PLAIN_VALUES, Graph, citing, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
 from generator.content.recorder import Recorder
@@ -191,7 +190,7 @@ def cited_paragraphs(story: Resolved) -> dict[str, set[int]]:
     cited: dict[str, set[int]] = defaultdict(set)
     for _entry, found in story.values:
         for _loc, value, _ref in found:
-            if type(value) not in _PLAIN and citing(value) and value.article and value.paragraph:
+            if citing(value) and value.article and value.paragraph:
                 cited[value.article].add(value.paragraph)
     return dict(cited)
 
@@ -266,7 +265,7 @@ def _collect(record: Record, loc: Loc, found: list[Leaf]) -> None:
 
 def _visit(value: Any, loc: Loc, ref: Ref | None, found: list[Leaf]) -> None:
     kind = type(value)
-    if kind in _PLAIN:  # most values: asked first, as isinstance of a record type is slow
+    if kind in PLAIN_VALUES:  # most values
         found.append((loc, value, ref))
     elif kind is list:
         for index, item in enumerate(value):
@@ -279,9 +278,6 @@ def _visit(value: Any, loc: Loc, ref: Ref | None, found: list[Leaf]) -> None:
             _visit(item, (*loc, index), ref, found)
     elif value is not None:
         found.append((loc, value, ref))
-
-
-_PLAIN = frozenset({str, int, bool, dt.date})
 
 
 def _where(namespace: str) -> str:
