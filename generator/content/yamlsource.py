@@ -254,7 +254,10 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        keys = self.keys
+        keys, values = self.keys, self.values
+        # Where no node can be reused and the values are not too deep, a plain scalar value
+        # needs none of `build`'s other checks: made here, without a call per value.
+        inline = self.seen is None and depth < MAX_DEPTH
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_mark(key_node), "a key must be a plain word such as `name:`")
@@ -271,7 +274,13 @@ class _Builder:
             start = key_node.start_mark
             keys.append(start.line + 1)
             keys.append(start.column + 1)
-            result[key] = self.build(value_node, depth + 1)
+            if inline and type(value_node) is yaml.ScalarNode and value_node.tag in _PLAIN_TAGS:
+                start = value_node.start_mark
+                values.append(start.line + 1)
+                values.append(start.column + 1)
+                result[key] = _scalar(value_node)
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
 
 
