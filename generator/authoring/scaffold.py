@@ -153,7 +153,7 @@ def _option_problems(sidecar: Mapping[str, object]) -> list[str]:
     return problems
 
 
-# Copied as published, so they may quote (as `make check` allows them: link._is_quotation).
+# Copied as published, so they may quote (as `make check` allows them: citations._quoting).
 _AS_PUBLISHED = ("title", "url")
 
 

@@ -10,10 +10,10 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from generator.content.document import Loc
 from generator.content.linking import Resolved
 from generator.content.problems import Problem
 from generator.content.validation import Entry
-from generator.content.yamlsource import Loc
 from generator.model.parts import Paragraph, Source
 from generator.model.records import Article
 

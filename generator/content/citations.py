@@ -4,18 +4,19 @@ where the build proves them (a direct statement's text, proved against its parag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.content.document import Loc
+from generator.content.graph import citing
 from generator.content.linking import Resolved
 from generator.content.loading import SeedText
 from generator.content.problems import Problem
 from generator.content.quotation import comparable, is_quoted, normalise_space, quotation_problem
 from generator.content.validation import Entry
-from generator.content.yamlsource import Loc
 from generator.model import urls
-from generator.model.parts import Paragraph, Record, Source
+from generator.model.parts import Record
 from generator.model.records import ARTICLES, RECORD_TYPES, Article, Collection, Question, Statement
 
 
@@ -87,7 +88,7 @@ def paragraphs_exist(story: Resolved) -> Iterator[Problem]:
     reported by link)."""
     for entry, found in story.values:
         for loc, value, _ref in found:
-            if not (isinstance(value, Source | Paragraph) and value.article and value.paragraph):
+            if not (citing(value) and value.article and value.paragraph):
                 continue
             text = story.texts.get(value.article)
             count = len(text.paragraphs) if text is not None else None
@@ -102,9 +103,9 @@ def paragraphs_exist(story: Resolved) -> Iterator[Problem]:
 def quotation_marks(story: Resolved) -> Iterator[Problem]:
     """Nothing looks like a quotation the build has not proved."""
     for entry, found in story.values:
-        record = entry.record
+        quoting = _quoting(entry.record)
         for loc, value, ref in found:
-            if not isinstance(value, str) or ref is not None or _is_quotation(record, loc):
+            if not isinstance(value, str) or ref is not None or (quoting and quoting(loc)):
                 continue
             mark = is_quoted(value)
             if mark is not None:
@@ -116,13 +117,21 @@ def quotation_marks(story: Resolved) -> Iterator[Problem]:
                 )
 
 
-def _is_quotation(record: Record, loc: Loc) -> bool:
-    """Whether the value at `loc` may hold quotation marks: a direct statement's text, proved
-    against its source, or an article's headline and address, copied as published."""
+def _quoting(record: Record) -> Callable[[Loc], bool] | None:
+    """Which values of a record may hold quotation marks, as a test of their location (None:
+    none may): a direct statement's text, proved against its source, or an article's headline
+    and address, copied as published. Asked once per record, not once per value."""
     if isinstance(record, Article):
-        return loc in (("title",), ("url",))
-    if not isinstance(record, Statement) or record.kind != "direct":
-        return False
+        return _ARTICLE_QUOTES.__contains__
+    if isinstance(record, Statement) and record.kind == "direct":
+        return _quoted_text
+    return None
+
+
+_ARTICLE_QUOTES = frozenset({("title",), ("url",)})
+
+
+def _quoted_text(loc: Loc) -> bool:
     return loc == ("text",) or (loc[0] == "reports" and loc[-1] == "text")
 
 

@@ -195,8 +195,24 @@ def unreadable(path: str, error: OSError) -> Problem:
 def shown(path: Path, root: Path) -> str:
     """`path` as a contributor types it, without resolving its last part: a link is named as
     the link, never as the file it points to."""
-    parent = display_path(path.parent, root)
-    return path.name if parent == "." else f"{parent}/{path.name}"
+    return _named(display_path(path.parent, root), path.name)
+
+
+def shown_each(paths: Iterable[Path], root: Path) -> list[str]:
+    """`shown` of each path, each folder resolved once: a big story has thousands of files in
+    a few folders, and resolving asks the system about every folder on the way."""
+    folders: dict[Path, str] = {}
+    names = []
+    for path in paths:
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = display_path(path.parent, root)
+        names.append(_named(folder, path.name))
+    return names
+
+
+def _named(folder: str, name: str) -> str:
+    return name if folder == "." else f"{folder}/{name}"
 
 
 def state_text(path: Path, limit: int = 400) -> str | None:

@@ -17,6 +17,7 @@ of a 200-article story): the price of changing no class at run time.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
@@ -231,10 +232,17 @@ def _resolve_fields(node: Node, by_namespace: dict[str, dict[str, Node]]) -> Non
                 setattr(node, name, [table[key] for key in value])
             elif value is not None:
                 setattr(node, name, table[value])
+        elif value is None or type(value) in PLAIN_VALUES:
+            continue  # most fields
         elif isinstance(value, Record):
             setattr(node, name, _inner(value, by_namespace))
         elif isinstance(value, list) and value and isinstance(value[0], Record):
             setattr(node, name, [_inner(item, by_namespace) for item in value])
+
+
+# The types of a record's plain values: told apart before asking whether a value is a record,
+# which is slow (record types are abstract classes), and a big story has a million values.
+PLAIN_VALUES = frozenset({str, int, bool, dt.date})
 
 
 def _inner(record: Record, by_namespace: dict[str, dict[str, Node]]) -> Node:
@@ -405,10 +413,18 @@ def _cited_in(record: Record) -> Iterator[tuple[str, int]]:
     for name in type(record).model_fields:
         value = getattr(record, name)
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, Source | Paragraph) and item.article and item.paragraph:
+            if citing(item) and item.article and item.paragraph:
                 yield item.article, item.paragraph
             elif isinstance(item, Record):
                 yield from _cited_in(item)
+
+
+def citing(value: object) -> bool:
+    """Whether a value is a citation of a paragraph (a source, a paragraph, a report)."""
+    return type(value) not in PLAIN_VALUES and isinstance(value, _CITATIONS)
+
+
+_CITATIONS = (Source, Paragraph)  # made once: `Source | Paragraph` would be made per call
 
 
 def _first_said(statements: Iterable[Node]) -> list[Node]:

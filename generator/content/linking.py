@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
 
-from generator.content.graph import Graph, resolve
+from generator.content.document import Loc
+from generator.content.graph import PLAIN_VALUES, Graph, citing, resolve
 from generator.content.loading import Loaded, SeedText, collection_paused
 from generator.content.problems import Problem
 from generator.content.recorder import Recorder
 from generator.content.validation import Entry, Validated
-from generator.content.yamlsource import Loc
-from generator.model.parts import Paragraph, Record, Ref, Source, fields_of
+from generator.model.parts import Record, Ref, fields_of
 from generator.model.records import (
     ARTICLES,
     COLLECTIONS,
@@ -166,7 +166,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]
         if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     values = [
-        (entry, list(leaves(entry.record, ())))
+        (entry, leaves(entry.record, ()))
         for entries in [validated.articles, *validated.entries.values()]
         for entry in entries
     ]
@@ -190,7 +190,7 @@ def cited_paragraphs(story: Resolved) -> dict[str, set[int]]:
     cited: dict[str, set[int]] = defaultdict(set)
     for _entry, found in story.values:
         for _loc, value, _ref in found:
-            if isinstance(value, Source | Paragraph) and value.article and value.paragraph:
+            if citing(value) and value.article and value.paragraph:
                 cited[value.article].add(value.paragraph)
     return dict(cited)
 
@@ -248,21 +248,36 @@ def _unknown_refs(
             yield entry.problem(loc, _unknown_ref(ref.namespace, value, namespaces))
 
 
-def leaves(record: Record, loc: Loc) -> Iterator[Leaf]:
-    """Every value in a record, with its location and the reference namespace it belongs to."""
+def leaves(record: Record, loc: Loc) -> list[Leaf]:
+    """Every value in a record, with its location and the reference namespace it belongs to:
+    a record inside it first, then its values."""
+    found: list[Leaf] = []
+    _collect(record, loc, found)
+    return found
+
+
+def _collect(record: Record, loc: Loc, found: list[Leaf]) -> None:
+    # Appended to one list, not yielded through a generator per level: a big story has a
+    # third of a million values.
     for name, ref in fields_of(type(record)):
-        yield from _visit(getattr(record, name), (*loc, name), ref)
+        _visit(getattr(record, name), (*loc, name), ref, found)
 
 
-def _visit(value: Any, loc: Loc, ref: Ref | None) -> Iterator[Leaf]:
-    if isinstance(value, Record):
-        yield loc, value, None
-        yield from leaves(value, loc)
+def _visit(value: Any, loc: Loc, ref: Ref | None, found: list[Leaf]) -> None:
+    kind = type(value)
+    if kind in PLAIN_VALUES:  # most values
+        found.append((loc, value, ref))
+    elif kind is list:
+        for index, item in enumerate(value):
+            _visit(item, (*loc, index), ref, found)
+    elif isinstance(value, Record):
+        found.append((loc, value, None))
+        _collect(value, loc, found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _visit(item, (*loc, index), ref)
+            _visit(item, (*loc, index), ref, found)
     elif value is not None:
-        yield loc, value, ref
+        found.append((loc, value, ref))
 
 
 def _where(namespace: str) -> str:

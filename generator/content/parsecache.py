@@ -23,16 +23,19 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from generator.content import yamlsource
+from generator.content import document, yamlsource
 from generator.content.cachekey import cache_key
+from generator.content.document import Document, Loc, Points
 from generator.content.files import create_new, open_folder
-from generator.content.problems import Mark, Problem
-from generator.content.yamlsource import Document, Loc, parse
+from generator.content.problems import Problem
+from generator.content.yamlsource import parse
 
-FORMAT = 1
+FORMAT = 2
 # Any change to the parser changes what a parse produces, so it starts a fresh cache.
 VERSION = hashlib.sha256(
-    f"{FORMAT}\0".encode() + Path(yamlsource.__file__).read_bytes()
+    f"{FORMAT}\0".encode()
+    + Path(yamlsource.__file__).read_bytes()
+    + Path(document.__file__).read_bytes()
 ).hexdigest()[:16]
 # Marks make an entry several times bigger than its file; anything far bigger is not ours.
 MAX_ENTRY_BYTES = 40 * yamlsource.MAX_BYTES
@@ -110,15 +113,17 @@ def _keep(entry: Path, document: Document) -> None:
 
 
 def to_json(document: Document) -> str:
-    """The document as JSON; a location is a list, so its text keys and list indexes stay apart."""
+    """The document as JSON: its data, and its marks as the numbers of its `Points`."""
+    points = document.points or _points(document)
     return json.dumps(
         {
             "format": FORMAT,
             "version": VERSION,
             "path": document.path,
             "data": document.data,
-            "values": [(loc, *mark) for loc, mark in document.values.items()],
-            "keys": [(loc, *mark) for loc, mark in document.keys.items()],
+            "values": points.values,
+            "keys": points.keys,
+            "records": points.records,
         },
         ensure_ascii=False,
     )
@@ -130,20 +135,38 @@ def from_json(text: str, shown: str) -> Document | None:
         entry = json.loads(text)
         if entry["version"] != VERSION or entry["path"] != shown:
             return None
-        return Document(shown, entry["data"], _marks(entry["values"]), _marks(entry["keys"]))
+        points = Points(entry["values"], entry["keys"], entry["records"])
+        # Every number checked at once, by type (a bool is not an int here): a big story has
+        # about a million.
+        if not set(map(type, chain.from_iterable(points))) <= {int} or any(
+            len(numbers) % 2 for numbers in points[:2]
+        ):
+            raise TypeError("marks are pairs of whole numbers")
+        return Document(shown, entry["data"], points=points)
     except (ValueError, TypeError, KeyError):
         return None
 
 
-def _marks(rows: list[Any]) -> dict[Loc, Mark]:
-    marks = {tuple(loc): Mark(line, column) for loc, line, column in rows}
-    # Every part checked at once, by type (a bool is not an int here): a big story has
-    # hundreds of thousands of marks.
-    if not set(map(type, chain.from_iterable(marks))) <= {str, int}:
-        raise TypeError("a location is made of keys and indexes")
-    if not set(map(type, chain.from_iterable(marks.values()))) <= {int}:
-        raise TypeError("a mark is two whole numbers")
-    return marks
+def _points(document: Document) -> Points:
+    """The points of a document made from marks by location (as a test makes one)."""
+    points = Points([], [], [])
+    if not document.values:
+        return points
+
+    def walk(value: Any, loc: Loc) -> None:
+        points.values.extend(document.values[loc])
+        if len(loc) == 1 and isinstance(loc[0], int):
+            points.records.append(len(points.values) // 2 - 1)
+        if type(value) is list:
+            for index, item in enumerate(value):
+                walk(item, (*loc, index))
+        elif type(value) is dict:
+            for name, item in value.items():
+                points.keys.extend(document.keys[(*loc, name)])
+                walk(item, (*loc, name))
+
+    walk(document.data, ())
+    return points
 
 
 class _Seal:

@@ -49,13 +49,18 @@ def comparable(text: str) -> str:
     without invisible format characters, with spacing collapsed."""
     composed = unicodedata.normalize("NFC", text)
     # Format characters are never ASCII: only the few other characters a text holds are looked up.
-    if any(unicodedata.category(c) == "Cf" for c in set(composed) if not c.isascii()):
+    if any(unicodedata.category(c) == "Cf" for c in set(composed).difference(_ASCII)):
         composed = "".join(c for c in composed if unicodedata.category(c) != "Cf")
     return normalise_space(composed)
 
 
 def words(text: str) -> int:
-    return sum(1 for token in text.split() if any(char.isalnum() for char in token))
+    """How many words: runs without spaces holding a letter or digit."""
+    return sum(1 for token in text.split() if _ALNUM.search(token))
+
+
+_ALNUM = re.compile(r"[^\W_]")
+_ASCII = frozenset(map(chr, range(128)))
 
 
 @lru_cache(maxsize=_REMEMBERED)

@@ -265,6 +265,8 @@ def is_quoted(value: str) -> str | None:
     """The quotation mark that makes a free-text value a quotation, if any: any double mark,
     a pair of primes or backticks, or a single mark that opens a closed pair (not an
     apostrophe)."""
+    if not _MARKS.search(value):
+        return None  # most free text: no mark of any kind (each one below is one of these)
     for found in _DOUBLE_OR_PAIRED.finditer(value):
         char = found.group()
         if char in DOUBLE_MARKS or value.count(char) > 1:
@@ -272,8 +274,6 @@ def is_quoted(value: str) -> str | None:
     reversed_pair = _REVERSED_SINGLE.search(value)
     if reversed_pair:
         return reversed_pair.group(1)
-    if not _MARKS.search(value):
-        return None  # most free text: nothing that could open a span
     for span in _spans(value):  # not remembered: every value of a story is asked once
         return value[span.start - 1]  # only closed single spans are left
     return None

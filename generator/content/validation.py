@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.content.document import Document, Loc
 from generator.content.loading import Loaded, collection_paused
 from generator.content.problems import Problem
-from generator.content.yamlsource import Document, Loc
 from generator.model.parts import PATTERN_HELP, Record
 from generator.model.records import COLLECTIONS, Article
 

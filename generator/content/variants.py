@@ -6,7 +6,8 @@ folded away, and the site then shows them exactly as that source printed them.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from generator.content.quotation import comparable, quotation_problem, spans
@@ -21,36 +22,50 @@ _FOLD = {
 
 
 _CUT = re.compile(r"[\[(]\.\.\.[\])]")
-# The characters folded (one into one; an ellipsis takes the slow way), and the runs of
-# spaces that are not simply one space between two words (`[^\W_]` is what isalnum() is).
 _FOLDABLE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
-_SPACE = re.compile(r"\s")
-_TYPOGRAPHIC_SPACES = re.compile(r"(?<![^\W_]) +| +(?![^\W_]| )| {2,}")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # each made a plain space
+# The runs of spaces that are not simply one space between two words (`[^\W_]` is what
+# isalnum() is): beside punctuation or at either end, dropped; two or more between two words,
+# kept as one (the group). Written to start with a space, which the search looks for quickly.
+_TYPOGRAPHIC_SPACES = re.compile(r" (?:(?<![^\W_] ) *| *(?![^\W_]| )|( ) *)")
 _REMEMBERED = 1 << 16  # as in quotation.py: functions of text alone are worked out once
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
+def _folded(text: str) -> tuple[str, Callable[[int], int]]:
     """`text` with typography folded and spacing next to punctuation dropped, and for each
-    character of the result the index in `text` it comes from."""
-    plain = _SPACE.sub(" ", _FOLDABLE.sub(lambda found: _FOLD[found.group()], text))
-    if "…" in text or _CUT.search(plain):
-        return _folded_slowly(text)
-    # Each character still stands at its own index: only runs of spaces change. A run is kept,
-    # as its first space, only between two words: spacing beside punctuation is typography.
+    character of the result, the index in `text` it comes from."""
+    plain = _plain(text)
+    if plain is None:
+        folded, where = _folded_slowly(text)
+        return folded, where.__getitem__
+    # Each character still stands at its own index: only runs of spaces change. Where the
+    # result's characters come from moves on by the spaces dropped before them, so it is
+    # kept as where that count changes (a few dozen places), not character by character.
     pieces: list[str] = []
-    where: list[int] = []
-    last = 0
+    starts, shifts, dropped, last = [0], [0], 0, 0
     for run in _TYPOGRAPHIC_SPACES.finditer(plain):
         start, end = run.span()
-        pieces.append(plain[last:start])
-        where.extend(range(last, start))
-        if start > 0 and end < len(plain) and plain[start - 1].isalnum() and plain[end].isalnum():
-            pieces.append(" ")
-            where.append(start)
+        kept = run.start(1) != -1
+        pieces.append(plain[last:start] + " " if kept else plain[last:start])
+        dropped += end - start - kept
+        starts.append(end - dropped)
+        shifts.append(dropped)
         last = end
     pieces.append(plain[last:])
-    where.extend(range(last, len(plain)))
-    return "".join(pieces), where
+
+    def origin(index: int) -> int:
+        return index + shifts[bisect_right(starts, index) - 1]
+
+    return "".join(pieces), origin
+
+
+def _plain(text: str) -> str | None:
+    """`text` folded character by character, or None if it holds an ellipsis character or a
+    marked cut, which change how many characters there are."""
+    if "…" in text:
+        return None
+    plain = _OTHER_SPACE.sub(" ", _FOLDABLE.sub(lambda found: _FOLD[found.group()], text))
+    return None if _CUT.search(plain) else plain
 
 
 def _folded_slowly(text: str) -> tuple[str, list[int]]:
@@ -76,7 +91,8 @@ def _folded_slowly(text: str) -> tuple[str, list[int]]:
 @lru_cache(maxsize=_REMEMBERED)
 def folded(text: str) -> str:
     """The words of a quotation with its typography folded away: equal for two printings."""
-    return _folded(text)[0]
+    plain = _plain(text)
+    return _folded_slowly(text)[0] if plain is None else _TYPOGRAPHIC_SPACES.sub(r"\1", plain)
 
 
 def _places(quote: str, paragraph: str) -> Iterator[tuple[int, int]]:
@@ -84,10 +100,10 @@ def _places(quote: str, paragraph: str) -> Iterator[tuple[int, int]]:
     wanted = folded(quote)
     if not wanted:
         return
-    plain, where = _folded(paragraph)
+    plain, origin = _folded(paragraph)
     start = plain.find(wanted)
     while start != -1:
-        yield where[start], where[start + len(wanted) - 1] + 1
+        yield origin(start), origin(start + len(wanted) - 1) + 1
         start = plain.find(wanted, start + 1)
 
 

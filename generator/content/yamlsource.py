@@ -13,12 +13,12 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.content.document import Document, Points
 from generator.content.files import not_regular, unreadable
 from generator.content.problems import Mark, Problem
 from generator.model.characters import FORBIDDEN_IN_FILES, describe
@@ -55,30 +55,6 @@ _PLAIN_KINDS = {
     yaml.SequenceNode: _CORE + "seq",
     yaml.MappingNode: _CORE + "map",
 }
-
-Loc = tuple[str | int, ...]
-
-
-@dataclass
-class Document:
-    """A parsed file: its data, and the mark of each value and each mapping key by path."""
-
-    path: str
-    data: Any
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
-
-    def mark(self, loc: Loc, *, key: bool = False) -> Mark:
-        """The mark of `loc`, or of its nearest ancestor that exists (a missing field's record)."""
-        if key and loc in self.keys:
-            return self.keys[loc]
-        while loc not in self.values and loc:
-            loc = loc[:-1]
-        return self.values.get(loc, Mark(1, 1))
-
-    def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
-        mark = self.mark(loc, key=key)
-        return Problem(self.path, mark.line, mark.column, message)
 
 
 class _Refused(Exception):
@@ -175,15 +151,16 @@ def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
         return None, [
             Problem(path, 0, 0, f"YAML could not be read: {' '.join(str(error).split())}")
         ]
-    document = Document(path, None)
     if node is None:  # only comments: no records yet (validate refuses it where one is needed)
-        return document, []
+        return Document(path, None), []
+    # No anchor, no alias: without a `&` nothing can be reused, and no node need be remembered.
+    builder = _Builder(aliases="&" in text)
     try:
-        document.data = _Builder(document).build(node, (), 0)
+        data = builder.build(node, 0)
     except _Refused as refusal:
         mark = _first_alias(text) if refusal.alias else refusal.mark
         return None, [Problem(path, mark.line, mark.column, refusal.message)]
-    return document, []
+    return Document(path, data, points=Points(builder.values, builder.keys, builder.records)), []
 
 
 def _forbidden_characters(text: str, path: str) -> list[Problem]:
@@ -236,12 +213,17 @@ def _mark(node: yaml.Node) -> Mark:
 
 
 class _Builder:
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.seen: set[int] = set()
+    """The data of a composed document, with its points (see `Points`)."""
 
-    def build(self, node: yaml.Node, loc: Loc, depth: int) -> Any:
-        if id(node) in self.seen:
+    def __init__(self, *, aliases: bool) -> None:
+        self.values: list[int] = []
+        self.keys: list[int] = []
+        self.records: list[int] = []
+        self.seen: set[int] | None = set() if aliases else None
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        seen = self.seen
+        if seen is not None and id(node) in seen:
             raise _Refused(
                 _mark(node),
                 "YAML aliases (*name) are not allowed in content: write the value out in full",
@@ -249,20 +231,33 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise _Refused(_mark(node), f"values are nested more than {MAX_DEPTH} levels deep")
-        self.seen.add(id(node))
+        if seen is not None:
+            seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             _refuse_tag(node)
         start = node.start_mark  # as _mark, inline: this runs for every node of the story
-        self.document.values[loc] = Mark(start.line + 1, start.column + 1)
+        values = self.values
+        values.append(start.line + 1)
+        values.append(start.column + 1)
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+            if depth == 0:  # a list file: where each record starts
+                items = []
+                for item in node.value:
+                    self.records.append(len(values) // 2)
+                    items.append(self.build(item, 1))
+                return items
+            return [self.build(item, depth + 1) for item in node.value]
         assert isinstance(node, yaml.MappingNode)  # the only other kind of node YAML has
-        return self._mapping(node, loc, depth)
+        return self._mapping(node, depth)
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        keys, values = self.keys, self.values
+        # Where no node can be reused and the values are not too deep, a plain scalar value
+        # needs none of `build`'s other checks: made here, without a call per value.
+        inline = self.seen is None and depth < MAX_DEPTH
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Refused(_mark(key_node), "a key must be a plain word such as `name:`")
@@ -270,15 +265,22 @@ class _Builder:
                 _refuse_tag(key_node)
             key = key_node.value
             if key in result:
-                first = self.document.keys[(*loc, key)]
+                first = next(_mark(k) for k, _ in node.value if k.value == key)
                 raise _Refused(
                     _mark(key_node),
                     f"the key '{key}' appears twice in this record (first on line {first.line}): "
                     "keep one",
                 )
             start = key_node.start_mark
-            self.document.keys[(*loc, key)] = Mark(start.line + 1, start.column + 1)
-            result[key] = self.build(value_node, (*loc, key), depth + 1)
+            keys.append(start.line + 1)
+            keys.append(start.column + 1)
+            if inline and type(value_node) is yaml.ScalarNode and value_node.tag in _PLAIN_TAGS:
+                start = value_node.start_mark
+                values.append(start.line + 1)
+                values.append(start.column + 1)
+                result[key] = _scalar(value_node)
+            else:
+                result[key] = self.build(value_node, depth + 1)
         return result
 
 

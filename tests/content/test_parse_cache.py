@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from generator.content import parsecache
+from generator.content.document import Document
 from generator.content.parsecache import from_json, to_json
 from generator.content.problems import Mark
-from generator.content.yamlsource import Document, parse
+from generator.content.yamlsource import parse
 from generator.live.incremental import Session
 from generator.project import Project
 from tests.conftest import ROOT, edit, problems, run_cli
@@ -31,16 +32,33 @@ def entries(root: Path) -> list[Path]:
 
 
 def test_a_document_survives_the_round_trip_with_keys_and_indexes_apart():
+    # A text key "1" and a list index 1, each with its own mark.
     document = Document(
         "content/x.yaml",
-        [{"1": "one", "n": 1}],
-        values={(): Mark(1, 1), (0,): Mark(1, 3), (0, "1"): Mark(1, 9), (0, 1): Mark(2, 9)},
-        keys={(0, "1"): Mark(1, 4), (0, "n"): Mark(2, 4)},
+        [{"1": "one", "n": 1}, ["x", "y"]],
+        values={
+            (): Mark(1, 1),
+            (0,): Mark(1, 3),
+            (0, "1"): Mark(1, 9),
+            (0, "n"): Mark(2, 6),
+            (1,): Mark(3, 3),
+            (1, 0): Mark(3, 4),
+            (1, 1): Mark(3, 7),
+        },
+        keys={(0, "1"): Mark(1, 4), (0, "n"): Mark(2, 3)},
     )
     again = from_json(to_json(document), "content/x.yaml")
     assert again == document
     assert again is not None and list(again.values) == list(document.values)
-    assert [type(part) for loc in again.values for part in loc] == [int, int, str, int, int]
+    assert [type(part) for loc in again.values for part in loc] == [
+        *(int, int, str, int, str),
+        *(int, int, int, int, int),
+    ]
+    assert (again.mark((1,)), again.mark((1, 1)), again.mark((0, "n"), key=True)) == (
+        Mark(3, 3),
+        Mark(3, 7),
+        Mark(2, 3),
+    )
 
 
 def test_a_parsed_file_survives_the_round_trip():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from generator.content.problems import Mark
 from generator.content.yamlsource import MAX_BYTES, parse
 
 
@@ -127,3 +128,44 @@ def test_a_number_too_long_for_python_is_refused_at_its_place():
         "f.yaml:1:12: this number has 5001 digits: no field takes a number that long; write it "
         "as text in quotation marks if it is text"
     ]
+
+
+LIST_FILE = (
+    "# a comment\n"
+    "- id: a\n"
+    "  names: {first: Ada, 'last': \"Quill\"}\n"
+    "  speakers:\n"
+    "    - x\n"
+    "    - [y, z]\n"
+    "-   id: b\n"
+    "    empty:\n"
+    "- plain\n"
+    "- &kept 12\n"
+)
+
+
+def test_each_mark_read_off_the_points_is_the_mark_of_its_location():
+    # A record's mark is read straight off the numbers, the others once the marks are located.
+    direct, _ = parsed(LIST_FILE)
+    located, _ = parsed(LIST_FILE)
+    assert direct is not None and located is not None
+    records = [direct.mark((index,)) for index in range(4)]
+    assert [(m.line, m.column) for m in records] == [(2, 3), (7, 5), (9, 3), (10, 3)]
+    assert direct.mark(()) == Mark(2, 1)
+    every = {**located.values, (4,): Mark(0, 0), (0, "missing"): Mark(0, 0)}
+    for loc in every:
+        assert located.mark(loc) == direct.mark(loc)
+    assert located.values[(0, "speakers", 1, 0)] == Mark(6, 8)
+    assert located.keys[(0, "names", "last")] == Mark(3, 23)
+    assert located.values[(1, "empty")] == Mark(8, 11)
+
+
+def test_a_file_of_one_record_is_marked_from_its_first_value():
+    document, _ = parsed("\n\nid: a\nname: b\n")
+    assert document is not None
+    assert (document.mark(()), document.mark(("name",)), document.mark((0,))) == (
+        Mark(3, 1),
+        Mark(4, 7),
+        Mark(3, 1),
+    )
+    assert parsed("# nothing yet\n")[0].mark((0,)) == Mark(1, 1)
