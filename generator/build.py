@@ -28,6 +28,7 @@ from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
 from generator.content.recorder import Recorder
+from generator.content.reuse import Reuse
 from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
@@ -63,17 +64,18 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
 
 
 def checked_story(
-    project: Project, recorder: Recorder | None = None
+    project: Project, recorder: Recorder | None = None, reuse: Reuse | None = None
 ) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     """`check`, with the site's settings: the live preview's Session checks the story this way
     too, so its pages are generated from exactly what `generate` would accept (and with its
-    `recorder`, which the story's graph tells what pages read)."""
+    `recorder`, which the story's graph tells what pages read, and its `reuse`, which keeps
+    each unchanged file's validation from the last check: generator/content/reuse.py)."""
     found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
         found.append(address)
     loaded = load(project.content, project.seeds, project.root, parse_cache(project))
-    validated = validate(loaded)
+    validated = validate(loaded, reuse.validate if reuse else None)
     for entry in validated.entries.get("story", []):
         logo = logo_problem(project, entry.record.site)
         if logo is not None:
@@ -82,7 +84,7 @@ def checked_story(
         lagging = lag(entry.record.updated, last_change(project.root))
         if lagging is not None:
             found.append(entry.problem(("updated",), lagging))
-    resolved, unresolved = link(loaded, validated)
+    resolved, unresolved = link(loaded, validated, reuse.values if reuse else None)
     problems = [*found, *loaded.problems, *validated.problems, *unresolved, *broken(resolved)]
     if problems or not resolved.ready:
         return None, None, problems
