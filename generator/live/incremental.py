@@ -28,13 +28,15 @@ search records, the generated mkdocs.yml, the inputs' fingerprint) is `build.fin
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
+from functools import cache
 from pathlib import Path
 
 from generator.build import checked_story, finish, story_files
-from generator.content.graph import Graph, Node
+from generator.content.graph import Node
 from generator.content.linking import Linked
 from generator.content.loading import collection_frozen
 from generator.content.parsecache import documents_kept
@@ -42,6 +44,7 @@ from generator.content.problems import Problem
 from generator.content.recorder import Input, Recorder
 from generator.content.reuse import Reuse
 from generator.model import urls
+from generator.model.parts import Record
 from generator.pages.downloads import DATA_FILES
 from generator.pages.inputs import PageInputs
 from generator.pages.moved import moved_files
@@ -73,6 +76,7 @@ class _Story:
         self.keys: dict[int, Key] = {id(node): key for key, node in nodes.items()}
         # Each node's attributes, taken once: reading a watched node costs a call each time.
         self.fields: dict[Key, dict[str, object]] = {key: vars(n) for key, n in nodes.items()}
+        self.records: dict[Key, Record] = {key: n.record for key, n in nodes.items()}
         self.inner: dict[int, int] = {}  # hashes of nodes, by identity (all live this run)
 
     def inputs(self, read: set[Input]) -> Iterator[Input]:
@@ -141,6 +145,7 @@ class Session:
         self.values = array("q")  # each input's hash when last read, by number
         self.reads: dict[str, array[int]] = {}  # each file under build/docs: what it read
         self.scheme: urls.Scheme | None = None
+        self.records: dict[Key, Record] = {}  # each record's model, as the last run made files
         self.seconds: dict[str, float] = {}  # the last run's time by stage, for the bench
         # Each unchanged file's validation and each unchanged record's values, from the last
         # check (generator/content/reuse.py): the rules still run over the whole story.
@@ -162,7 +167,12 @@ class Session:
             with collection_frozen():  # the story lives until its pages are made
                 return self._make(linked, config, fingerprint, (started, checked))
         finally:
-            _let_go(linked.graph)
+            # Its nodes refer to each other (a person to their statements and back), and the
+            # pages' helpers to the story: freed now, or each save would leave one behind.
+            _let_go(linked)
+            collecting = time.perf_counter()
+            gc.collect()  # what is left: the run's few cycles, the story's nodes freed already
+            self.seconds["collect"] = time.perf_counter() - collecting
 
     def _make(
         self, linked: Linked, config: SiteConfig, fingerprint: str, times: tuple[float, float]
@@ -173,7 +183,7 @@ class Session:
         first = not self.project.cached or self.scheme != config.scheme or not self.reads
         if first:
             self.numbers, self.values, self.reads = {}, array("q"), {}
-        values = array("q", map(story.value, self.numbers))  # every input, as it is now
+        values = self._now(story)  # every input, as it is now
         wanted = self._changed(values)
         pages = self._render(linked, config.scheme, inputs, story, wanted)
         self.values = array("q", values)
@@ -190,7 +200,7 @@ class Session:
             self.reads = {}  # what is on disk is unknown: the next run makes every file
             raise
         finish(self.project, linked, config, fingerprint)
-        self.scheme = config.scheme
+        self.scheme, self.records = config.scheme, story.records
         done = time.perf_counter()
         self.seconds = {
             "check": times[1] - times[0],
@@ -199,6 +209,30 @@ class Session:
             "rendered": float(len(pages)),
         }
         return written, []
+
+    def _now(self, story: _Story) -> array[int]:
+        """Every input's hash now. An attribute of a record's node that holds one of the
+        record's own fields (a value, a reference resolved to the node it names, a record
+        inside it) hashes as it did when the record is the very model of the last run (made
+        from the same parse: generator/content/reuse.py) and the story's records are the same
+        ones (so each id names the record it named). Those are not hashed again; everything
+        else is: relations between records (who said what, the pages' addresses, the
+        graph's lists) and what pages read outside nodes."""
+        old = self.values
+        if len(old) != len(self.numbers) or story.records.keys() != self.records.keys():
+            return array("q", map(story.value, self.numbers))
+        then = self.records
+        own: dict[Hashable, frozenset[str]] = {
+            key: _fields(type(record))
+            for key, record in story.records.items()
+            if then[key] is record
+        }
+        values = array("q", old)
+        for item, number in self.numbers.items():
+            names = own.get(item[0])
+            if names is None or len(item) != 2 or item[1] not in names:
+                values[number] = story.value(item)
+        return values
 
     def _changed(self, values: array[int]) -> Callable[[str], bool]:
         """Which files to make: those that read an input whose value changed, and those not
@@ -264,17 +298,26 @@ class Session:
         return sorted([*written, *gone])
 
 
-def _let_go(graph: Graph) -> None:
+@cache
+def _fields(kind: type[Record]) -> frozenset[str]:
+    """The fields of a record type: what a node holds of its record alone."""
+    return frozenset(kind.model_fields)
+
+
+def _let_go(linked: Linked) -> None:
     """Break the cycles of a run's nodes (a person lists their statements, each statement its
     speakers; an article its citations, each citing its article), so that they are freed as
-    soon as the run is over. Left to the cyclic collector, each save would leave a whole story
-    behind until a full collection, which examines every object the process holds (0.5 to 1 s
-    after each save at 1,000 articles, with the kept parses)."""
+    soon as the run is over, as is what else the story holds (what the pages' helpers, in
+    cycles of their own, refer to). The full collection after each save then examines the
+    objects the process keeps, not a whole story's nodes as well (0.5 to 1 s at 1,000
+    articles)."""
+    graph = linked.graph
     for nodes in vars(graph)["nodes"].values():
         for node in nodes.values():
             vars(node).clear()
     vars(vars(graph)["story"]).clear()
     vars(graph).clear()
+    vars(linked).clear()
 
 
 def _paths(linked: Linked, scheme: urls.Scheme, pages: dict[str, str]) -> set[str]:
