@@ -145,15 +145,24 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     return written, []
 
 
-def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:
+def finish(
+    project: Project,
+    linked: Linked,
+    config: SiteConfig,
+    fingerprint: str,
+    search: str | None = None,
+) -> None:
     """What generation writes once the pages are written under build/docs, for `generate` and
     the live preview's Session alike: the date stamp, the generated mkdocs.yml, the search
-    records, and last the `fingerprint` of the inputs (taken before they were read), which
-    says build/docs is made from them."""
+    records (`search`, when the caller made their text: the Session makes it part by part),
+    and last the `fingerprint` of the inputs (taken before they were read), which says
+    build/docs is made from them."""
     remember_date(project, linked.story.updated)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
-    write_file(project.search_records, records_text(linked.graph, config.scheme))
+    if search is None:
+        search = records_text(linked.graph, config.scheme)
+    write_file(project.search_records, search)
     remember_generation(project, fingerprint)
 
 

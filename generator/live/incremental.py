@@ -31,8 +31,8 @@ from __future__ import annotations
 import gc
 import time
 from array import array
-from collections.abc import Callable, Hashable, Iterator
-from functools import cache
+from collections.abc import Hashable, Iterator
+from functools import cache, partial
 from pathlib import Path
 
 from generator.build import checked_story, finish, story_files
@@ -43,6 +43,7 @@ from generator.content.parsecache import documents_kept
 from generator.content.problems import Problem
 from generator.content.recorder import Input, Recorder
 from generator.content.reuse import Reuse
+from generator.live.searched import Searched
 from generator.model import urls
 from generator.model.parts import Record
 from generator.pages.downloads import DATA_FILES
@@ -150,6 +151,7 @@ class Session:
         # Each unchanged file's validation and each unchanged record's values, from the last
         # check (generator/content/reuse.py): the rules still run over the whole story.
         self.reuse = Reuse()
+        self.searched = Searched()  # build/search.json, part by part (generator/live/searched.py)
 
     def regenerate(self) -> tuple[list[str], list[Problem]]:
         """Like build.generate: the paths under build/docs written or removed, or the problems
@@ -184,8 +186,11 @@ class Session:
         if first:
             self.numbers, self.values, self.reads = {}, array("q"), {}
         values = self._now(story)  # every input, as it is now
-        wanted = self._changed(values)
-        pages = self._render(linked, config.scheme, inputs, story, wanted)
+        changed = None if first else self._changed(values)
+        pages = self._render(linked, config.scheme, inputs, story, changed)
+        searched = self.searched.text(
+            linked.graph, config.scheme, self.recorder, changed, partial(self._numbered, story)
+        )
         self.values = array("q", values)
         self.values.extend(story.value(item) for item in list(self.numbers)[len(values) :])
         # Files of the story folder the site carries (its logo): as generate writes them.
@@ -199,7 +204,7 @@ class Session:
         except BaseException:
             self.reads = {}  # what is on disk is unknown: the next run makes every file
             raise
-        finish(self.project, linked, config, fingerprint)
+        finish(self.project, linked, config, fingerprint, searched)
         self.scheme, self.records = config.scheme, story.records
         done = time.perf_counter()
         self.seconds = {
@@ -207,6 +212,7 @@ class Session:
             "render": rendered - times[1],
             "write": done - rendered,
             "rendered": float(len(pages)),
+            "searched": float(self.searched.made),
         }
         return written, []
 
@@ -234,13 +240,18 @@ class Session:
                 values[number] = story.value(item)
         return values
 
-    def _changed(self, values: array[int]) -> Callable[[str], bool]:
-        """Which files to make: those that read an input whose value changed, and those not
-        made before."""
-        old = self.values
-        changed = {number for number, value in enumerate(values) if old[number] != value}
-        stale = {path for path, read in self.reads.items() if not changed.isdisjoint(read)}
-        return lambda path: path in stale or path not in self.reads
+    def _changed(self, values: array[int]) -> set[int]:
+        """The inputs whose value changed, by number."""
+        old = self.values  # shorter after a run cut short: its new inputs count as changed
+        pairs = enumerate(zip(old, values, strict=False))
+        changed = {number for number, (then, now) in pairs if then != now}
+        return changed.union(range(len(old), len(values)))
+
+    def _numbered(self, story: _Story, read: set[Input]) -> array[int]:
+        """What a file or part read, as the numbers of its inputs (new ones numbered now)."""
+        numbers = self.numbers
+        inputs = story.inputs(read)
+        return array("q", sorted({numbers.setdefault(i, len(numbers)) for i in inputs}))
 
     def _render(
         self,
@@ -248,17 +259,24 @@ class Session:
         scheme: urls.Scheme,
         inputs: PageInputs,
         story: _Story,
-        wanted: Callable[[str], bool],
+        changed: set[int] | None,
     ) -> dict[str, str]:
-        """The files `wanted` accepts, each with what it read recorded in `reads`."""
-        numbers = self.numbers
+        """The files to make, each with what it read recorded in `reads`: every file when
+        `changed` is None, else those that read an input in `changed` and those not made
+        before."""
         recorder = self.recorder
         made: list[tuple[str, set[Input]]] = []
+        stale = (
+            set()
+            if changed is None
+            else {path for path, read in self.reads.items() if not changed.isdisjoint(read)}
+        )
+
+        def wanted(path: str) -> bool:
+            return changed is None or path in stale or path not in self.reads
 
         def keep(read: set[Input]) -> array[int]:
-            return array(
-                "q", sorted({numbers.setdefault(i, len(numbers)) for i in story.inputs(read)})
-            )
+            return self._numbered(story, read)
 
         def start(path: str) -> bool:
             if made:  # the file before this one is done: what it read, as numbers
