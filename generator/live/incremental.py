@@ -16,14 +16,19 @@ its value (a node's attribute, the graph's, or what `PageInputs.value` gives), s
 needs to know nothing of what an input is.
 
 After an edit the story is loaded, validated and linked as always (every problem reported, and
-nothing written when there is one). The inputs any file read are hashed again; the files that
-read one whose hash changed are rendered again (and recorded again), with the files of records
-that are new; the files of records that are gone are removed. Rendering is a function of what it
-reads, so a file none of whose inputs changed would come out the same: it is left as it is.
-The data files are made from the whole story, so they are always made, and the files the site
-carries from the story folder (its logo) are always read; what follows the pages (date stamp,
-search records, the generated mkdocs.yml, the inputs' fingerprint) is `build.finish`, which
-`generate` calls too.
+nothing written when there is one), except that a file whose parse is unchanged is not
+validated again, nor its records walked again (`Reuse`, generator/content/reuse.py): the rules
+across records still run over the whole story, so the problems are exactly `check`'s. The inputs
+any file read are hashed again, but for the fields of a record that is the very model of the
+last run (`_now`); the files that read one whose hash changed are rendered again (and recorded
+again), with the files of records that are new; the files of records that are gone are removed.
+Rendering is a function of what it reads, so a file none of whose inputs changed would come out
+the same: it is left as it is. The search records are made part by part the same way
+(generator/live/searched.py). The data files are made from the whole story, so they are always
+made, and the files the site carries from the story folder (its logo) are always read; what
+follows the pages (date stamp, search records, the generated mkdocs.yml, the inputs'
+fingerprint) is `build.finish`, which `generate` calls too. When the settings' URL scheme
+changes, or without caches, every file is made again, as on the first run.
 """
 
 from __future__ import annotations
