@@ -30,6 +30,7 @@ from generator.content.linking import Linked, link
 from generator.content.loading import collection_frozen, load
 from generator.content.problems import Problem
 from generator.content.recorder import Recorder
+from generator.content.reuse import Reuse
 from generator.content.rules import broken
 from generator.content.validation import validate
 from generator.model.sitesettings import LOGO_NAME
@@ -65,17 +66,18 @@ def check(project: Project) -> tuple[Linked | None, list[Problem]]:
 
 
 def checked_story(
-    project: Project, recorder: Recorder | None = None
+    project: Project, recorder: Recorder | None = None, reuse: Reuse | None = None
 ) -> tuple[Linked | None, SiteConfig | None, list[Problem]]:
     """`check`, with the site's settings: the live preview's Session checks the story this way
     too, so its pages are generated from exactly what `generate` would accept (and with its
-    `recorder`, which the story's graph tells what pages read)."""
+    `recorder`, which the story's graph tells what pages read, and its `reuse`, which keeps
+    each unchanged file's validation from the last check: generator/content/reuse.py)."""
     found = leftovers(project) + _site_files(project)
     address = served_at_problem()
     if address is not None:
         found.append(address)
     loaded = load(project.content, project.seeds, project.root, parse_cache(project))
-    validated = validate(loaded)
+    validated = validate(loaded, reuse.validate if reuse else None)
     for entry in validated.entries.get("story", []):
         logo = logo_problem(project, entry.record.site)
         if logo is not None:
@@ -84,7 +86,7 @@ def checked_story(
         lagging = lag(entry.record.updated, last_change(project.root))
         if lagging is not None:
             found.append(entry.problem(("updated",), lagging))
-    resolved, unresolved = link(loaded, validated)
+    resolved, unresolved = link(loaded, validated, reuse.values if reuse else None)
     problems = [*found, *loaded.problems, *validated.problems, *unresolved, *broken(resolved)]
     if problems or not resolved.ready:
         return None, None, problems
@@ -160,15 +162,24 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def finish(project: Project, linked: Linked, config: SiteConfig, fingerprint: str) -> None:
+def finish(
+    project: Project,
+    linked: Linked,
+    config: SiteConfig,
+    fingerprint: str,
+    search: str | None = None,
+) -> None:
     """What generation writes once the pages are written under build/docs, for `generate` and
     the live preview's Session alike: the date stamp, the generated mkdocs.yml, the search
-    records, and last the `fingerprint` of the inputs (taken before they were read), which
-    says build/docs is made from them."""
+    records (`search`, when the caller made their text: the Session makes it part by part),
+    and last the `fingerprint` of the inputs (taken before they were read), which says
+    build/docs is made from them."""
     remember_date(project, linked.story.updated)
     # Rewritten only when it changes: `mkdocs serve` rebuilds everything when it does.
     write_file(project.generated_config, config_text(config, linked.story, project))
-    write_file(project.search_records, records_text(linked.graph, config.scheme))
+    if search is None:
+        search = records_text(linked.graph, config.scheme)
+    write_file(project.search_records, search)
     remember_generation(project, fingerprint)
 
 

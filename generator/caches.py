@@ -60,8 +60,10 @@ CACHES = (
     ),
     Cache(
         "session",
-        "rendering, after a save in the live preview, the files none of whose inputs changed",
-        "a hash of each input (record attribute, collection, citation name...) each file read",
+        "rendering, after a save in the live preview, the files and search records none of "
+        "whose inputs changed; validating the files that did not change",
+        "a hash of each input (record attribute, collection, citation name...) each file and "
+        "search record read; each file's parse, by identity",
         None,
         "generator/live/incremental.py",
     ),

@@ -8,7 +8,7 @@ the pages need (who said what, what cites a paragraph), so rendering holds no lo
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any, TypeVar, cast
@@ -145,10 +145,24 @@ class Resolved:
         return linked
 
 
+# Every value of one valid record, with its place and reference namespace (`record_values`).
+ValuesOf = Callable[[Entry[Any]], list[Leaf]]
+
+
+def record_values(entry: Entry[Any]) -> list[Leaf]:
+    """Every value in one valid record: a pure function of the record."""
+    return leaves(entry.record, ())
+
+
 @collection_paused()
-def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]:
+def link(
+    loaded: Loaded, validated: Validated, values_of: ValuesOf | None = None
+) -> tuple[Resolved, list[Problem]]:
     """Resolve every id: what resolving cannot do (an id taken twice, an id nothing holds) is
-    the only problem reported here; every other rule is in generator/content/rules.py."""
+    the only problem reported here; every other rule is in generator/content/rules.py. Each
+    record's values are `values_of` it (by default `record_values`): the live preview passes
+    one that remembers them (generator/content/reuse.py)."""
+    values_of = values_of or record_values
     problems: list[Problem] = []
     articles = _unique(validated.articles, "article", problems)
     names = {c.name: _unique(validated.entries[c.name], c.record, problems) for c in COLLECTIONS}
@@ -166,7 +180,7 @@ def link(loaded: Loaded, validated: Validated) -> tuple[Resolved, list[Problem]]
         if {c.name for c in sources} & unreadable:
             known.pop(namespace)  # its ids are unknowable this run: do not guess
     values = [
-        (entry, leaves(entry.record, ()))
+        (entry, values_of(entry))
         for entries in [validated.articles, *validated.entries.values()]
         for entry in entries
     ]

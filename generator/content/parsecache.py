@@ -73,16 +73,23 @@ def cached_parse(
 _KEPT: dict[Path, tuple[tuple[int, int, int], Document]] = {}
 KEPT_DOCUMENTS = 4096
 _keeping: list[bool] = []  # not empty while some caller asks for documents to be kept
+_used: set[Path] = set()  # the entries read meanwhile
 
 
 @contextlib.contextmanager
 def documents_kept() -> Iterator[None]:
-    """Keep the documents parsed or read back meanwhile (see above)."""
+    """Keep the documents parsed or read back meanwhile (see above), and only those: an
+    edited file's earlier versions are let go (each save of a big file would otherwise keep
+    one more, a megabyte or more, up to the bound)."""
     _keeping.append(True)
     try:
         yield
     finally:
         _keeping.pop()
+        if not _keeping:
+            for entry in [entry for entry in _KEPT if entry not in _used]:
+                del _KEPT[entry]
+            _used.clear()
 
 
 def _signature(entry: Path) -> tuple[int, int, int]:
@@ -98,6 +105,7 @@ def _in_memory(entry: Path) -> Document | None:
     except OSError:
         return None
     _KEPT[entry] = _KEPT.pop(entry)  # the most recently used last
+    _used.add(entry)
     return kept[1]
 
 
@@ -108,6 +116,7 @@ def _keep(entry: Path, document: Document) -> None:
         _KEPT[entry] = (_signature(entry), document)
     except OSError:
         return  # not written: nothing to compare with next time
+    _used.add(entry)
     while len(_KEPT) > KEPT_DOCUMENTS:
         del _KEPT[next(iter(_KEPT))]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from typing import Any, Generic, TypeVar
@@ -49,23 +50,18 @@ class Validated:
 
 
 @collection_paused()
-def validate(loaded: Loaded) -> Validated:
+def validate(loaded: Loaded, one: ValidateOne | None = None) -> Validated:
+    """Every record of every parsed file. Each file is validated on its own by `one` (by
+    default `validate_document`): the live preview passes one that remembers each file's
+    result (generator/content/reuse.py), since a file's records depend on nothing else."""
+    one = one or validate_document
     result = Validated(
         entries={c.name: [] for c in COLLECTIONS}, invalid_ids={c.name: set() for c in COLLECTIONS}
     )
     for collection in COLLECTIONS:
         documents = loaded.documents[collection.name]
         for document in documents:
-            result.invalid_ids[collection.name].update(_raw_ids(document.data))
-            if collection.many:
-                if not _validate_list(
-                    document, collection.model, result.entries[collection.name], result
-                ):
-                    result.unreadable.add(collection.name)
-            else:
-                _validate_one(
-                    document, (), collection.model, result.entries[collection.name], result
-                )
+            _add(result, one(document, collection.model, collection.many), collection.name)
         # A file that failed to parse was reported already; it is not also missing.
         if not collection.many and not documents and collection.name not in loaded.unreadable:
             result.problems.append(
@@ -77,10 +73,37 @@ def validate(loaded: Loaded) -> Validated:
                     document.problem((), f"only one {collection.name} file is allowed")
                 )
     for document in loaded.sidecars:
-        _validate_one(document, (), Article, result.articles, result)
+        part = one(document, Article, False)
+        result.articles.extend(part.entries[""])
+        result.problems.extend(part.problems)
     for name, entries in result.entries.items():
         result.invalid_ids[name] -= {getattr(entry.record, "id", None) for entry in entries}
     return result
+
+
+# One file's validation: its records (under "" in `entries`), its problems, the ids written in
+# it (under "" in `invalid_ids`) and, under "" in `unreadable`, a file that is no list.
+ValidateOne = Callable[[Document, type[Record], bool], "Validated"]
+
+
+def validate_document(document: Document, model: type[Record], many: bool) -> Validated:
+    """One file's records of `model`, on their own: a pure function of the file."""
+    result = Validated(entries={"": []}, invalid_ids={"": _raw_ids(document.data)})
+    if many:
+        if not _validate_list(document, model, result.entries[""], result):
+            result.unreadable.add("")
+    else:
+        _validate_one(document, (), model, result.entries[""], result)
+    return result
+
+
+def _add(result: Validated, part: Validated, name: str) -> None:
+    """One file's validation added to the story's, under its collection's `name`."""
+    result.invalid_ids[name].update(part.invalid_ids[""])
+    result.entries[name].extend(part.entries[""])
+    result.problems.extend(part.problems)
+    if part.unreadable:
+        result.unreadable.add(name)
 
 
 def validate_file(document: Document, model: type[Record], many: bool) -> list[Problem]:

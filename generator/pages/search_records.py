@@ -17,8 +17,9 @@ without indexing it: a statement is never found by the words of its article's la
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from generator.content.graph import Graph, Node
@@ -236,20 +237,49 @@ def maker(collection: Collection) -> Callable[[Node, Links], Entry] | None:
     return ENTRIES.get(collection.name, _page if collection.folder else None)
 
 
-def entries(graph: Graph, scheme: urls.Scheme) -> Iterator[Entry]:
-    """Every search record of the story, with URLs relative to the site root: the records of
-    the registry's types, then the cited paragraphs of the articles."""
+# One part of the records: made when called (see `parts`).
+Part = tuple[tuple[str, str], Callable[[], list[Entry]]]
+
+
+def parts(graph: Graph, scheme: urls.Scheme) -> Iterator[Part]:
+    """Every search record of the story in parts, each made when called and named by what it
+    is made from: a searched record's by its (collection, id), then the cited paragraphs of
+    the articles ("", "paragraphs"). The live preview makes again only the parts whose reads
+    changed (generator/live/searched.py); URLs are relative to the site root."""
     links = Links(urls.SECTION_PAGES["home"], scheme)
     for collection in RECORD_TYPES:
         make = maker(collection)
         if make is not None:
-            for node in graph.nodes[collection.name].values():
-                yield make(node, links)
-    yield from _paragraphs(graph, links)
+            for key, node in graph.nodes[collection.name].items():
+                yield (collection.name, key), partial(_one, make, node, links)
+    yield ("", "paragraphs"), lambda: list(_paragraphs(graph, links))
+
+
+def _one(make: Callable[[Node, Links], Entry], node: Node, links: Links) -> list[Entry]:
+    return [make(node, links)]
+
+
+def entries(graph: Graph, scheme: urls.Scheme) -> Iterator[Entry]:
+    """Every search record of the story, with URLs relative to the site root: the records of
+    the registry's types, then the cited paragraphs of the articles."""
+    for _name, part in parts(graph, scheme):
+        yield from part()
+
+
+def entry_text(entry: Entry) -> str:
+    """One record as build/search.json holds it."""
+    return _dumps(entry.as_json())
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def records_text(graph: Graph, scheme: urls.Scheme) -> str:
     """The records as the JSON `generate` writes to build/search.json."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     # One record at a time: a big story's records are never all held as data at once.
-    return "[" + ",".join(dumps(e.as_json()) for e in entries(graph, scheme)) + "]\n"
+    return joined(entry_text(e) for e in entries(graph, scheme))
+
+
+def joined(texts: Iterable[str]) -> str:
+    """build/search.json from its records' texts (`entry_text`), in order."""
+    return "[" + ",".join(texts) + "]\n"

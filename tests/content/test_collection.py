@@ -14,6 +14,7 @@ def oldest() -> set[int]:
 
 
 def test_what_a_stage_made_is_settled_in_the_oldest_generation():
+    gc.unfreeze()  # an earlier test's live-preview Session may have left its objects frozen
     assert gc.isenabled()
     with collection_paused():
         assert not gc.isenabled()

@@ -220,3 +220,21 @@ def test_a_session_keeps_its_parsed_documents_for_the_next_save(mini):
     _, found = Session(Project.at(mini)).regenerate()
     assert found == []
     assert sorted(kept_under(mini)) == sorted(entries(mini))
+
+
+def test_a_session_keeps_only_the_documents_of_the_story_as_it_is(mini):
+    # Each save of a file parses a new version of it; keeping the earlier ones grew a preview
+    # of a big story by a megabyte or more a save.
+    session = Session(Project.at(mini))
+    assert session.regenerate()[1] == []
+    first = set(kept_under(mini))
+    for name in ("Ada Quillon", "Ada Quillan"):
+        path = mini / "content" / "people.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("name: Ada Quill", f"name: {name}", 1),
+            encoding="utf-8",
+        )
+        assert session.regenerate()[1] == []
+    kept = set(kept_under(mini))
+    assert len(entries(mini)) == len(first) + 2  # each version of people.yaml was parsed
+    assert len(kept) == len(first) and len(kept - first) == 1  # only its last is kept

@@ -372,8 +372,8 @@ def test_a_session_keeps_no_earlier_run_of_the_story_in_memory(mini, monkeypatch
     runs = []
     checked = incremental.checked_story
 
-    def watched(project, recorder):
-        linked, config, problems = checked(project, recorder)
+    def watched(project, recorder, reuse):
+        linked, config, problems = checked(project, recorder, reuse)
         runs.append(weakref.ref(linked.graph.story))
         return linked, config, problems
 
