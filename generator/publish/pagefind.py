@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -47,6 +48,8 @@ class Indexed:
 
 SHARD_RECORDS = 6_500  # at most, per Pagefind run: about 130 MB of its memory
 SHARDS = "shards.json"  # in an index's folder: its other shards' folders, in order
+SHARD_PREFIX = "shard-"  # the other shards' folders: shard-1, shard-2, …
+PARALLEL_RUNS = 2  # Pagefind runs at a time: both cores, and twice one run's memory in all
 # What a shard other than the first needs no copy of: search.js loads Pagefind from the first.
 SHARED = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
 
@@ -64,30 +67,41 @@ def index_site(records: Path, site: Path, shard_records: int = SHARD_RECORDS) ->
     # An earlier index goes first: Pagefind leaves files of its own it no longer names.
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    for index, folder in (("", out), (PARAGRAPHS, out / PARAGRAPHS)):
-        _sharded([r for r in entries_json if r.get("index", "") == index], folder, shard_records)
+    runs = [
+        run
+        for index, folder in (("", out), (PARAGRAPHS, out / PARAGRAPHS))
+        for run in _sharded(
+            [r for r in entries_json if r.get("index", "") == index], folder, shard_records
+        )
+    ]
+    # Pagefind uses one core a run: two runs at a time (each in its own memory) use both.
+    with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+        list(pool.map(lambda run: _index(*run), runs))
+    for _records, folder in runs:
+        if folder.name.startswith(SHARD_PREFIX):
+            for shared in SHARED:
+                for path in folder.glob(shared):
+                    path.unlink()
     (out / NAMES).write_text(_names(entries_json, out), encoding="utf-8")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return Indexed(len(entries_json), time.monotonic() - started, peak)
 
 
-def _sharded(entries_json: list[dict[str, Any]], out: Path, shard_records: int) -> None:
-    """The index of `entries_json` in OUT, in as few shards as hold at most `shard_records`
-    each, every shard listed in OUT/shards.json after the first (none where there is nothing
-    to find yet)."""
+def _sharded(
+    entries_json: list[dict[str, Any]], out: Path, shard_records: int
+) -> list[tuple[list[dict[str, Any]], Path]]:
+    """The Pagefind runs that make the index of `entries_json` in OUT: as few shards as hold at
+    most `shard_records` each, each with its folder, every shard listed in OUT/shards.json after
+    the first (none where there is nothing to find yet)."""
     if not entries_json:
-        return
+        return []
     count = -(-len(entries_json) // shard_records)
     # In turn, not in runs: a run of records of one kind would skew a shard's word counts.
     shards = [entries_json[number::count] for number in range(count)]
-    _index(shards[0], out)
-    folders = [f"shard-{number}" for number in range(1, count)]
-    for folder, shard in zip(folders, shards[1:], strict=True):
-        _index(shard, out / folder)
-        for shared in SHARED:
-            for path in (out / folder).glob(shared):
-                path.unlink()
+    folders = [f"{SHARD_PREFIX}{number}" for number in range(1, count)]
+    out.mkdir(parents=True, exist_ok=True)
     (out / SHARDS).write_text(json.dumps(folders), encoding="utf-8")
+    return list(zip(shards, [out, *(out / folder for folder in folders)], strict=True))
 
 
 def _index(entries_json: list[dict[str, Any]], out: Path) -> None:
