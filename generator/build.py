@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
+from generator.content.cachekey import cache_key
 from generator.content.files import published
 from generator.content.history import lag, last_change
 from generator.content.linking import Linked, link
@@ -42,6 +43,8 @@ from generator.publish.config import (
     site_config,
 )
 from generator.publish.logo import logo_problem
+from generator.publish.recorded import regenerate
+from generator.publish.recordfile import forget as forget_reads
 from generator.publish.site import build_site
 from generator.publish.stamp import (
     current,
@@ -131,14 +134,25 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     if generated(project, fingerprint) and not _site_files(project):
         return [], []
-    linked, config, problems = checked_story(project)
+    # With the cache's key, the story's graph tells what each page reads, and the record of
+    # the last run says which pages an edit leaves as they are (generator/publish/recorded.py).
+    secret = cache_key()
+    recorder = Recorder() if secret is not None else None
+    linked, config, problems = checked_story(project, recorder)
     if linked is None or config is None or problems:
         return [], problems
     forget_generation(project)  # a write cut short (a full disk) must not count as done
     # Each page is written as it is rendered: the site is never held in memory whole.
     with collection_frozen():
-        made = pages(linked, config.scheme, cached=project.cached)
-        written = write(chain(made, story_files(project, config)), project.docs)
+        carried = story_files(project, config)
+        if recorder is not None and secret is not None:
+            written = regenerate(
+                project, linked, config, recorder, carried=carried, secret=secret
+            ).written
+        else:
+            forget_reads(project.page_reads)  # the pages change: a record would be stale
+            made = pages(linked, config.scheme, cached=project.cached)
+            written = write(chain(made, carried), project.docs)
     finish(project, linked, config, fingerprint)
     return written, []
 

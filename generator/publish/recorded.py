@@ -1,0 +1,231 @@
+"""`generate` after an edit renders only the pages whose inputs changed, from the record the last
+run kept in build/ (generator/publish/recordfile.py).
+
+The story is checked in full, as always, with a `Recorder` (generator/content/recorder.py), so
+its graph's nodes and the `PageInputs` tell what each page reads, as in the live preview's
+Session (generator/live/incremental.py). Rendering goes unit by unit: a unit is what one call
+of `wanted` decides (a page, or a listing with its numbered pages); what it reads meanwhile is
+its inputs, and the files it yields are its files.
+
+With a record: each input any unit read is digested again (generator/publish/digests.py); a
+unit is rendered again when one of its inputs' digests changed, when it is new, or when a file
+it wrote is not on disk as it was written (its inode, size or change time differ: edited by
+hand, removed, or written by another run); the others are left as they are, since rendering is
+a function of what it reads. Any file under build/docs that no unit wrote is removed, as a full
+`generate` removes it. The data files are made from the whole story, so they are always made;
+so are the files the site carries from the story folder (its logo).
+
+Without one (a first run, `--no-cache`, other generator code, another link scheme, a record
+that does not verify): every unit is rendered, and recorded. The record is removed before any
+file is written and written again only once every file is, so a run cut short leaves none.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from array import array
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+from typing import NamedTuple
+
+from generator.content.linking import Linked
+from generator.content.recorder import Input, Recorder
+from generator.pages.downloads import DATA_FILES
+from generator.pages.inputs import PageInputs
+from generator.pages.rendering import pages
+from generator.project import Project
+from generator.publish.config import SiteConfig
+from generator.publish.digests import Digests
+from generator.publish.recordfile import Record, forget, load, save
+from generator.publish.writing import write, write_file
+
+Signature = tuple[int, int, int]  # inode, size, change time in ns
+
+
+class Rendered(NamedTuple):
+    """What a recorded generation wrote or removed, and its seconds by stage."""
+
+    written: list[str]
+    seconds: dict[str, float]
+
+
+def regenerate(
+    project: Project,
+    linked: Linked,
+    config: SiteConfig,
+    recorder: Recorder,
+    *,
+    carried: list[tuple[str, bytes]],
+    secret: bytes,
+) -> Rendered:
+    """Render and write the units whose inputs changed (every unit without a usable record),
+    remove what the story no longer has, and record what each unit read. `linked` is the
+    story checked with `recorder`; `carried`, the files of the story folder the site carries."""
+    started = time.perf_counter()
+    old = load(project.page_reads, config.scheme, secret) if project.cached else None
+    forget(project.page_reads)
+    inputs = PageInputs(linked, recorder)
+    digests = Digests(linked, inputs, secret)
+    run = _Run(old or Record(), digests, recorder)
+    on_disk = _files(project.docs) if old is not None else {}
+    if old is not None:
+        run.compare(on_disk)
+    compared = time.perf_counter()
+    made = run.made(pages(linked, config.scheme, run.start, inputs, cached=project.cached))
+    if old is None:  # every file: written as a plain generate writes them
+        written = write(chain(made, carried), project.docs)
+    else:
+        written = _write_changed(project.docs, [*made, *carried], run, on_disk, carried)
+    rendered = time.perf_counter()
+    save(project.page_reads, run.record(project.docs, on_disk), config.scheme, secret)
+    return Rendered(
+        written,
+        {
+            "digests": compared - started,
+            "render_write": rendered - compared,
+            "record": time.perf_counter() - rendered,
+            "rendered": float(run.rendered),
+        },
+    )
+
+
+class _Run:
+    """One run's units: which to render, and what each rendered read and wrote."""
+
+    def __init__(self, old: Record, digests: Digests, recorder: Recorder) -> None:
+        self.old = old
+        self.digests = digests
+        self.recorder = recorder
+        self.numbers: dict[Input, int] = {item: n for n, item in enumerate(old.inputs)}
+        self.known = {path: unit for unit, path in enumerate(old.units)}
+        self.stale: set[int] = set()
+        self.kept: list[int] = []  # old units asked again and not rendered
+        self.fresh: dict[str, tuple[array[int], list[str]]] = {}  # units rendered: reads, files
+        self.always: list[str] = []  # files made on every run (the data files)
+        self.unit: str | None = None  # the unit being rendered
+        self.reads: set[Input] = set()
+        self.rendered = 0
+
+    def compare(self, on_disk: dict[str, Signature]) -> None:
+        """Which old units are stale: an input changed, or a file is not as it was written."""
+        old = self.old
+        values = array("q", map(self.digests.digest, old.inputs))
+        changed = {n for n, (a, b) in enumerate(zip(old.values, values, strict=True)) if a != b}
+        self.stale = {
+            owner
+            for path, (owner, *signature) in old.files.items()
+            if on_disk.get(path) != tuple(signature)
+        }
+        if changed:
+            self.stale.update(
+                unit for unit, read in enumerate(old.reads) if not changed.isdisjoint(read)
+            )
+        old.values = values
+
+    def start(self, path: str) -> bool:
+        """`wanted` for `pages`: asked just before each unit is made."""
+        self._close()
+        if path == DATA_FILES[0]:  # from the whole story, every run: not worth recording
+            return True
+        unit = self.known.get(path)
+        if unit is not None and unit not in self.stale:
+            self.kept.append(unit)
+            return False
+        self.unit, self.reads = path, set()
+        self.recorder.reads = self.reads
+        self.fresh[path] = (array("i"), [])
+        self.rendered += 1
+        return True
+
+    def _close(self) -> None:
+        self.recorder.reads = None
+        if self.unit is not None:
+            numbers = self.numbers
+            found = {numbers.setdefault(i, len(numbers)) for i in self.digests.keyed(self.reads)}
+            self.fresh[self.unit][0].extend(sorted(found))
+            self.unit, self.reads = None, set()
+
+    def made(self, files: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        """The files `pages` yields, each counted to its unit."""
+        try:
+            for path, text in files:
+                if self.unit is None:
+                    self.always.append(path)
+                else:
+                    self.fresh[self.unit][1].append(path)
+                yield path, text
+        finally:
+            self._close()
+
+    def now(self) -> set[str]:
+        """Every file the story has now: those written now and those of kept units."""
+        found = {path for _reads, files in self.fresh.values() for path in files}
+        kept = set(self.kept)
+        found.update(p for p, (owner, *_rest) in self.old.files.items() if owner in kept)
+        return found | set(self.always)
+
+    def record(self, docs: Path, on_disk: dict[str, Signature]) -> Record:
+        """The record of this run: kept units as they were, rendered ones as they are now."""
+        old, numbers = self.old, self.numbers
+        values = old.values
+        inputs = list(numbers)
+        values.extend(map(self.digests.digest, inputs[len(values) :]))
+        record = Record(inputs, values)
+        for unit in self.kept:
+            record.units.append(old.units[unit])
+            record.reads.append(old.reads[unit])
+        renumbered = {unit: n for n, unit in enumerate(self.kept)}
+        for path, (owner, *signature) in old.files.items():
+            if owner in renumbered:
+                record.files[path] = (renumbered[owner], *signature)  # type: ignore[assignment]
+        for path, (reads, files) in self.fresh.items():
+            unit = len(record.units)
+            record.units.append(path)
+            record.reads.append(reads)
+            for name in files:
+                record.files[name] = (unit, *_signature(os.stat(docs / name)))
+        return record
+
+
+def _signature(info: os.stat_result) -> Signature:
+    return info.st_ino, info.st_size, info.st_ctime_ns
+
+
+def _files(docs: Path) -> dict[str, Signature]:
+    """Every regular file under `docs`, relative to it, with its signature."""
+    found: dict[str, Signature] = {}
+    pending = [("", docs)]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((f"{prefix}{entry.name}/", Path(entry.path)))
+            else:
+                found[prefix + entry.name] = _signature(entry.stat(follow_symlinks=False))
+    return found
+
+
+def _write_changed(
+    docs: Path,
+    files: list[tuple[str, str | bytes]],
+    run: _Run,
+    on_disk: dict[str, Signature],
+    carried: list[tuple[str, bytes]],
+) -> list[str]:
+    """Write the files made whose bytes change, and remove every file the story no longer has."""
+    written = [path for path, text in files if write_file(docs / path, text)]
+    now = run.now() | {path for path, _data in carried}
+    gone = sorted(set(on_disk) - now)
+    for path in gone:
+        (docs / path).unlink(missing_ok=True)
+        folder = (docs / path).parent
+        while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return sorted({*written, *gone})
