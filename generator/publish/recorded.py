@@ -37,8 +37,8 @@ from generator.pages.inputs import PageInputs
 from generator.pages.rendering import pages
 from generator.project import Project
 from generator.publish.config import SiteConfig
-from generator.publish.digests import Digests
-from generator.publish.recordfile import Record, forget, load, save
+from generator.publish.digests import Digests, Group, Item, split
+from generator.publish.recordfile import Record, Span, forget, load, save
 from generator.publish.writing import write, write_file
 
 Signature = tuple[int, int, int]  # inode, size, change time in ns
@@ -98,8 +98,13 @@ class _Run:
         self.old = old
         self.digests = digests
         self.recorder = recorder
-        self.numbers: dict[Input, int] = {item: n for n, item in enumerate(old.inputs)}
         self.known = {path: unit for unit, path in enumerate(old.units)}
+        self.spans: dict[Group, list[Span]] = {}  # the old spans, by group
+        for span in old.spans:
+            self.spans.setdefault(span.group, []).append(span)
+        self.numbers: dict[tuple[Group, Item], int] = {}  # inputs numbered so far, by input
+        self.looked: set[int] = set()  # the spans whose inputs are in `numbers`, by start
+        self.new: dict[Group, list[Item]] = {}  # inputs no old span holds, by group
         self.stale: set[int] = set()
         self.kept: list[int] = []  # old units asked again and not rendered
         self.fresh: dict[str, tuple[array[int], list[str]]] = {}  # units rendered: reads, files
@@ -109,10 +114,22 @@ class _Run:
         self.rendered = 0
 
     def compare(self, on_disk: dict[str, Signature]) -> None:
-        """Which old units are stale: an input changed, or a file is not as it was written."""
-        old = self.old
-        values = array("q", map(self.digests.digest, old.inputs))
-        changed = {n for n, (a, b) in enumerate(zip(old.values, values, strict=True)) if a != b}
+        """Which old units are stale: an input changed, or a file is not as it was written.
+        A span whose digest is the same holds no changed input; only the others' inputs are
+        digested one by one."""
+        old, digests = self.old, self.digests
+        changed: set[int] = set()
+        for index, span in enumerate(old.spans):
+            forms = [digests.canonical(span.group, item) for item in span.items]
+            whole = digests.digest(forms)
+            if whole == old.span_values[index]:
+                continue
+            old.span_values[index] = whole
+            for offset, form in enumerate(forms):
+                value = digests.digest(form)
+                if value != old.values[span.start + offset]:
+                    old.values[span.start + offset] = value
+                    changed.add(span.start + offset)
         self.stale = {
             owner
             for path, (owner, *signature) in old.files.items()
@@ -122,7 +139,6 @@ class _Run:
             self.stale.update(
                 unit for unit, read in enumerate(old.reads) if not changed.isdisjoint(read)
             )
-        old.values = values
 
     def start(self, path: str) -> bool:
         """`wanted` for `pages`: asked just before each unit is made."""
@@ -135,17 +151,33 @@ class _Run:
             return False
         self.unit, self.reads = path, set()
         self.recorder.reads = self.reads
-        self.fresh[path] = (array("i"), [])
+        self.fresh[path] = (array("q"), [])
         self.rendered += 1
         return True
 
     def _close(self) -> None:
         self.recorder.reads = None
         if self.unit is not None:
-            numbers = self.numbers
-            found = {numbers.setdefault(i, len(numbers)) for i in self.digests.keyed(self.reads)}
+            found = {self._number(*split(item)) for item in self.digests.keyed(self.reads)}
             self.fresh[self.unit][0].extend(sorted(found))
             self.unit, self.reads = None, set()
+
+    def _number(self, group: Group, item: Item) -> int:
+        """An input's number: an old span's, or, for one no old span holds, a negative
+        number until the new spans are made (`record`)."""
+        number = self.numbers.get((group, item))
+        if number is not None:
+            return number
+        for span in self.spans.get(group, ()):
+            if span.start not in self.looked:
+                self.looked.add(span.start)
+                for offset, name in enumerate(span.items):
+                    self.numbers.setdefault((group, name), span.start + offset)
+        number = self.numbers.get((group, item))
+        if number is None:
+            number = self.numbers[(group, item)] = -1 - len(self.numbers)
+            self.new.setdefault(group, []).append(item)
+        return number
 
     def made(self, files: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
         """The files `pages` yields, each counted to its unit."""
@@ -167,12 +199,20 @@ class _Run:
         return found | set(self.always)
 
     def record(self, docs: Path, on_disk: dict[str, Signature]) -> Record:
-        """The record of this run: kept units as they were, rendered ones as they are now."""
-        old, numbers = self.old, self.numbers
-        values = old.values
-        inputs = list(numbers)
-        values.extend(map(self.digests.digest, inputs[len(values) :]))
-        record = Record(inputs, values)
+        """The record of this run: the old spans and a span for each group's new inputs;
+        kept units as they were, rendered ones as they are now."""
+        old, digests = self.old, self.digests
+        record = Record(list(old.spans), old.values, old.span_values)
+        final: dict[int, int] = {}  # new inputs' numbers, from the negative ones
+        start = old.size()
+        for group, items in self.new.items():
+            forms = [digests.canonical(group, item) for item in items]
+            record.spans.append(Span(group, items, start))
+            record.span_values.append(digests.digest(forms))
+            record.values.extend(digests.digest(form) for form in forms)
+            for offset, item in enumerate(items):
+                final[self.numbers[(group, item)]] = start + offset
+            start += len(items)
         for unit in self.kept:
             record.units.append(old.units[unit])
             record.reads.append(old.reads[unit])
@@ -183,7 +223,8 @@ class _Run:
         for path, (reads, files) in self.fresh.items():
             unit = len(record.units)
             record.units.append(path)
-            record.reads.append(reads)
+            # As the record keeps them (4 bytes each: no story has 2**31 inputs).
+            record.reads.append(array("i", sorted(final.get(n, n) for n in reads)))
             for name in files:
                 record.files[name] = (unit, *_signature(os.stat(docs / name)))
         return record

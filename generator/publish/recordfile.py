@@ -22,34 +22,52 @@ import os
 import stat
 import sys
 from array import array
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from generator.content.files import create_new, open_folder
-from generator.content.recorder import Input
 from generator.model import urls
-from generator.publish.digests import decoded, encoded
+from generator.publish.digests import Group, Item
 
 FORMAT = 1
 MAGIC = b"explainer page reads\n"
 _GENERATOR = Path(__file__).parents[1]  # its code and templates: what renders every page
-_ARRAYS = ("values", "ends", "reads", "owners", "inodes", "sizes", "times")
+_ARRAYS = ("values", "spans", "ends", "reads", "owners", "inodes", "sizes", "times")
 # Far bigger than any story's record (about 30 MB at 1,000 articles): not ours.
 MAX_BYTES = 1 << 30
 
 
 @dataclass
-class Record:
-    """What the last `generate` rendered: inputs by number, units by number, files by path."""
+class Span:
+    """Inputs of one group, numbered one after another from `start`: a node's attributes
+    (`group` its key, `items` the attributes' names) or inputs of one other kind (`group` the
+    kind, `items` the rest of each input)."""
 
-    inputs: list[Input] = field(default_factory=list)
+    group: Group
+    items: list[Item]
+    start: int
+
+
+@dataclass
+class Record:
+    """What the last `generate` rendered: inputs by number, in spans; units by number; files
+    by path."""
+
+    spans: list[Span] = field(default_factory=list)
     values: array[int] = field(default_factory=lambda: array("q"))  # digest, by input
+    span_values: array[int] = field(default_factory=lambda: array("q"))  # digest, by span
     units: list[str] = field(default_factory=list)  # the path `wanted` was asked, by unit
     reads: list[array[int]] = field(default_factory=list)  # input numbers, by unit
     # Each file a unit wrote: (unit, inode, size, change time in ns; a change time cannot be
     # set back, as a modification time can).
     files: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+
+    def size(self) -> int:
+        """How many inputs the spans hold."""
+        return self.spans[-1].start + len(self.spans[-1].items) if self.spans else 0
 
 
 @cache
@@ -81,6 +99,7 @@ def save(place: Path, record: Record, scheme: urls.Scheme, secret: bytes) -> Non
         ends.append(len(flat))
     columns = {
         "values": record.values,
+        "spans": record.span_values,
         "ends": ends,
         "reads": flat,
         "owners": array("i", (record.files[p][0] for p in paths)),
@@ -93,7 +112,7 @@ def save(place: Path, record: Record, scheme: urls.Scheme, secret: bytes) -> Non
         "code": code_version(),
         "scheme": _scheme(scheme),
         "order": sys.byteorder,
-        "inputs": [encoded(item) for item in record.inputs],
+        **_spans(record.spans),
         "units": record.units,
         "files": paths,
         "arrays": [[name, columns[name].typecode, len(columns[name])] for name in _ARRAYS],
@@ -132,14 +151,15 @@ def _parsed(body: bytes, scheme: urls.Scheme) -> Record | None:
     if not current or head["scheme"] != _scheme(scheme) or head["order"] != sys.byteorder:
         return None
     columns = _columns(head["arrays"], rest, int(size))
-    inputs = [decoded(row) for row in head["inputs"]]
+    spans = _read_spans(head["shapes"], head["nodes"], head["others"])
     units, paths = head["units"], head["files"]
-    if columns is None or not all(type(p) is str for p in [*units, *paths]):
+    if columns is None or spans is None or not all(type(p) is str for p in [*units, *paths]):
         return None
     flat, ends, owners = columns["reads"], columns["ends"], columns["owners"]
+    total = spans[-1].start + len(spans[-1].items) if spans else 0
     fits = [
-        len(columns["values"]) == len(inputs) and None not in inputs,
-        not flat or (min(flat) >= 0 and max(flat) < len(inputs)),
+        len(columns["values"]) == total and len(columns["spans"]) == len(spans),
+        not flat or (min(flat) >= 0 and max(flat) < total),
         len(ends) == len(units)
         and list(ends) == sorted(ends)
         and (not ends or ends[-1] == len(flat)),
@@ -156,7 +176,51 @@ def _parsed(body: bytes, scheme: urls.Scheme) -> Record | None:
             paths, owners, columns["inodes"], columns["sizes"], columns["times"], strict=True
         )
     }
-    return Record([i for i in inputs if i is not None], columns["values"], units, reads, files)
+    return Record(spans, columns["values"], columns["spans"], units, reads, files)
+
+
+def _spans(spans: list[Span]) -> dict[str, list[object]]:
+    """The spans as JSON: a node's as [collection, id, shape], the attributes' names it
+    holds being one of `shapes` (records of a kind are read alike); others as [kind, items]."""
+    shapes: dict[tuple[Item, ...], int] = {}
+    nodes: list[object] = []
+    others: list[object] = []
+    for span in spans:
+        if isinstance(span.group, tuple):
+            shape = shapes.setdefault(tuple(span.items), len(shapes))
+            nodes.append([len(nodes) + len(others), *span.group, shape])
+        else:
+            rows = [list(cast(tuple[Hashable, ...], item)) for item in span.items]
+            others.append([len(nodes) + len(others), span.group, rows])
+    return {"shapes": [list(shape) for shape in shapes], "nodes": nodes, "others": others}
+
+
+def _read_spans(shapes: Any, nodes: Any, others: Any) -> list[Span] | None:
+    """The spans `_spans` wrote, in order, or None if they are not that."""
+    if not all(isinstance(shape, list) and _plain(shape, str) for shape in shapes):
+        return None
+    rows: list[tuple[int, Group, list[Item]]] = []
+    for place, collection, record_id, shape in nodes:
+        if not (type(collection) is str and type(record_id) is str and type(shape) is int):
+            return None
+        rows.append((place, (collection, record_id), shapes[shape]))
+    for place, kind, items in others:
+        if type(kind) is not str or not all(isinstance(i, list) and _plain(i) for i in items):
+            return None
+        rows.append((place, kind, [tuple(item) for item in items]))
+    rows.sort(key=lambda row: row[0])
+    if [row[0] for row in rows] != list(range(len(rows))):
+        return None
+    spans, start = [], 0
+    for _place, group, items in rows:
+        spans.append(Span(group, items, start))
+        start += len(items)
+    return spans
+
+
+def _plain(row: list[Any], *kinds: type) -> bool:
+    allowed = kinds or (str, int)
+    return all(type(part) in allowed for part in row)
 
 
 def _columns(rows: list[list[object]], rest: bytes, offset: int) -> dict[str, array[int]] | None:
