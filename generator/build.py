@@ -134,9 +134,11 @@ def generate(project: Project) -> tuple[list[str], list[Problem]]:
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     if generated(project, fingerprint) and not _site_files(project):
         return [], []
-    # With the cache's key, the story's graph tells what each page reads, and the record of
-    # the last run says which pages an edit leaves as they are (generator/publish/recorded.py).
-    secret = cache_key()
+    # Once build/docs holds pages, the story's graph tells what each page reads, and the
+    # record of the last run says which pages an edit leaves as they are
+    # (generator/publish/recorded.py). Not on a first generation: recording every read costs
+    # it about half as much again, and a fresh clone or CI run has no next run to save.
+    secret = cache_key() if project.docs.is_dir() else None
     recorder = Recorder() if secret is not None else None
     linked, config, problems = checked_story(project, recorder)
     if linked is None or config is None or problems:

@@ -35,6 +35,8 @@ def assert_as_cold(root: Path, steps: list[list[Change]], elsewhere: Path) -> No
     generation of the edited story and reports exactly the files whose bytes changed."""
     project = Project.at(root)
     assert generate(project)[1] == []
+    assert not project.page_reads.exists()  # a first generation records nothing
+    assert generate(Project.at(root, cached=False))[1] == []  # --no-cache: all, recorded
     for changes in steps:
         assert project.page_reads.is_file()  # the last run left its record
         before = generated(root)
@@ -143,7 +145,7 @@ def test_a_record_not_to_trust_renders_every_page(distrust, mini, monkeypatch, t
 
 def test_a_page_changed_removed_or_added_by_hand_is_made_again(mini, tmp_path):
     project = Project.at(mini)
-    assert generate(project)[1] == []
+    run(project)
     docs = project.docs
     (docs / "people" / "quill.md").write_text("edited by hand", encoding="utf-8")
     (docs / "topics" / "cost.md").unlink()
@@ -159,7 +161,7 @@ def test_a_page_changed_removed_or_added_by_hand_is_made_again(mini, tmp_path):
 
 def test_a_run_cut_short_leaves_no_record(mini, monkeypatch):
     project = Project.at(mini)
-    assert generate(project)[1] == []
+    run(project)
     apply(mini, [STATEMENT])
 
     def full_disk(*_args: object) -> bool:
@@ -177,15 +179,15 @@ def test_without_the_cache_key_nothing_is_recorded(mini, monkeypatch, tmp_path):
     (tmp_path / "no-home").write_text("a file, not a folder")  # so no key can be made
     project = Project.at(mini)
     assert generate(project)[1] == []
-    assert not project.page_reads.exists()
     apply(mini, [STATEMENT])
     assert generate(project)[1] == []
+    assert not project.page_reads.exists()
     assert generated(mini) == cold(mini, tmp_path / "cold")
 
 
 def test_the_record_is_plain_sealed_data(mini):
     project = Project.at(mini)
-    assert generate(project)[1] == []
+    run(project)
     data = project.page_reads.read_bytes()
     assert data.startswith(recordfile.MAGIC)
     assert b"pickle" not in data and b"\x80\x04" not in data[:200]
