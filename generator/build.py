@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
+from generator.content.cachekey import cache_key
 from generator.content.files import published
 from generator.content.history import lag, last_change
 from generator.content.linking import Linked, link
@@ -45,6 +46,8 @@ from generator.publish.config import (
     site_config,
 )
 from generator.publish.logo import logo_problem
+from generator.publish.recorded import regenerate
+from generator.publish.recordfile import forget as forget_reads
 from generator.publish.site import build_site
 from generator.publish.stamp import (
     current,
@@ -136,20 +139,33 @@ def generate(project: Project, processes: int | None = None) -> tuple[list[str],
     # The fingerprint does not cover build/docs itself: a link put there is looked for anyway.
     if generated(project, fingerprint) and not _site_files(project):
         return [], []
-    linked, config, problems = checked_story(project)
+    # Once build/docs holds pages, the story's graph tells what each page reads, and the
+    # record of the last run says which pages an edit leaves as they are
+    # (generator/publish/recorded.py). Not on a first generation: recording every read costs
+    # it about half as much again, and a fresh clone or CI run has no next run to save.
+    secret = cache_key() if project.docs.is_dir() else None
+    recorder = Recorder() if secret is not None else None
+    linked, config, problems = checked_story(project, recorder)
     if linked is None or config is None or problems:
         return [], problems
     forget_generation(project)  # a write cut short (a full disk) must not count as done
+    carried = story_files(project, config)
 
     def made(number: int, parts: int) -> Iterator[tuple[str, str | bytes]]:
         files = pages(linked, config.scheme, part(number, parts), cached=project.cached)
-        return chain(files, story_files(project, config)) if number == 0 else iter(files)
+        return chain(files, carried) if number == 0 else iter(files)
 
     # Each page is written as it is rendered: the site is never held in memory whole. The
     # pages are rendered on every core, each process writing its part (publish/writing.py);
     # the share pages go under build/share, which MkDocs never reads (publish/sharepages.py).
     with collection_frozen():
-        written = write_parts(made, Outputs.of(project), processes or cores())
+        if recorder is not None and secret is not None:
+            written = regenerate(
+                project, linked, config, recorder, carried=carried, secret=secret
+            ).written
+        else:
+            forget_reads(project.page_reads)  # the pages change: a record would be stale
+            written = write_parts(made, Outputs.of(project), processes or cores())
     finish(project, linked, config, fingerprint)
     return written, []
 

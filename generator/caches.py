@@ -59,6 +59,16 @@ CACHES = (
         "generator/publish/stamp.py",
     ),
     Cache(
+        "page-reads",
+        "rendering, in `generate` after an edit, the pages none of whose inputs changed",
+        "a keyed digest of each input (record attribute, collection, citation name...) each "
+        "page read, the generator's code, the link scheme, and each page file's inode, size "
+        "and change time; the record is used only if its HMAC, made with the parse cache's "
+        "key, verifies",
+        "page_reads",
+        "generator/publish/recorded.py",
+    ),
+    Cache(
         "session",
         "rendering, after a save in the live preview, the files and search records none of "
         "whose inputs changed; validating the files that did not change",

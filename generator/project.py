@@ -36,6 +36,9 @@ class Project:
     site_from: Path  # the inputs' hash and which site/ the last build swapped in (the site stamp)
     date_stamp: Path  # the story's `updated` as seconds, which dates the site (SOURCE_DATE_EPOCH)
     lock: Path  # held by the one generate or build of this story running
+    # What each page read when it was last rendered, so that `generate` renders again only the
+    # pages whose inputs changed (generator/publish/recordfile.py).
+    page_reads: Path
     # False for a run with --no-cache: no cache of generator/caches.py is read or skips work.
     cached: bool = True
 
@@ -68,5 +71,6 @@ class Project:
             site_from=work / "site-from",
             date_stamp=work / "source-date-epoch",
             lock=work / "lock",
+            page_reads=work / "page-reads",
             cached=cached,
         )

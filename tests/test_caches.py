@@ -19,13 +19,15 @@ from generator import caches, cli
 from generator.build import generate
 from generator.caches import CACHES, NO_CACHE_VARIABLE
 from generator.content import parsecache
+from generator.content.cachekey import cache_key
 from generator.content.yamlsource import parse
 from generator.live.incremental import Session
 from generator.live.server import Preview
+from generator.model import urls
 from generator.pages.rendering import COMPILED_TEMPLATES, TEMPLATES
 from generator.project import Project
+from generator.publish import recordfile, stamp
 from generator.publish import site as publish_site
-from generator.publish import stamp
 from tests.conftest import edit
 
 PEOPLE = "content/people.yaml"
@@ -97,6 +99,23 @@ def site(run: Run) -> str:
     return (run.root / "site" / "quill.html").read_text(encoding="utf-8")
 
 
+def page_reads(run: Run) -> str:
+    """The record of the last generate says the person's page read nothing, so it is not
+    rendered again after the edit."""
+    project = Project.at(run.root)
+    assert generate(project)[1] == []  # a first generation: nothing recorded yet
+    assert generate(Project.at(run.root, cached=False))[1] == []  # rendered and recorded
+    secret = cache_key()
+    assert secret is not None
+    record = recordfile.load(project.page_reads, urls.DIRECTORY_URLS, secret)
+    assert record is not None
+    record.reads[record.units.index(PAGE)] = array("i")
+    recordfile.save(project.page_reads, record, urls.DIRECTORY_URLS, secret)
+    edit(run.root, PEOPLE, BEFORE, AFTER)
+    assert run.cli("generate") == 0
+    return run.page()
+
+
 def session(run: Run) -> str:
     """The live preview's Session remembers that no file read anything, so none is stale."""
     regenerating = Session(run.project())
@@ -157,6 +176,7 @@ LIES: dict[str, Callable[[Run], str]] = {
     "parse": parse_cache,
     "generation": generation,
     "site": site,
+    "page-reads": page_reads,
     "session": session,
     "preview-site": preview_site,
     "templates": templates,

@@ -277,7 +277,7 @@ def apply(root: Path, changes: list[Change]) -> None:
 def generated(root: Path) -> dict[str, bytes]:
     """Every file generation makes (build/docs and the rest of build/), but for its own state."""
     work = root / "build"
-    own = ("cache/", "lock", "generated-from")
+    own = ("cache/", "lock", "generated-from", "page-reads")
     return {
         p.relative_to(work).as_posix(): p.read_bytes()
         for p in sorted(work.rglob("*"))
