@@ -60,7 +60,8 @@ def indexed_in_runs(
 def test_each_pagefind_run_reads_at_most_a_shard_of_the_records(tmp_path, monkeypatch):
     made = records(7, 5)
     runs = indexed_in_runs(tmp_path, monkeypatch, made, 3)
-    assert runs == [3, 2, 2, 3, 2]  # 7 records in 3 shards, 5 paragraphs in 2
+    # 7 records in 3 shards, 5 paragraphs in 2 (two runs at a time: in any order)
+    assert sorted(runs) == [2, 2, 2, 3, 3]
     index = tmp_path / "site" / "pagefind"
     assert json.loads((index / SHARDS).read_text()) == ["shard-1", "shard-2"]
     assert json.loads((index / "paragraphs" / SHARDS).read_text()) == ["shard-1"]
@@ -86,7 +87,7 @@ def test_the_records_go_to_the_shards_in_turn(tmp_path, monkeypatch):
 
 
 def test_an_index_that_fits_in_one_shard_has_no_others(tmp_path, monkeypatch):
-    assert indexed_in_runs(tmp_path, monkeypatch, records(3, 2), 3) == [3, 2]
+    assert sorted(indexed_in_runs(tmp_path, monkeypatch, records(3, 2), 3)) == [2, 3]
     index = tmp_path / "site" / "pagefind"
     assert json.loads((index / SHARDS).read_text()) == []
     assert not list(index.glob("**/shard-*"))
