@@ -97,6 +97,10 @@ class _Nodes:
         return nodes[self.name]
 
 
+# A record's key: (collection, id); the story's is ("story", "").
+Key = tuple[str, str]
+
+
 class Graph:
     """The whole story as nodes: each collection by its name in the registry."""
 
@@ -109,6 +113,16 @@ class Graph:
     # The countries and organisations the positions picture shows: all but the story's subject.
     parties: list[Node]
     article_order: dict[str, int]
+
+    def by_key(self) -> dict[Key, Node]:
+        """Every node by its record's key, the story's first: what outlives a run, where a
+        node's identity lasts only as long as the run (the preview's and `generate`'s records
+        of what each page read)."""
+        found: dict[Key, Node] = {("story", ""): self.story}
+        for name, collection in self.nodes.items():
+            for record_id, node in collection.items():
+                found[(name, record_id)] = node
+        return found
 
     articles = _Nodes(ARTICLES.name)
     people = _Nodes("people")

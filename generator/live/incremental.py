@@ -41,7 +41,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from generator.build import checked_story, finish, story_files
-from generator.content.graph import Node
+from generator.content.graph import Key, Node
 from generator.content.linking import Linked
 from generator.content.parsecache import documents_kept
 from generator.content.problems import Problem
@@ -60,7 +60,6 @@ from generator.publish.stamp import inputs_fingerprint
 from generator.publish.writing import Outputs, write, write_file
 
 FULL_COLLECTION_EVERY = 10
-Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
 _MISSING = object()
 
 
@@ -75,10 +74,7 @@ class _Story:
     def __init__(self, linked: Linked, inputs: PageInputs) -> None:
         self.page_inputs = inputs
         graph = self.graph = linked.graph
-        nodes: dict[Key, Node] = {("story", ""): graph.story}
-        for name, collection in graph.nodes.items():
-            for record_id, node in collection.items():
-                nodes[(name, record_id)] = node
+        nodes = graph.by_key()
         self.keys: dict[int, Key] = {id(node): key for key, node in nodes.items()}
         # Each node's attributes, taken once: reading a watched node costs a call each time.
         self.fields: dict[Key, dict[str, object]] = {key: vars(n) for key, n in nodes.items()}

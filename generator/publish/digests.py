@@ -16,12 +16,11 @@ import hashlib
 from collections.abc import Hashable
 from typing import cast
 
-from generator.content.graph import Node
+from generator.content.graph import Key, Node
 from generator.content.linking import Linked
 from generator.content.recorder import Input
 from generator.pages.inputs import PageInputs
 
-Key = tuple[str, str]  # a record: (collection, id); the story is ("story", "")
 _MISSING = ("missing",)
 
 
@@ -36,10 +35,7 @@ class Digests:
         base = hashlib.blake2b(digest_size=8, key=secret)
         self.base = base  # keyed once, copied for each digest
         graph = self.graph = linked.graph
-        nodes: dict[Key, Node] = {("story", ""): graph.story}
-        for name, collection in graph.nodes.items():
-            for record_id, node in collection.items():
-                nodes[(name, record_id)] = node
+        nodes = graph.by_key()
         self.keys: dict[int, Key] = {id(node): key for key, node in nodes.items()}
         # Each node's attributes, taken once: reading a watched node costs a call each time.
         self.fields: dict[Key, dict[str, object]] = {key: vars(n) for key, n in nodes.items()}
