@@ -17,6 +17,7 @@ same way round: `create_new` never writes through a link nor over anything alrea
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -251,3 +252,28 @@ def create_new(directory: int, name: str, data: bytes, mode: int = 0o666) -> Non
     except OSError:
         os.unlink(name, dir_fd=directory)
         raise
+
+
+def replace_file(place: Path, data: bytes) -> bool:
+    """Put `data` at `place` whole, for a cache or record a run keeps: written under a name of
+    this process (two runs never share a temporary file), created anew, never through a link
+    someone put at that name (`create_new`), then renamed over `place`. False when it could not
+    be written, which only makes the next run do more."""
+    temporary = f".{place.name}.{os.getpid()}.tmp"
+    try:
+        place.parent.mkdir(parents=True, exist_ok=True)
+        directory = open_folder(place.parent)
+    except OSError:
+        return False
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary, dir_fd=directory)
+        create_new(directory, temporary, data)
+        os.replace(temporary, place.name, src_dir_fd=directory, dst_dir_fd=directory)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary, dir_fd=directory)
+        return False
+    finally:
+        os.close(directory)
+    return True

@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import hmac
 import json
-import os
 import stat
 from collections.abc import Iterator
 from itertools import chain
@@ -26,7 +25,7 @@ from typing import Any
 from generator.content import document, yamlsource
 from generator.content.cachekey import cache_key
 from generator.content.document import Document, Loc, Points
-from generator.content.files import create_new, open_folder
+from generator.content.files import replace_file
 from generator.content.problems import Problem
 from generator.content.yamlsource import parse
 
@@ -219,21 +218,4 @@ def _recall(entry: Path, shown: str, seal: _Seal) -> Document | None:
 
 
 def _remember(entry: Path, document: Document, seal: _Seal) -> None:
-    # A name of our own, so that two runs writing the same entry never share a temporary file;
-    # created anew, never through a link someone put at that name (files.create_new).
-    temporary = f".{entry.name}.{os.getpid()}.tmp"
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        directory = open_folder(entry.parent)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary, dir_fd=directory)
-        create_new(directory, temporary, seal.seal(to_json(document).encode("utf-8")))
-        os.replace(temporary, entry.name, src_dir_fd=directory, dst_dir_fd=directory)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=directory)
-    finally:
-        os.close(directory)
+    replace_file(entry, seal.seal(to_json(document).encode("utf-8")))

@@ -14,7 +14,6 @@ and then every page is rendered.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
@@ -28,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from generator.content.files import create_new, open_folder
+from generator.content.files import replace_file
 from generator.model import urls
 from generator.publish.digests import Group, Item
 
@@ -119,7 +118,8 @@ def save(place: Path, record: Record, scheme: urls.Scheme, secret: bytes) -> Non
     }
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     body = b"%d\n" % len(text) + text + b"".join(columns[name].tobytes() for name in _ARRAYS)
-    _write_whole(place, MAGIC + _mac(secret, body) + b"\n" + body)
+    # A record that cannot be written only makes the next run render every page.
+    replace_file(place, MAGIC + _mac(secret, body) + b"\n" + body)
 
 
 def load(place: Path, scheme: urls.Scheme, secret: bytes) -> Record | None:
@@ -241,23 +241,3 @@ def _columns(rows: list[list[object]], rest: bytes, offset: int) -> dict[str, ar
 def forget(place: Path) -> None:
     """Before build/docs changes: a run cut short must leave no record of pages it changed."""
     place.unlink(missing_ok=True)
-
-
-def _write_whole(place: Path, data: bytes) -> None:
-    """Created anew under a name of this process, never through a link, then renamed over the
-    record; a record that cannot be written only makes the next run render every page."""
-    temporary = f".{place.name}.{os.getpid()}.tmp"
-    try:
-        directory = open_folder(place.parent)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary, dir_fd=directory)
-        create_new(directory, temporary, data)
-        os.replace(temporary, place.name, src_dir_fd=directory, dst_dir_fd=directory)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary, dir_fd=directory)
-    finally:
-        os.close(directory)
