@@ -34,6 +34,7 @@ from generator.pages.text import plural
 from generator.project import Project
 from generator.publish.apart import apart
 from generator.publish.pagefind import index_site
+from generator.publish.sharepages import Placer
 from generator.publish.stamp import UP_TO_DATE
 from generator.verify.site import unbuilt, verify
 
@@ -92,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     indexer = commands.add_parser(
         "search-index",
-        help="index a built site for search (build does this; for sites Zensical builds)",
+        help="index a built site for search and put the share pages in it (build does "
+        "both; for sites Zensical builds)",
     )
     indexer.add_argument("--site", type=Path, required=True, help="the built site's folder")
     commands.add_parser(
@@ -178,6 +180,10 @@ def _search_index(project: Project, site: Path) -> int:
         f"Indexed {done.records} search records into {site / INDEX_FOLDER}/ in "
         f"{done.seconds:.1f} s (Pagefind's peak memory {done.peak_kb // 1024} MB)."
     )
+    # The share pages never pass through the builder (they are in build/share, not
+    # build/docs): another builder's site gets them here, as `build` puts them in its own.
+    placed = Placer(project.share, site.resolve()).everything()
+    print(f"Put {placed} share pages into {site}/.")
     return OK
 
 

@@ -23,6 +23,7 @@ from generator.pages.search_records import (
     entries,
     maker,
 )
+from generator.project import Project
 from generator.publish.pagefind import index_site, indexed
 from tests.conftest import MINI, MULTI, in_place, run_cli
 from tests.search_fixture import MARKUP_NAME, UNCERTAIN, search_story
@@ -215,6 +216,18 @@ def test_search_index_indexes_a_site_another_builder_built(mini, tmp_path):
     assert linked is not None
     made = list(entries(linked.graph, urls.DIRECTORY_URLS))
     assert sorted(r["href"] for r in indexed(site)) == sorted(e.url for e in made)
+
+
+def test_search_index_puts_the_share_pages_into_a_site_another_builder_built(mini, tmp_path):
+    assert run_cli(mini, "generate").returncode == 0
+    site = tmp_path / "elsewhere"
+    site.mkdir()
+    assert run_cli(mini, "search-index", "--site", str(site)).returncode == 0
+    share = Project.at(mini).share
+    made = sorted(p.relative_to(share) for p in share.rglob("*.html"))
+    assert made  # the fixture has statements, so share pages
+    assert sorted(p.relative_to(site) for p in (site / "said").rglob("*.html")) == made
+    assert all((site / p).read_bytes() == (share / p).read_bytes() for p in made)
 
 
 def test_search_index_before_generate_says_what_to_run(mini, tmp_path):
